@@ -1,0 +1,66 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using FluentValidation;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using MyGovernment.Domain.Common;
+using Npgsql;
+
+namespace MyGovernment.Api.Errors;
+
+/// <summary>
+/// Turns every failure into a problem+json response with the status DESIGN §10 names for it, so bad input is
+/// never a 500 and clients can rely on one error shape.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(Unwrap(exception), httpContext);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Request failed with {Status}", problem.Status);
+        }
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static Exception Unwrap(Exception exception) =>
+        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : exception;
+
+    public static ProblemDetails ToProblem(Exception exception, HttpContext context) => exception switch
+    {
+        ValidationException validation => Validation(validation.Errors
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray())),
+        FieldValidationException fields => Validation(fields.Errors.ToDictionary(e => e.Key, e => e.Value)),
+        NotFoundException notFound => Problem(404, "Not found", notFound.Message, notFound.Code),
+        DomainException rule => Problem(422, "Business rule refused the request", rule.Message, rule.Code),
+        JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => Problem(409, "Conflict", "The object already exists.", "duplicate"),
+        JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DcbConcurrencyException
+            or JasperFx.Events.StreamLockedException or Marten.Exceptions.StreamLockedException =>
+            Problem(409, "Conflict", "Someone else changed this object at the same time. Reload it and try again.", "concurrency_conflict"),
+        BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == 413 ? "Payload too large" : "Bad request", bad.Message, "bad_request"),
+        JsonException => Problem(400, "Bad request", "The request body is not valid JSON for this endpoint.", "invalid_json"),
+        NpgsqlException { IsTransient: true } or SocketException or TimeoutException => Unavailable(context),
+        _ => Problem(500, "Internal server error", "The request could not be completed.", "internal_error"),
+    };
+
+    private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
+        new ValidationProblemDetails(errors)
+        {
+            Status = 400,
+            Title = "One or more fields are invalid.",
+            Extensions = { ["code"] = "validation_failed" },
+        };
+
+    private static ProblemDetails Problem(int status, string title, string detail, string code) =>
+        new() { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } };
+
+    private static ProblemDetails Unavailable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return Problem(503, "Service unavailable", "The database is unavailable. Try again shortly.", "database_unavailable");
+    }
+}

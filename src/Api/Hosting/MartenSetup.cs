@@ -1,0 +1,52 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using MyGovernment.Application.WriteModels;
+using MyGovernment.Projections.Catalog;
+using MyGovernment.Projections.ServiceRequests;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace MyGovernment.Api.Hosting;
+
+public static class MartenSetup
+{
+    public const string Schema = "mygov";
+
+    public static IServiceCollection AddMyGovernmentMarten(this IServiceCollection services, string connectionString, IConfiguration configuration)
+    {
+        services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = Schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                RegisterProjections(opts);
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .AddAsyncDaemon(configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo));
+        return services;
+    }
+
+    /// <summary>
+    /// Every projection and its lifecycle, in one place. Write models are folded live on each command (short
+    /// streams, no extra write per command); read models that a client reads right after its own command are
+    /// inline; projections spanning many streams will run async in the daemon.
+    /// </summary>
+    private static void RegisterProjections(StoreOptions opts)
+    {
+        opts.Projections.Add(new ServiceWriteModelProjection(), ProjectionLifecycle.Live);
+        opts.Projections.Add(new ServiceRequestWriteModelProjection(), ProjectionLifecycle.Live);
+
+        opts.Projections.Add(new ServiceCatalogEntryProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new DepartmentEntryProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ServiceRequestDetailsProjection(), ProjectionLifecycle.Inline);
+    }
+}

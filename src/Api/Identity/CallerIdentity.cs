@@ -1,0 +1,20 @@
+using System.Security.Claims;
+
+namespace MyGovernment.Api.Identity;
+
+/// <summary>Reads who is calling from the validated token. Identity never comes from a request body.</summary>
+public static class CallerIdentity
+{
+    public static string Subject(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimNames.Subject) ?? throw new UnauthorizedAccessException("The token has no subject.");
+
+    /// <summary>The citizen's national ID, or the subject for resident/diaspora accounts without one.</summary>
+    public static string ApplicantId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.NationalId) ?? user.Subject();
+
+    public static string? Department(this ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Department);
+
+    public static bool IsStaffOf(this ClaimsPrincipal user, string? department) =>
+        department is not null
+        && (user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Supervisor))
+        && string.Equals(user.Department(), department, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,24 @@
+namespace MyGovernment.Domain.Catalog;
+
+// Catalog events: a stored contract. Never rename or reshape one that shipped; add a new event instead.
+
+public sealed record DepartmentRegistered(string Code, string NameAr, string NameEn);
+
+public sealed record ServiceDefined(
+    string Code,
+    string DepartmentCode,
+    LocalizedText Name,
+    LocalizedText Description,
+    IReadOnlyList<FormField> Fields,
+    IReadOnlyList<RequiredDocument> RequiredDocuments,
+    bool IsPaid,
+    IReadOnlyList<WorkflowStep> Workflow,
+    bool RequiresSecondApprover,
+    int SlaWorkingDays);
+
+/// <summary>A new fee schedule version; the one in force on a date is the latest whose EffectiveFrom is not after it.</summary>
+public sealed record FeeScheduleSet(string ServiceCode, FeeSchedule Schedule);
+
+public sealed record ServicePublished(string ServiceCode);
+
+public sealed record ServiceRetired(string ServiceCode, string Reason);

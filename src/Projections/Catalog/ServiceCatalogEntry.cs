@@ -1,0 +1,46 @@
+using Marten.Events.Aggregation;
+using MyGovernment.Domain.Catalog;
+
+namespace MyGovernment.Projections.Catalog;
+
+/// <summary>What the portal shows about a service: names, form, documents, workflow, fees in force and history.</summary>
+public sealed class ServiceCatalogEntry
+{
+    public Guid Id { get; set; }
+    public string Code { get; set; } = "";
+    public string DepartmentCode { get; set; } = "";
+    public LocalizedText Name { get; set; } = new("", "");
+    public LocalizedText Description { get; set; } = new("", "");
+    public List<FormField> Fields { get; set; } = [];
+    public List<RequiredDocument> RequiredDocuments { get; set; } = [];
+    public bool IsPaid { get; set; }
+    public List<WorkflowStep> Workflow { get; set; } = [];
+    public bool RequiresSecondApprover { get; set; }
+    public int SlaWorkingDays { get; set; }
+    public List<FeeSchedule> FeeSchedules { get; set; } = [];
+    public ServiceStatus Status { get; set; }
+}
+
+public sealed partial class ServiceCatalogEntryProjection : SingleStreamProjection<ServiceCatalogEntry, Guid>
+{
+    public static ServiceCatalogEntry Create(ServiceDefined e) => new()
+    {
+        Code = e.Code,
+        DepartmentCode = e.DepartmentCode,
+        Name = e.Name,
+        Description = e.Description,
+        Fields = [.. e.Fields],
+        RequiredDocuments = [.. e.RequiredDocuments],
+        IsPaid = e.IsPaid,
+        Workflow = [.. e.Workflow],
+        RequiresSecondApprover = e.RequiresSecondApprover,
+        SlaWorkingDays = e.SlaWorkingDays,
+        Status = ServiceStatus.Draft,
+    };
+
+    public static void Apply(FeeScheduleSet e, ServiceCatalogEntry view) => view.FeeSchedules.Add(e.Schedule);
+
+    public static void Apply(ServicePublished e, ServiceCatalogEntry view) => view.Status = ServiceStatus.Published;
+
+    public static void Apply(ServiceRetired e, ServiceCatalogEntry view) => view.Status = ServiceStatus.Retired;
+}
