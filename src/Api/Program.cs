@@ -15,6 +15,7 @@ builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
 builder.Services.AddHostedService<CatalogSeeder>();
+builder.Services.AddMyGovernmentHealthChecks(connectionString);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -34,6 +35,7 @@ if (app.Environment.IsDevelopment())
 {
     app.MapScalarApiReference();
 }
+app.MapMyGovernmentHealth();
 app.MapDevelopmentTokens();
 app.MapWolverineEndpoints();
 

@@ -32,7 +32,7 @@ public static class SeedCatalog
             var events = new List<object> { definition };
             if (fees is not null)
             {
-                events.Add(new FeeScheduleSet(definition.Code, fees));
+                events.Add(new FeeScheduleAdopted(definition.Code, fees));
             }
             events.Add(new ServicePublished(definition.Code));
             session.Events.StartStream<Service>(id, events);

@@ -20,6 +20,9 @@ public sealed record SubmitServiceRequest(
 {
     public const int MaxFormFields = 50;
 
+    /// <summary>Logged by Wolverine when a handler fails: name the request, never the applicant or the form.</summary>
+    public override string ToString() => $"SubmitServiceRequest {{ RequestId = {RequestId}, ServiceCode = {ServiceCode} }}";
+
     public sealed class Validator : AbstractValidator<SubmitServiceRequest>
     {
         public Validator()

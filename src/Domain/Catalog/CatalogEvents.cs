@@ -17,7 +17,7 @@ public sealed record ServiceDefined(
     int SlaWorkingDays);
 
 /// <summary>A new fee schedule version; the one in force on a date is the latest whose EffectiveFrom is not after it.</summary>
-public sealed record FeeScheduleSet(string ServiceCode, FeeSchedule Schedule);
+public sealed record FeeScheduleAdopted(string ServiceCode, FeeSchedule Schedule);
 
 public sealed record ServicePublished(string ServiceCode);
 

@@ -23,7 +23,7 @@ public sealed record Service(
     public static Service? Evolve(Service? state, Guid streamId, object @event) => (state, @event) switch
     {
         (_, ServiceDefined e) => Define(streamId, e),
-        (not null, FeeScheduleSet e) => state with { FeeSchedules = [.. state.FeeSchedules, e.Schedule] },
+        (not null, FeeScheduleAdopted e) => state with { FeeSchedules = [.. state.FeeSchedules, e.Schedule] },
         (not null, ServicePublished) => state with { Status = ServiceStatus.Published },
         (not null, ServiceRetired) => state with { Status = ServiceStatus.Retired },
         _ => state,

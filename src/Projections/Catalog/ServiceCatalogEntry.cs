@@ -38,7 +38,7 @@ public sealed partial class ServiceCatalogEntryProjection : SingleStreamProjecti
         Status = ServiceStatus.Draft,
     };
 
-    public static void Apply(FeeScheduleSet e, ServiceCatalogEntry view) => view.FeeSchedules.Add(e.Schedule);
+    public static void Apply(FeeScheduleAdopted e, ServiceCatalogEntry view) => view.FeeSchedules.Add(e.Schedule);
 
     public static void Apply(ServicePublished e, ServiceCatalogEntry view) => view.Status = ServiceStatus.Published;
 

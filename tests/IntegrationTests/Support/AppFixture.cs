@@ -1,0 +1,55 @@
+using Alba;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using MyGovernment.Api.Identity;
+using MyGovernment.Api.LocalDatabase;
+
+[assembly: AssemblyFixture(typeof(MyGovernment.IntegrationTests.Support.AppFixture))]
+
+namespace MyGovernment.IntegrationTests.Support;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster and one API host for the whole test assembly (booting either per test
+/// would dominate the run on two cores). Tests isolate themselves by creating their own requests and citizens.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private LocalPostgresCluster? _database;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public string ConnectionString => _database!.ConnectionString;
+
+    public async ValueTask InitializeAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mygov-tests-" + Guid.NewGuid().ToString("N")[..8]);
+        _database = await LocalPostgresCluster.StartAsync(
+            new LocalPostgresOptions { Port = 0, Database = "mygovernment_tests" }, folder, deleteOnStop: true);
+
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
+            web.UseSetting("Authentication:DevelopmentIssuer", "true");
+            web.UseSetting("Catalog:SeedDemo", "true");
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    public string TokenFor(string subject, string role, string? department = null, string? nationalId = null) =>
+        Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(subject, role, department, nationalId);
+}
