@@ -16,6 +16,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly bool _deleteOnStop;
     private bool _stopped;
 
+    // A cluster that was already running (another API process on the same folder) is left for its owner to stop.
+    private bool _startedHere;
+
     private LocalPostgresCluster(string bin, string dataDirectory, int port, string database, bool deleteOnStop)
     {
         _bin = bin;
@@ -85,6 +88,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 "Set LocalPostgres__Port to a free port, or set ConnectionStrings__Postgres to use an existing database.");
         }
         await RunAsync("pg_ctl", ["-D", PgData, "-l", LogFile, "-w", "-t", "60", "-o", $"-p {Port}", "start"], ct);
+        _startedHere = true;
     }
 
     private async Task<bool> IsOurServerRunningAsync(CancellationToken ct)
@@ -126,6 +130,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             return;
         }
         _stopped = true;
+        if (!_startedHere)
+        {
+            return;
+        }
         NpgsqlConnection.ClearAllPools();
         await RunRawAsync("pg_ctl", ["-D", PgData, "-m", "fast", "-w", "stop"], CancellationToken.None);
         if (_deleteOnStop)
