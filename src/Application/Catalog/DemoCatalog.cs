@@ -128,6 +128,40 @@ public static class DemoCatalog
          null),
     ];
 
+    /// <summary>
+    /// Public holidays for 2026–2027, seeded onto the calendar stream. Fixed-date holidays are exact; the Islamic
+    /// holidays follow the lunar calendar and are APPROXIMATE (astronomical estimates): the Cabinet announces the
+    /// official days shortly before, and an admin corrects them with the holiday endpoints.
+    /// </summary>
+    public static IReadOnlyList<PublicHolidayDeclared> Holidays { get; } =
+    [
+        .. Fixed(2026), .. Fixed(2027),
+        .. Days(new(2026, 3, 20), 3, "عيد الفطر", "Eid al-Fitr"),
+        Holiday(new(2026, 5, 26), "يوم عرفة", "Day of Arafah"),
+        .. Days(new(2026, 5, 27), 3, "عيد الأضحى", "Eid al-Adha"),
+        Holiday(new(2026, 6, 16), "رأس السنة الهجرية", "Islamic New Year"),
+        Holiday(new(2026, 8, 25), "المولد النبوي الشريف", "Prophet's Birthday"),
+        .. Days(new(2027, 3, 9), 3, "عيد الفطر", "Eid al-Fitr"),
+        Holiday(new(2027, 5, 15), "يوم عرفة", "Day of Arafah"),
+        .. Days(new(2027, 5, 16), 3, "عيد الأضحى", "Eid al-Adha"),
+        Holiday(new(2027, 6, 6), "رأس السنة الهجرية", "Islamic New Year"),
+        Holiday(new(2027, 8, 14), "المولد النبوي الشريف", "Prophet's Birthday"),
+    ];
+
+    private static IEnumerable<PublicHolidayDeclared> Fixed(int year) =>
+    [
+        Holiday(new(year, 1, 1), "رأس السنة الميلادية", "New Year's Day"),
+        Holiday(new(year, 1, 7), "عيد الميلاد المجيد (التقويم الشرقي)", "Orthodox Christmas"),
+        Holiday(new(year, 5, 1), "عيد العمال", "Labour Day"),
+        Holiday(new(year, 11, 15), "عيد الاستقلال", "Independence Day"),
+        Holiday(new(year, 12, 25), "عيد الميلاد المجيد", "Christmas Day"),
+    ];
+
+    private static IEnumerable<PublicHolidayDeclared> Days(DateOnly first, int count, string ar, string en) =>
+        Enumerable.Range(0, count).Select(i => Holiday(first.AddDays(i), ar, en));
+
+    private static PublicHolidayDeclared Holiday(DateOnly date, string ar, string en) => new(date, new(ar, en));
+
     private static FormField Field(string name, FieldType type, bool required, string ar, string en, int maxLength = 500) =>
         new(name, type, required, new(ar, en), maxLength);
 

@@ -5,7 +5,8 @@ namespace MyGovernment.Application.Catalog;
 
 /// <summary>
 /// Seeds the demo catalog as ordinary catalog events. Idempotent: streams are addressed by code, and a stream
-/// that exists already is left as it is (so later admin changes to a seeded service are never overwritten).
+/// that exists already is left as it is (so later admin changes to a seeded service or to the calendar are never
+/// overwritten).
 /// </summary>
 public static class SeedCatalog
 {
@@ -36,6 +37,11 @@ public static class SeedCatalog
             }
             events.Add(new ServicePublished(definition.Code));
             session.Events.StartStream<Service>(id, events);
+            started++;
+        }
+        if (await session.Events.FetchStreamStateAsync(CatalogIds.Calendar, ct) is null)
+        {
+            session.Events.StartStream<HolidayCalendar>(CatalogIds.Calendar, DemoCatalog.Holidays.OrderBy(h => h.Date).ToArray<object>());
             started++;
         }
         await session.SaveChangesAsync(ct);

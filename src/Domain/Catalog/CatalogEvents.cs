@@ -22,3 +22,8 @@ public sealed record FeeScheduleAdopted(string ServiceCode, FeeSchedule Schedule
 public sealed record ServicePublished(string ServiceCode);
 
 public sealed record ServiceRetired(string ServiceCode, string Reason);
+
+/// <summary>A public holiday on the working calendar stream (<see cref="CatalogIds.Calendar"/>): no SLA day is counted on it.</summary>
+public sealed record PublicHolidayDeclared(DateOnly Date, LocalizedText Name);
+
+public sealed record PublicHolidayRemoved(DateOnly Date);

@@ -13,6 +13,9 @@ public static class CatalogIds
 
     public static Guid Department(string code) => NameBased("department:" + code.ToUpperInvariant());
 
+    /// <summary>The one working-calendar stream (public holidays).</summary>
+    public static Guid Calendar { get; } = NameBased("calendar:working");
+
     private static Guid NameBased(string name)
     {
         // SHA-1 is used as a naming function here, not for security (that is what v5 UUIDs specify).

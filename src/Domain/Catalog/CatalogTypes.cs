@@ -28,6 +28,8 @@ public sealed record FeeSchedule(int Version, DateOnly EffectiveFrom, IReadOnlyL
     public Money Total() => Lines.Aggregate(Money.Zero(Lines.Count > 0 ? Lines[0].Amount.Currency : Money.Shekel), (sum, line) => sum.Add(line.Amount));
 }
 
+public sealed record PublicHoliday(DateOnly Date, LocalizedText Name);
+
 public enum ServiceStatus
 {
     Draft,

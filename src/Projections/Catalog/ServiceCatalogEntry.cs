@@ -19,6 +19,7 @@ public sealed class ServiceCatalogEntry
     public int SlaWorkingDays { get; set; }
     public List<FeeSchedule> FeeSchedules { get; set; } = [];
     public ServiceStatus Status { get; set; }
+    public string? RetiredReason { get; set; }
 }
 
 public sealed partial class ServiceCatalogEntryProjection : SingleStreamProjection<ServiceCatalogEntry, Guid>
@@ -42,5 +43,9 @@ public sealed partial class ServiceCatalogEntryProjection : SingleStreamProjecti
 
     public static void Apply(ServicePublished e, ServiceCatalogEntry view) => view.Status = ServiceStatus.Published;
 
-    public static void Apply(ServiceRetired e, ServiceCatalogEntry view) => view.Status = ServiceStatus.Retired;
+    public static void Apply(ServiceRetired e, ServiceCatalogEntry view)
+    {
+        view.Status = ServiceStatus.Retired;
+        view.RetiredReason = e.Reason;
+    }
 }

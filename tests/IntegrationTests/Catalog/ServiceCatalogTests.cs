@@ -15,9 +15,11 @@ public sealed class ServiceCatalogTests(AppFixture app)
         var services = await result.ReadAsJsonAsync<List<ServiceSummary>>();
 
         services.ShouldNotBeNull();
-        services.Select(s => s.Code).ShouldBe(
-            ["BIRTH-CERT", "BUILDING-PERMIT", "COMMERCIAL-REGISTRATION", "JOBSEEKER-REGISTRATION", "NO-CRIMINAL-RECORD", "VEHICLE-LICENCE-RENEWAL"],
-            ignoreOrder: true);
+        // Other tests publish services of their own: check that the seeded ones are all there.
+        foreach (var code in new[] { "BIRTH-CERT", "BUILDING-PERMIT", "COMMERCIAL-REGISTRATION", "JOBSEEKER-REGISTRATION", "NO-CRIMINAL-RECORD", "VEHICLE-LICENCE-RENEWAL" })
+        {
+            services.Select(s => s.Code).ShouldContain(code);
+        }
         var permit = services.Single(s => s.Code == "BUILDING-PERMIT");
         permit.Name.Ar.ShouldBe("رخصة بناء");
         permit.Fee!.Amount.ShouldBe(650m);

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.Catalog;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.Catalog;
+
+public sealed record DeclarePublicHolidayBody(DateOnly? Date, string? NameAr, string? NameEn);
+
+public static class DeclarePublicHolidayEndpoint
+{
+    [Authorize(Roles = Roles.Admin)]
+    [WolverinePost("/api/admin/calendar/holidays", OperationId = "DeclarePublicHoliday")]
+    [Tags("Catalog administration")]
+    public static async Task<IResult> Post(DeclarePublicHolidayBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    {
+        var command = new DeclarePublicHoliday(body.Date ?? default, new(body.NameAr ?? "", body.NameEn ?? ""), user.ToActor());
+        var declared = await bus.InvokeAsync<PublicHolidayResponse>(command, ct);
+        return Results.Created($"/api/calendar/holidays?year={declared.Date.Year}", declared);
+    }
+}

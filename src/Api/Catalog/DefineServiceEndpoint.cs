@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.Catalog;
+using MyGovernment.Domain.Catalog;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.Catalog;
+
+public sealed record DefineServiceBody(
+    string? Code,
+    string? DepartmentCode,
+    LocalizedText? Name,
+    LocalizedText? Description,
+    List<FormField>? Fields,
+    List<RequiredDocument>? RequiredDocuments,
+    bool IsPaid,
+    List<WorkflowStep>? Workflow,
+    bool RequiresSecondApprover,
+    int SlaWorkingDays);
+
+public static class DefineServiceEndpoint
+{
+    /// <summary>Defines a draft service (201); it reaches the public catalog when published.</summary>
+    [Authorize(Roles = Roles.Admin)]
+    [WolverinePost("/api/admin/services", OperationId = "DefineService")]
+    [Tags("Catalog administration")]
+    public static async Task<IResult> Post(DefineServiceBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    {
+        var command = new DefineService(
+            body.Code ?? "", body.DepartmentCode ?? "", body.Name ?? new("", ""), body.Description ?? new("", ""),
+            body.Fields ?? [], body.RequiredDocuments ?? [], body.IsPaid, body.Workflow ?? [], body.RequiresSecondApprover,
+            body.SlaWorkingDays, user.ToActor());
+        var defined = await bus.InvokeAsync<ServiceChangedResponse>(command, ct);
+        return Results.Created($"/api/admin/services/{defined.Code}", defined);
+    }
+}

@@ -1,0 +1,17 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.Catalog;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.Catalog;
+
+public static class PublishServiceEndpoint
+{
+    [Authorize(Roles = Roles.Admin)]
+    [WolverinePost("/api/admin/services/{code}/publish", OperationId = "PublishService")]
+    [Tags("Catalog administration")]
+    public static Task<ServiceChangedResponse> Post(string code, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<ServiceChangedResponse>(new PublishService(code, user.ToActor()), ct);
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.Catalog;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.Catalog;
+
+public sealed record RegisterDepartmentBody(string? Code, string? NameAr, string? NameEn);
+
+public static class RegisterDepartmentEndpoint
+{
+    [Authorize(Roles = Roles.Admin)]
+    [WolverinePost("/api/admin/departments", OperationId = "RegisterDepartment")]
+    [Tags("Catalog administration")]
+    public static async Task<IResult> Post(RegisterDepartmentBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    {
+        var command = new RegisterDepartment(body.Code ?? "", new(body.NameAr ?? "", body.NameEn ?? ""), user.ToActor());
+        var registered = await bus.InvokeAsync<DepartmentRegisteredResponse>(command, ct);
+        return Results.Created($"/api/departments/{registered.Code}", registered);
+    }
+}

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.Catalog;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.Catalog;
+
+public sealed record RetireServiceBody(string? Reason);
+
+public static class RetireServiceEndpoint
+{
+    [Authorize(Roles = Roles.Admin)]
+    [WolverinePost("/api/admin/services/{code}/retire", OperationId = "RetireService")]
+    [Tags("Catalog administration")]
+    public static Task<ServiceChangedResponse> Post(string code, RetireServiceBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<ServiceChangedResponse>(new RetireService(code, body.Reason ?? "", user.ToActor()), ct);
+}

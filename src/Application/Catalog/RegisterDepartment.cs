@@ -1,0 +1,34 @@
+using FluentValidation;
+using Marten;
+using MyGovernment.Domain.Catalog;
+using MyGovernment.Domain.Common;
+using Wolverine.Marten;
+
+namespace MyGovernment.Application.Catalog;
+
+/// <summary>An admin registers a government department. A code already registered is a 409 (stream id collision).</summary>
+public sealed record RegisterDepartment(string Code, LocalizedText Name, Actor RegisteredBy)
+{
+    public sealed class Validator : AbstractValidator<RegisterDepartment>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Code).CatalogCode();
+            RuleFor(c => c.Name).NotNull().SetValidator(new CatalogRules.LocalizedTextValidator());
+            RuleFor(c => c.RegisteredBy).NotNull().SetValidator(new CatalogRules.ActorValidator());
+        }
+    }
+}
+
+public sealed record DepartmentRegisteredResponse(string Code);
+
+public static class RegisterDepartmentHandler
+{
+    public static (DepartmentRegisteredResponse, IMartenOp) Handle(RegisterDepartment command, IDocumentSession session)
+    {
+        CatalogRules.RecordActor(session, command.RegisteredBy);
+        var registered = CatalogDecisions.RegisterDepartment(command.Code, command.Name);
+        return (new DepartmentRegisteredResponse(registered.Code),
+            MartenOps.StartStream(CatalogIds.Department(registered.Code), registered));
+    }
+}

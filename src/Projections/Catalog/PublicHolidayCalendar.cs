@@ -1,0 +1,32 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using MyGovernment.Domain.Catalog;
+
+namespace MyGovernment.Projections.Catalog;
+
+/// <summary>The public holidays as the portal lists them (one document for the calendar stream, in date order).</summary>
+public sealed class PublicHolidayCalendar
+{
+    public Guid Id { get; set; }
+    public List<PublicHoliday> Holidays { get; set; } = [];
+}
+
+public sealed partial class PublicHolidayCalendarProjection : SingleStreamProjection<PublicHolidayCalendar, Guid>
+{
+    public override PublicHolidayCalendar? Evolve(PublicHolidayCalendar? snapshot, Guid id, IEvent e)
+    {
+        var view = snapshot ?? new PublicHolidayCalendar { Id = id };
+        switch (e.Data)
+        {
+            case PublicHolidayDeclared declared:
+                view.Holidays.RemoveAll(h => h.Date == declared.Date);
+                view.Holidays.Add(new PublicHoliday(declared.Date, declared.Name));
+                view.Holidays.Sort((a, b) => a.Date.CompareTo(b.Date));
+                break;
+            case PublicHolidayRemoved removed:
+                view.Holidays.RemoveAll(h => h.Date == removed.Date);
+                break;
+        }
+        return view;
+    }
+}
