@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using MyGovernment.Domain.Common;
+
+namespace MyGovernment.Domain.Staff;
+
+public sealed record RosterEntry(string OfficerId, string? NationalId, string Role);
+
+/// <summary>Write model of a department's roster: the officers automatic assignment may choose from.</summary>
+public sealed record DepartmentRoster(Guid Id, string DepartmentCode, IReadOnlyList<RosterEntry> Officers)
+{
+    public static Guid StreamId(string departmentCode)
+    {
+        // Name-based, like the catalog's ids, so a department's roster is found by its code alone.
+#pragma warning disable CA5350 // SHA-1 as a naming function (UUID v5 style), not for security
+        var hash = SHA1.HashData(Encoding.UTF8.GetBytes("my-government/roster:" + departmentCode.ToUpperInvariant()));
+#pragma warning restore CA5350
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    public static DepartmentRoster? Evolve(DepartmentRoster? state, object @event) => @event switch
+    {
+        OfficerEnrolled e => (state ?? new DepartmentRoster(StreamId(e.DepartmentCode), e.DepartmentCode, [])) with
+        {
+            Officers = [.. (state?.Officers ?? []).Where(o => o.OfficerId != e.OfficerId), new RosterEntry(e.OfficerId, e.NationalId, e.Role)],
+        },
+        OfficerUnenrolled e when state is not null => state with { Officers = [.. state.Officers.Where(o => o.OfficerId != e.OfficerId)] },
+        _ => state,
+    };
+}
+
+public static class RosterDecisions
+{
+    /// <summary>An administrator, or a supervisor of the department, puts an officer on its roster.</summary>
+    public static IReadOnlyList<object> Enroll(
+        DepartmentRoster? roster, string department, string officerId, string? nationalId, string role, Actor by, DateTimeOffset now)
+    {
+        MayManage(department, by);
+        if (role is not ("officer" or "supervisor"))
+        {
+            throw new DomainException("invalid_role", "Only officers and supervisors can be on a department roster.");
+        }
+        if (nationalId is not null && !NationalId.IsValid(nationalId))
+        {
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["nationalId"] = ["'nationalId' must be a valid 9-digit national ID."] });
+        }
+        var existing = roster?.Officers.FirstOrDefault(o => o.OfficerId == officerId);
+        if (existing is not null && existing.NationalId == nationalId && existing.Role == role)
+        {
+            return [];
+        }
+        return [new OfficerEnrolled(department, officerId, nationalId, role, by, now)];
+    }
+
+    public static IReadOnlyList<object> Unenroll(DepartmentRoster? roster, string department, string officerId, string reason, Actor by, DateTimeOffset now)
+    {
+        MayManage(department, by);
+        return roster?.Officers.Any(o => o.OfficerId == officerId) == true
+            ? [new OfficerUnenrolled(department, officerId, reason, by, now)]
+            : [];
+    }
+
+    private static void MayManage(string department, Actor by)
+    {
+        if (by.Role != "admin" && !(by.IsSupervisor && by.BelongsTo(department)))
+        {
+            throw new DomainException("roster_forbidden", "Only an administrator or a supervisor of the department can change its roster.");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Alba;
+using MyGovernment.Api.Identity;
+using MyGovernment.IntegrationTests.Support;
+using Shouldly;
+using Wolverine;
+using Wolverine.Tracking;
+
+namespace MyGovernment.IntegrationTests.ServiceRequests;
+
+/// <summary>The birth-certificate department (MOI-CIVIL) is used only here, so its roster is this test's own.</summary>
+public sealed class AutomaticAssignmentTests(AppFixture app)
+{
+    [Fact]
+    public async Task Paid_requests_are_given_to_the_least_loaded_rostered_officers_never_to_the_applicant()
+    {
+        var admin = app.TokenFor("admin-roster", Roles.Admin);
+        var applicants = Enumerable.Range(0, 3).Select(_ => new Journey(app, "BIRTH-CERT")).ToList();
+        string[] officers = ["moi-auto-1", "moi-auto-2", "moi-auto-3"];
+        foreach (var officer in officers)
+        {
+            await app.Host.Scenario(s =>
+            {
+                s.As(admin).Post.Json(new { officerId = officer, nationalId = Citizens.NewNationalId(), role = "officer" })
+                    .ToUrl("/api/departments/MOI-CIVIL/officers");
+                s.StatusCodeShouldBeOk();
+            });
+        }
+        // The first applicant is also on the roster (an officer applying privately): never assigned their own request.
+        await app.Host.Scenario(s =>
+        {
+            s.As(admin).Post.Json(new { officerId = "moi-applicant-officer", nationalId = applicants[0].CitizenId, role = "officer" })
+                .ToUrl("/api/departments/MOI-CIVIL/officers");
+            s.StatusCodeShouldBeOk();
+        });
+
+        var finance = app.TokenFor("finance-auto", Roles.Finance, "TREASURY");
+        var assigned = new List<string>();
+        foreach (var request in applicants)
+        {
+            await request.SubmitAsync(new { personNationalId = request.CitizenId });
+            // Paying puts the request in the queue; the automatic assignment follows through Wolverine's outbox.
+            await app.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).IncludeExternalTransports()
+                .ExecuteAndWaitAsync((IMessageContext _) =>
+                    request.SendAsync(finance, "payments", new { paymentReference = "PAY-" + request.Id, amount = 15m }));
+            var details = await request.ReadAsync();
+            details.AssignedTo.ShouldNotBeNull();
+            details.AssignedTo.ShouldNotBe("moi-applicant-officer", "an officer is never assigned their own request");
+            assigned.Add(details.AssignedTo);
+        }
+
+        assigned.ShouldBe(officers, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_supervisor_of_another_department_cannot_change_this_roster()
+    {
+        var supervisor = Journey.Officer(app, "molg-sup-roster", "MOLG", Roles.Supervisor);
+        await app.Host.Scenario(s =>
+        {
+            s.As(supervisor).Post.Json(new { officerId = "x", role = "officer" }).ToUrl("/api/departments/MOI-CIVIL/officers");
+            s.StatusCodeShouldBe(422);
+        });
+    }
+}
