@@ -4,6 +4,7 @@ using FluentValidation;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
 using Npgsql;
 
@@ -35,6 +36,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray())),
         FieldValidationException fields => Validation(fields.Errors.ToDictionary(e => e.Key, e => e.Value)),
+        StaleVersionException { Expected.IsPrecondition: true } stale =>
+            Problem(412, "Precondition failed", stale.Message + " Reload the request and try again.", "stale_version"),
+        StaleVersionException stale =>
+            Problem(409, "Conflict", stale.Message + " Reload the request and try again.", "concurrency_conflict"),
         NotFoundException notFound => Problem(404, "Not found", notFound.Message, notFound.Code),
         DomainException rule => Problem(422, "Business rule refused the request", rule.Message, rule.Code),
         JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => Problem(409, "Conflict", "The object already exists.", "duplicate"),

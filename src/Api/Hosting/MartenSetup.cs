@@ -3,6 +3,8 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using MyGovernment.Application.Catalog;
+using MyGovernment.Application.Staff;
 using MyGovernment.Application.WriteModels;
 using MyGovernment.Projections.Catalog;
 using MyGovernment.Projections.ServiceRequests;
@@ -44,9 +46,15 @@ public static class MartenSetup
     {
         opts.Projections.Add(new ServiceWriteModelProjection(), ProjectionLifecycle.Live);
         opts.Projections.Add(new ServiceRequestWriteModelProjection(), ProjectionLifecycle.Live);
+        opts.Projections.Add(new RosterWriteModelProjection(), ProjectionLifecycle.Live);
 
         opts.Projections.Add(new ServiceCatalogEntryProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new DepartmentEntryProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new HolidayCalendarWriteModelProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new PublicHolidayCalendarProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new ServiceRequestDetailsProjection(), ProjectionLifecycle.Inline);
+        // Keyed by verification code but fed by one request stream each, so inline is safe and a document
+        // can be verified the moment it is issued.
+        opts.Projections.Add(new IssuedDocumentProjection(), ProjectionLifecycle.Inline);
     }
 }

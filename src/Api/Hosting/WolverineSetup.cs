@@ -1,5 +1,9 @@
 using FluentValidation;
 using JasperFx.CodeGeneration;
+using MyGovernment.Api.ServiceRequests;
+using MyGovernment.Api.Staff;
+using MyGovernment.Application.Staff;
+using MyGovernment.Application.Catalog;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Application.Validation;
 using Wolverine;
@@ -12,6 +16,10 @@ public static class WolverineSetup
     {
         builder.Services.AddValidatorsFromAssemblyContaining<SubmitServiceRequest>(ServiceLifetime.Singleton);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("Lifecycle"));
+        builder.Services.AddSingleton<IWorkingCalendarSource, WorkingCalendarSource>();
+        builder.Services.AddScoped<IOpenRequestLookup, OpenRequestLookup>();
+        builder.Services.AddScoped<IOfficerWorkload, OfficerWorkload>();
 
         builder.Host.UseWolverine(opts =>
         {
@@ -19,6 +27,8 @@ public static class WolverineSetup
             opts.ApplicationAssembly = typeof(Program).Assembly;
             opts.Discovery.IncludeAssembly(typeof(SubmitServiceRequest).Assembly);
             opts.Policies.AutoApplyTransactions();
+            // Scheduled timers and cascaded messages are persisted with the events they follow (outbox).
+            opts.Policies.UseDurableLocalQueues();
             opts.Policies.Add<FluentValidationPolicy>();
 
             // See README "Code generation": dynamic in development and tests, pre-generated code is the production option.

@@ -13,6 +13,13 @@ public static class CallerIdentity
 
     public static string? Department(this ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Department);
 
+    /// <summary>The acting person as the domain records them: subject, role, department and national ID from the token.</summary>
+    public static MyGovernment.Domain.Common.Actor ToActor(this ClaimsPrincipal user) => new(
+        user.Subject(),
+        user.FindFirstValue(ClaimNames.Role) ?? "",
+        user.Department(),
+        user.FindFirstValue(ClaimNames.NationalId));
+
     public static bool IsStaffOf(this ClaimsPrincipal user, string? department) =>
         department is not null
         && (user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Supervisor))

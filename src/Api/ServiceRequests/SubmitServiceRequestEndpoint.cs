@@ -11,16 +11,28 @@ namespace MyGovernment.Api.ServiceRequests;
 /// <summary>The body a citizen sends. Who is applying is taken from the token, never from here.</summary>
 public sealed record SubmitServiceRequestBody(string ServiceCode, Dictionary<string, string?>? Form);
 
+/// <summary>An officer at a service centre submits for a citizen who has no smartphone or connection.</summary>
+public sealed record SubmitAssistedServiceRequestBody(string ApplicantNationalId, string ServiceCode, Dictionary<string, string?>? Form);
+
 public static class SubmitServiceRequestEndpoint
 {
     [Authorize(Roles = Roles.Citizen)]
     [WolverinePost("/api/service-requests", OperationId = "SubmitServiceRequest")]
     [Tags("Service requests")]
-    public static async Task<IResult> Post(SubmitServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static Task<IResult> Post(SubmitServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        SubmitAsync(bus, body.ServiceCode, user.ApplicantId(), SubmissionChannel.Online, body.Form, user, ct);
+
+    /// <summary>The assisted channel: recorded on the request, and the submitting officer may not handle or decide it.</summary>
+    [Authorize(Roles = "officer,supervisor")]
+    [WolverinePost("/api/assisted/service-requests", OperationId = "SubmitAssistedServiceRequest")]
+    [Tags("Service requests")]
+    public static Task<IResult> PostAssisted(SubmitAssistedServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        SubmitAsync(bus, body.ServiceCode, body.ApplicantNationalId ?? "", SubmissionChannel.Assisted, body.Form, user, ct);
+
+    private static async Task<IResult> SubmitAsync(
+        IMessageBus bus, string? serviceCode, string applicantId, SubmissionChannel channel, Dictionary<string, string?>? form, ClaimsPrincipal user, CancellationToken ct)
     {
-        var command = new SubmitServiceRequest(
-            Guid.CreateVersion7(), body.ServiceCode ?? "", user.ApplicantId(), user.Subject(), SubmissionChannel.Online,
-            body.Form ?? []);
+        var command = new SubmitServiceRequest(Guid.CreateVersion7(), serviceCode ?? "", applicantId, user.ToActor(), channel, form ?? []);
         var submitted = await bus.InvokeAsync<ServiceRequestSubmittedResponse>(command, ct);
         return Results.Created($"/api/service-requests/{submitted.RequestId}", submitted);
     }

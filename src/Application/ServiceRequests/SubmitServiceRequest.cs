@@ -1,7 +1,11 @@
 using FluentValidation;
 using Marten;
+using MyGovernment.Application.Catalog;
 using MyGovernment.Domain.Catalog;
+using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
+using Microsoft.Extensions.Options;
+using Wolverine;
 using Wolverine.Marten;
 
 namespace MyGovernment.Application.ServiceRequests;
@@ -14,7 +18,7 @@ public sealed record SubmitServiceRequest(
     Guid RequestId,
     string ServiceCode,
     string ApplicantId,
-    string SubmittedBy,
+    Actor SubmittedBy,
     SubmissionChannel Channel,
     IReadOnlyDictionary<string, string?> Form)
 {
@@ -30,7 +34,7 @@ public sealed record SubmitServiceRequest(
             RuleFor(c => c.RequestId).NotEmpty();
             RuleFor(c => c.ServiceCode).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9-]+$");
             RuleFor(c => c.ApplicantId).NotEmpty().MaximumLength(40);
-            RuleFor(c => c.SubmittedBy).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.SubmittedBy).NotNull();
             RuleFor(c => c.Form).NotNull();
             RuleFor(c => c.Form.Count).LessThanOrEqualTo(MaxFormFields).When(c => c.Form is not null).OverridePropertyName("Form");
             RuleForEach(c => c.Form.Keys).MaximumLength(60).When(c => c.Form is not null).OverridePropertyName("Form");
@@ -42,17 +46,26 @@ public sealed record ServiceRequestSubmittedResponse(Guid RequestId, ServiceRequ
 
 public static class SubmitServiceRequestHandler
 {
-    public static ValueTask<Service?> LoadAsync(SubmitServiceRequest command, IDocumentSession session, CancellationToken ct) =>
-        session.Events.FetchLatest<Service>(CatalogIds.Service(command.ServiceCode), ct);
+    public static async Task<(Service?, WorkingCalendar, Guid?)> LoadAsync(
+        SubmitServiceRequest command, IDocumentSession session, IWorkingCalendarSource calendars, IOpenRequestLookup openRequests, CancellationToken ct)
+    {
+        var service = await session.Events.FetchLatest<Service>(CatalogIds.Service(command.ServiceCode), ct);
+        var duplicate = await openRequests.FindOpenAsync(command.ApplicantId, command.ServiceCode, ct);
+        return (service, await calendars.GetAsync(ct), duplicate);
+    }
 
-    public static (ServiceRequestSubmittedResponse, IStartStream) Handle(SubmitServiceRequest command, Service? service, TimeProvider clock)
+    public static (ServiceRequestSubmittedResponse, IStartStream, OutgoingMessages) Handle(
+        SubmitServiceRequest command, Service? service, WorkingCalendar calendar, Guid? duplicate, TimeProvider clock, IOptions<LifecycleOptions> options)
     {
         var events = SubmitDecision.Decide(
             new SubmitRequest(command.RequestId, command.ApplicantId, command.SubmittedBy, command.Channel, command.Form),
             service,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            calendar,
+            duplicate);
         var status = events.Aggregate((ServiceRequest?)null, ServiceRequest.Evolve)!.Status;
         return (new ServiceRequestSubmittedResponse(command.RequestId, status),
-            MartenOps.StartStream<ServiceRequest>(command.RequestId, [.. events]));
+            MartenOps.StartStream<ServiceRequest>(command.RequestId, [.. events]),
+            LifecycleTimers.For(command.RequestId, events, options.Value));
     }
 }

@@ -24,7 +24,8 @@ public sealed class FluentValidationPolicy : IHandlerPolicy
                 continue;
             }
             var method = typeof(FluentValidationPolicy).GetMethod(nameof(Validate))!.MakeGenericMethod(chain.MessageType);
-            chain.Middleware.Add(new MethodCall(typeof(FluentValidationPolicy), method));
+            // First in the chain: nothing (not even LoadAsync) runs on a message that failed validation.
+            chain.Middleware.Insert(0, new MethodCall(typeof(FluentValidationPolicy), method));
         }
     }
 

@@ -13,6 +13,13 @@ public static class PalestineTime
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The instant of a Palestinian wall-clock time.</summary>
+    public static DateTimeOffset FromLocal(DateTime localTime)
+    {
+        var unspecified = DateTime.SpecifyKind(localTime, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
+    }
+
     private static TimeZoneInfo FindZone()
     {
         foreach (var id in new[] { "Asia/Hebron", "Asia/Gaza", "West Bank Gaza Standard Time" })

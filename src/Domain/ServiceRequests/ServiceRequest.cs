@@ -2,28 +2,110 @@ using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Domain.ServiceRequests;
 
-/// <summary>Write model of one service request: only what the decisions need.</summary>
+/// <summary>The maker's proposal awaiting a checker.</summary>
+public sealed record PendingDecision(DecisionOutcome Outcome, string? ReasonCode, string Note, string ProposedBy);
+
+/// <summary>Write model of one service request: only what the decisions need. Folded by the pure <see cref="Evolve"/>.</summary>
 public sealed record ServiceRequest(
     Guid Id,
     string ServiceCode,
     string ApplicantId,
+    Actor SubmittedBy,
+    SubmissionChannel Channel,
     ServiceRequestStatus Status,
+    RequestFlags Flags,
     bool IsPaid,
     Money? Fee,
-    int? CurrentStep,
-    string? CurrentDepartment)
+    Money? Paid,
+    IReadOnlyList<string> WorkflowDepartments,
+    bool RequiresSecondApprover,
+    int SlaWorkingDays,
+    int? CurrentStep = null,
+    string? CurrentDepartment = null,
+    string? AssignedTo = null,
+    string? ReferredTo = null,
+    DateTimeOffset? EligibleAt = null,
+    DateOnly? SlaDueDate = null,
+    DateTimeOffset? PausedSince = null,
+    Guid? OpenInformationRequest = null,
+    PendingDecision? Proposal = null,
+    DateTimeOffset? DecidedAt = null,
+    string? VerificationCode = null,
+    IReadOnlySet<string>? PaymentReferences = null)
 {
+    public bool IsLastStep => CurrentStep == WorkflowDepartments.Count - 1;
+
+    public bool IsFullyPaid => !IsPaid || (Fee is not null && Paid is not null && Paid.Amount >= Fee.Amount);
+
+    /// <summary>Statuses in which officers of the current step work on the request.</summary>
+    public bool IsUnderReview => Status is ServiceRequestStatus.InReview or ServiceRequestStatus.Reopened;
+
+    /// <summary>Statuses that absorb every command except what the lifecycle still allows (appeal, close, revoke).</summary>
+    public bool IsFinal => Status is ServiceRequestStatus.Withdrawn or ServiceRequestStatus.Abandoned or ServiceRequestStatus.Closed;
+
+    public bool IsDecided => Status is ServiceRequestStatus.Approved or ServiceRequestStatus.Issued or ServiceRequestStatus.Rejected || IsFinal;
+
     public static ServiceRequest? Evolve(ServiceRequest? state, object @event) => (state, @event) switch
     {
         (_, ServiceRequestSubmitted e) => new ServiceRequest(
-            e.RequestId, e.ServiceCode, e.ApplicantId, ServiceRequestStatus.Submitted, e.IsPaid, null, null, null),
-        (not null, FeeAssessed e) => state with { Fee = e.Total, Status = ServiceRequestStatus.AwaitingPayment },
-        (not null, StepEntered e) => state with
+            e.RequestId, e.ServiceCode, e.ApplicantId, e.SubmittedBy, e.Channel, ServiceRequestStatus.Submitted, RequestFlags.None,
+            e.IsPaid, null, null, e.WorkflowDepartments, e.RequiresSecondApprover, e.SlaWorkingDays),
+        (null, _) => null,
+        (_, PotentialDuplicateFlagged) => state with { Flags = state.Flags | RequestFlags.PotentialDuplicate },
+        (_, FeeAssessed e) => state with { Fee = e.Total, Paid = Money.Zero(e.Total.Currency), Status = ServiceRequestStatus.AwaitingPayment },
+        (_, PaymentConfirmed e) => state with
+        {
+            Paid = e.TotalPaid,
+            PaymentReferences = new HashSet<string>(state.PaymentReferences ?? new HashSet<string>()) { e.PaymentReference },
+        },
+        (_, StepEntered e) => state with
         {
             CurrentStep = e.StepIndex,
             CurrentDepartment = e.DepartmentCode,
-            Status = ServiceRequestStatus.InReview,
+            AssignedTo = null,
+            Status = state.Status == ServiceRequestStatus.Reopened ? ServiceRequestStatus.Reopened : ServiceRequestStatus.InReview,
+            EligibleAt = state.EligibleAt ?? e.EligibleAt,
         },
+        (_, SlaClockStarted e) => state with { EligibleAt = e.EligibleAt, SlaDueDate = e.DueDate },
+        (_, RequestAssigned e) => state with { AssignedTo = e.OfficerId },
+        (_, InformationRequested e) => state with
+        {
+            Status = ServiceRequestStatus.AwaitingApplicant,
+            PausedSince = e.At,
+            OpenInformationRequest = e.InformationRequestId,
+        },
+        (_, ApplicantResponded e) => state with
+        {
+            Status = ServiceRequestStatus.InReview,
+            PausedSince = null,
+            OpenInformationRequest = null,
+            SlaDueDate = e.NewDueDate,
+        },
+        (_, RequestReferred e) => state with { Status = ServiceRequestStatus.Referred, ReferredTo = e.ToDepartment },
+        (_, ReferralReturned) => state with { Status = ServiceRequestStatus.InReview, ReferredTo = null },
+        (_, StepCompleted) => state with { AssignedTo = null },
+        (_, DecisionProposed e) => state with
+        {
+            Status = ServiceRequestStatus.AwaitingApproval,
+            Proposal = new PendingDecision(e.Outcome, e.ReasonCode, e.Note, e.By.Subject),
+        },
+        (_, DecisionReturned) => state with { Status = ServiceRequestStatus.InReview, Proposal = null },
+        (_, RequestApproved e) => state with { Status = ServiceRequestStatus.Approved, Proposal = null, DecidedAt = e.At },
+        (_, RequestRejected e) => state with { Status = ServiceRequestStatus.Rejected, Proposal = null, DecidedAt = e.At },
+        (_, DocumentIssued e) => state with { Status = ServiceRequestStatus.Issued, VerificationCode = e.VerificationCode },
+        (_, RequestWithdrawn) => state with { Status = ServiceRequestStatus.Withdrawn },
+        (_, RequestAbandoned) => state with { Status = ServiceRequestStatus.Abandoned },
+        (_, RequestClosed) => state with { Status = ServiceRequestStatus.Closed },
+        (_, RequestReopened) => state with
+        {
+            Status = ServiceRequestStatus.Reopened,
+            Flags = state.Flags | RequestFlags.Disputed,
+            DecidedAt = null,
+            AssignedTo = null,
+        },
+        (_, RequestMarkedOverdue) => state with { Flags = state.Flags | RequestFlags.Overdue },
+        (_, RequestEscalated) => state with { Flags = state.Flags | RequestFlags.Escalated },
+        (_, DocumentRevoked) => state with { Flags = state.Flags | RequestFlags.Revoked },
         _ => state,
     };
 }

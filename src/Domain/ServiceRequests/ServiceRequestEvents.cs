@@ -4,21 +4,28 @@ using MyGovernment.Domain.Common;
 namespace MyGovernment.Domain.ServiceRequests;
 
 // Service request events: a stored contract. Never rename or reshape one that shipped; add a new event or an
-// upcaster. Who acted (subject, role, department), correlation and causation travel as event metadata.
+// upcaster. Every event after submission names who acted (By) and when (At); correlation and causation travel
+// as event metadata.
 
 /// <param name="ApplicantId">The citizen's national ID or resident account id, taken from the token.</param>
-/// <param name="SubmittedBy">The subject who pressed submit: the applicant, or an officer on the assisted channel.</param>
+/// <param name="SubmittedBy">Who pressed submit: the applicant, or an officer on the assisted channel.</param>
+/// <param name="WorkflowDepartments">The departments of the service's steps, in order, as in force at submission.</param>
 public sealed record ServiceRequestSubmitted(
     Guid RequestId,
     string ServiceCode,
     LocalizedText ServiceName,
     string ApplicantId,
-    string SubmittedBy,
+    Actor SubmittedBy,
     SubmissionChannel Channel,
     IReadOnlyDictionary<string, string> Form,
     bool IsPaid,
+    IReadOnlyList<string> WorkflowDepartments,
+    bool RequiresSecondApprover,
     int SlaWorkingDays,
     DateTimeOffset SubmittedAt);
+
+/// <summary>Another open request of the same applicant for the same service exists (flag, not a refusal).</summary>
+public sealed record PotentialDuplicateFlagged(Guid RequestId, Guid OtherRequestId, DateTimeOffset At);
 
 /// <summary>The fee in force at assessment time, with the schedule version it came from.</summary>
 public sealed record FeeAssessed(
@@ -28,12 +35,68 @@ public sealed record FeeAssessed(
     Money Total,
     DateTimeOffset AssessedAt);
 
+/// <summary>Money confirmed for this request (the payments module calls this once a capture is certain).</summary>
+public sealed record PaymentConfirmed(Guid RequestId, string PaymentReference, Money Amount, Money TotalPaid, Actor By, DateTimeOffset At);
+
 /// <summary>
 /// The request joined the queue of a workflow step's department. <see cref="EligibleAt"/> orders the queue
-/// (first come, first served) and starts that step's clock.
+/// (first come, first served).
 /// </summary>
 public sealed record StepEntered(
     Guid RequestId,
     int StepIndex,
     string DepartmentCode,
     DateTimeOffset EligibleAt);
+
+/// <summary>The SLA clock started when the request became eligible for review (submission, or full payment).</summary>
+public sealed record SlaClockStarted(Guid RequestId, DateTimeOffset EligibleAt, DateOnly DueDate);
+
+public sealed record RequestAssigned(Guid RequestId, int StepIndex, string DepartmentCode, string OfficerId, AssignmentMode Mode, Actor By, DateTimeOffset At);
+
+public sealed record InformationRequested(Guid RequestId, Guid InformationRequestId, string Message, Actor By, DateTimeOffset At);
+
+/// <summary>The applicant answered; the SLA clock resumes and its due date moves by the working days it was paused.</summary>
+public sealed record ApplicantResponded(
+    Guid RequestId,
+    Guid InformationRequestId,
+    string Message,
+    IReadOnlyList<DocumentReference> Documents,
+    int PausedWorkingDays,
+    DateOnly NewDueDate,
+    Actor By,
+    DateTimeOffset At);
+
+public sealed record RequestReferred(Guid RequestId, string FromDepartment, string ToDepartment, string Reason, Actor By, DateTimeOffset At);
+
+public sealed record ReferralReturned(Guid RequestId, string FromDepartment, string Opinion, Actor By, DateTimeOffset At);
+
+public sealed record StepCompleted(Guid RequestId, int StepIndex, string DepartmentCode, string Note, Actor By, DateTimeOffset At);
+
+/// <summary>The maker's half of a decision that needs a second approver.</summary>
+public sealed record DecisionProposed(Guid RequestId, DecisionOutcome Outcome, string? ReasonCode, string Note, Actor By, DateTimeOffset At);
+
+/// <summary>The checker sent the proposal back for more review.</summary>
+public sealed record DecisionReturned(Guid RequestId, string Reason, Actor By, DateTimeOffset At);
+
+/// <param name="ProposedBy">The maker when a second approver was required; null when one officer decided.</param>
+public sealed record RequestApproved(Guid RequestId, string Note, string? ProposedBy, Actor By, DateTimeOffset At);
+
+public sealed record RequestRejected(Guid RequestId, string ReasonCode, string Note, string? ProposedBy, Actor By, DateTimeOffset At);
+
+/// <summary>The document was issued; anyone can check <see cref="VerificationCode"/> on the public endpoint.</summary>
+public sealed record DocumentIssued(Guid RequestId, string VerificationCode, string ServiceCode, Actor By, DateTimeOffset At);
+
+public sealed record RequestWithdrawn(Guid RequestId, string Reason, Actor By, DateTimeOffset At);
+
+public sealed record RequestAbandoned(Guid RequestId, AbandonReason Reason, DateTimeOffset At);
+
+public sealed record RequestClosed(Guid RequestId, ServiceRequestStatus Outcome, DateTimeOffset At);
+
+/// <summary>The applicant appealed a rejection within the appeal window; the deciding step reviews it again.</summary>
+public sealed record RequestReopened(Guid RequestId, string Grounds, Actor By, DateTimeOffset At);
+
+public sealed record RequestMarkedOverdue(Guid RequestId, DateOnly DueDate, DateTimeOffset At);
+
+public sealed record RequestEscalated(Guid RequestId, string DepartmentCode, string Reason, Actor By, DateTimeOffset At);
+
+public sealed record DocumentRevoked(Guid RequestId, string VerificationCode, string Reason, Actor By, DateTimeOffset At);

@@ -23,3 +23,53 @@ public enum ServiceRequestStatus
     Closed,
     Reopened,
 }
+
+[Flags]
+public enum RequestFlags
+{
+    None = 0,
+    Overdue = 1,
+    Escalated = 2,
+    PotentialDuplicate = 4,
+    Disputed = 8,
+    Revoked = 16,
+}
+
+public enum AssignmentMode
+{
+    Claimed,
+    AssignedBySupervisor,
+    Automatic,
+}
+
+public enum DecisionOutcome
+{
+    Approve,
+    Reject,
+}
+
+public enum AbandonReason
+{
+    PaymentNotReceived,
+    ApplicantDidNotRespond,
+}
+
+/// <summary>A document the applicant supplied: metadata and a content hash; the content lives outside the event store.</summary>
+public sealed record DocumentReference(string DocumentType, string FileName, string ContentType, long SizeBytes, string Sha256);
+
+/// <summary>Why a request may be rejected. A rejection always names one of these.</summary>
+public static class RejectionReasons
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        "incomplete-documents",
+        "ineligible",
+        "invalid-information",
+        "duplicate-request",
+        "regulatory-refusal",
+        "failed-inspection",
+        "other",
+    ];
+
+    public static bool IsKnown(string? code) => code is not null && All.Contains(code);
+}

@@ -1,5 +1,3 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
@@ -15,56 +13,40 @@ public sealed class ServiceRequestDetails
     public string ServiceCode { get; set; } = "";
     public LocalizedText ServiceName { get; set; } = new("", "");
     public string ApplicantId { get; set; } = "";
+    public string SubmittedBy { get; set; } = "";
     public SubmissionChannel Channel { get; set; }
     public ServiceRequestStatus Status { get; set; }
+    public RequestFlags Flags { get; set; }
     public Dictionary<string, string> Form { get; set; } = [];
+    public List<string> Workflow { get; set; } = [];
+    public bool RequiresSecondApprover { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
     public int SlaWorkingDays { get; set; }
     public FeeDetails? Fee { get; set; }
+    public Money? Paid { get; set; }
+    public List<string> PaymentReferences { get; set; } = [];
     public int? CurrentStep { get; set; }
     public string? CurrentDepartment { get; set; }
+    /// <summary>The officer holding the request at the current step (who the citizen is waiting for).</summary>
+    public string? AssignedTo { get; set; }
+    public string? ReferredTo { get; set; }
     public DateTimeOffset? EligibleAt { get; set; }
+    /// <summary>When the current step's queue received the request: its place in the first-come-first-served order.</summary>
+    public DateTimeOffset? QueuedAt { get; set; }
+    public DateOnly? SlaDueDate { get; set; }
+    public DateTimeOffset? PausedSince { get; set; }
+    public OpenInformationRequest? AwaitedFromApplicant { get; set; }
+    public ProposalDetails? Proposal { get; set; }
+    public DecisionDetails? Decision { get; set; }
+    public string? VerificationCode { get; set; }
+    public DateTimeOffset? IssuedAt { get; set; }
 }
 
 public sealed record FeeDetails(int ScheduleVersion, IReadOnlyList<FeeLine> Lines, Money Total, DateTimeOffset AssessedAt);
 
-/// <summary>Deterministic: every time written here comes from an event, never from the clock.</summary>
-public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjection<ServiceRequestDetails, Guid>
-{
-    public static ServiceRequestDetails Create(IEvent<ServiceRequestSubmitted> e) => new()
-    {
-        ServiceCode = e.Data.ServiceCode,
-        ServiceName = e.Data.ServiceName,
-        ApplicantId = e.Data.ApplicantId,
-        Channel = e.Data.Channel,
-        Status = ServiceRequestStatus.Submitted,
-        Form = new Dictionary<string, string>(e.Data.Form),
-        SubmittedAt = e.Data.SubmittedAt,
-        LastChangedAt = e.Data.SubmittedAt,
-        SlaWorkingDays = e.Data.SlaWorkingDays,
-        Version = e.Version,
-    };
+public sealed record OpenInformationRequest(Guid Id, string Message, DateTimeOffset RequestedAt);
 
-    public static void Apply(IEvent<FeeAssessed> e, ServiceRequestDetails view)
-    {
-        view.Fee = new FeeDetails(e.Data.FeeScheduleVersion, e.Data.Lines, e.Data.Total, e.Data.AssessedAt);
-        view.Status = ServiceRequestStatus.AwaitingPayment;
-        Touch(view, e, e.Data.AssessedAt);
-    }
+public sealed record ProposalDetails(DecisionOutcome Outcome, string? ReasonCode, string ProposedBy, DateTimeOffset At);
 
-    public static void Apply(IEvent<StepEntered> e, ServiceRequestDetails view)
-    {
-        view.CurrentStep = e.Data.StepIndex;
-        view.CurrentDepartment = e.Data.DepartmentCode;
-        view.EligibleAt = e.Data.EligibleAt;
-        view.Status = ServiceRequestStatus.InReview;
-        Touch(view, e, e.Data.EligibleAt);
-    }
-
-    private static void Touch(ServiceRequestDetails view, IEvent e, DateTimeOffset at)
-    {
-        view.Version = e.Version;
-        view.LastChangedAt = at;
-    }
-}
+public sealed record DecisionDetails(DecisionOutcome Outcome, string? ReasonCode, string Note, string DecidedBy, string? ProposedBy, DateTimeOffset At);

@@ -2,6 +2,7 @@ using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
+using Microsoft.Extensions.Options;
 using Shouldly;
 using Wolverine.Marten;
 
@@ -10,7 +11,7 @@ namespace MyGovernment.Application.Tests.ServiceRequests;
 public sealed class SubmitServiceRequestTests
 {
     private static SubmitServiceRequest Valid() => new(
-        Guid.CreateVersion7(), "BIRTH-CERT", "123456782", "citizen-1", SubmissionChannel.Online,
+        Guid.CreateVersion7(), "BIRTH-CERT", "123456782", new Actor("citizen-1", "citizen", null, "123456782"), SubmissionChannel.Online,
         new Dictionary<string, string?> { ["personNationalId"] = "123456782" });
 
     private static readonly SubmitServiceRequest.Validator Validator = new();
@@ -31,7 +32,7 @@ public sealed class SubmitServiceRequestTests
     [Fact]
     public void An_empty_request_id_or_identity_is_refused()
     {
-        var result = Validator.Validate(Valid() with { RequestId = Guid.Empty, ApplicantId = "", SubmittedBy = "" });
+        var result = Validator.Validate(Valid() with { RequestId = Guid.Empty, ApplicantId = "", SubmittedBy = null! });
         result.Errors.Select(e => e.PropertyName).ShouldBe(["RequestId", "ApplicantId", "SubmittedBy"], ignoreOrder: true);
     }
 
@@ -54,12 +55,17 @@ public sealed class SubmitServiceRequestTests
         service = Service.Evolve(service, service!.Id, new ServicePublished("BIRTH-CERT"));
         var command = Valid();
 
-        var (response, start) = SubmitServiceRequestHandler.Handle(command, service, new FixedClock(new DateTimeOffset(2026, 5, 3, 8, 0, 0, TimeSpan.Zero)));
+        var now = new DateTimeOffset(2026, 5, 3, 8, 0, 0, TimeSpan.Zero);
+        var (response, start, timers) = SubmitServiceRequestHandler.Handle(
+            command, service, WorkingCalendar.Standard, null, new FixedClock(now), Options.Create(new LifecycleOptions { PaymentDays = 14 }));
 
         response.ShouldBe(new ServiceRequestSubmittedResponse(command.RequestId, ServiceRequestStatus.AwaitingPayment));
         var stream = start.ShouldBeOfType<StartStream<ServiceRequest>>();
         stream.StreamId.ShouldBe(command.RequestId);
         stream.Events.Select(e => e.GetType()).ShouldBe([typeof(ServiceRequestSubmitted), typeof(FeeAssessed)]);
+        var timer = timers.ShouldHaveSingleItem().ShouldBeOfType<Wolverine.ScheduledMessage<AbandonIfUnpaid>>();
+        timer.Message.RequestId.ShouldBe(command.RequestId);
+        timer.Options!.ScheduledTime.ShouldBe(now.AddDays(14));
     }
 
     [Fact]

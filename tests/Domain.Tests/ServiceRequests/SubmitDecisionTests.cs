@@ -12,12 +12,12 @@ public sealed class SubmitDecisionTests
     private const string Applicant = "123456782";
 
     private static SubmitRequest Command(Dictionary<string, string?>? form = null) =>
-        new(RequestId, Applicant, "citizen-1", SubmissionChannel.Online, form ?? new() { ["fullName"] = "Layla Haddad" });
+        new(RequestId, Applicant, new Actor("citizen-1", "citizen", NationalId: Applicant), SubmissionChannel.Online, form ?? new() { ["fullName"] = "Layla Haddad" });
 
     [Fact]
     public void Given_a_paid_service_when_submitted_then_the_fee_in_force_is_assessed()
     {
-        var events = SubmitDecision.Decide(Command(), TestCatalog.PublishedPaidService(), TestCatalog.Now);
+        var events = SubmitDecision.Decide(Command(), TestCatalog.PublishedPaidService(), TestCatalog.Now, WorkingCalendar.Standard);
 
         events.Count.ShouldBe(2);
         var submitted = events[0].ShouldBeOfType<ServiceRequestSubmitted>();
@@ -45,16 +45,16 @@ public sealed class SubmitDecisionTests
     }
 
     private static FeeAssessed Fee(Service service, DateTimeOffset at) =>
-        SubmitDecision.Decide(Command(), service, at).OfType<FeeAssessed>().Single();
+        SubmitDecision.Decide(Command(), service, at, WorkingCalendar.Standard).OfType<FeeAssessed>().Single();
 
     [Fact]
     public void Given_an_information_only_service_when_submitted_then_it_enters_the_first_step_queue()
     {
         var service = TestCatalog.Fold(TestCatalog.Definition(isPaid: false), new ServicePublished("TEST-SERVICE"));
 
-        var events = SubmitDecision.Decide(Command(), service, TestCatalog.Now);
+        var events = SubmitDecision.Decide(Command(), service, TestCatalog.Now, WorkingCalendar.Standard);
 
-        events.Select(e => e.GetType()).ShouldBe([typeof(ServiceRequestSubmitted), typeof(StepEntered)]);
+        events.Select(e => e.GetType()).ShouldBe([typeof(ServiceRequestSubmitted), typeof(StepEntered), typeof(SlaClockStarted)]);
         var entered = (StepEntered)events[1];
         entered.DepartmentCode.ShouldBe("DEPT-A");
         entered.EligibleAt.ShouldBe(TestCatalog.Now);
@@ -73,7 +73,7 @@ public sealed class SubmitDecisionTests
             ["favouriteColour"] = "blue",
         };
 
-        var error = Should.Throw<FieldValidationException>(() => SubmitDecision.Decide(Command(form), TestCatalog.PublishedPaidService(), TestCatalog.Now));
+        var error = Should.Throw<FieldValidationException>(() => SubmitDecision.Decide(Command(form), TestCatalog.PublishedPaidService(), TestCatalog.Now, WorkingCalendar.Standard));
 
         error.Errors.Keys.ShouldBe(
             ["form.fullName", "form.birthDate", "form.floors", "form.spouseId", "form.urgent", "form.favouriteColour"],
@@ -92,7 +92,7 @@ public sealed class SubmitDecisionTests
             ["spouseId"] = null,
         };
 
-        var submitted = (ServiceRequestSubmitted)SubmitDecision.Decide(Command(form), TestCatalog.PublishedPaidService(), TestCatalog.Now)[0];
+        var submitted = (ServiceRequestSubmitted)SubmitDecision.Decide(Command(form), TestCatalog.PublishedPaidService(), TestCatalog.Now, WorkingCalendar.Standard)[0];
 
         submitted.Form.ShouldBe(new Dictionary<string, string>
         {
@@ -109,14 +109,14 @@ public sealed class SubmitDecisionTests
         var service = TestCatalog.Fold(
             TestCatalog.Definition(), new ServicePublished("TEST-SERVICE"), new ServiceRetired("TEST-SERVICE", "Merged into another service"));
 
-        Should.Throw<DomainException>(() => SubmitDecision.Decide(Command(), service, TestCatalog.Now)).Code.ShouldBe("service_retired");
+        Should.Throw<DomainException>(() => SubmitDecision.Decide(Command(), service, TestCatalog.Now, WorkingCalendar.Standard)).Code.ShouldBe("service_retired");
     }
 
     [Fact]
     public void An_unknown_or_unpublished_service_is_not_found()
     {
-        Should.Throw<NotFoundException>(() => SubmitDecision.Decide(Command(), null, TestCatalog.Now));
-        Should.Throw<NotFoundException>(() => SubmitDecision.Decide(Command(), TestCatalog.Fold(TestCatalog.Definition()), TestCatalog.Now));
+        Should.Throw<NotFoundException>(() => SubmitDecision.Decide(Command(), null, TestCatalog.Now, WorkingCalendar.Standard));
+        Should.Throw<NotFoundException>(() => SubmitDecision.Decide(Command(), TestCatalog.Fold(TestCatalog.Definition()), TestCatalog.Now, WorkingCalendar.Standard));
     }
 
     [Fact]
@@ -127,14 +127,14 @@ public sealed class SubmitDecisionTests
             new FeeScheduleAdopted("TEST-SERVICE", TestCatalog.Fees(1, new DateOnly(2027, 1, 1), 20m)),
             new ServicePublished("TEST-SERVICE"));
 
-        Should.Throw<DomainException>(() => SubmitDecision.Decide(Command(), service, TestCatalog.Now)).Code.ShouldBe("fee_schedule_missing");
+        Should.Throw<DomainException>(() => SubmitDecision.Decide(Command(), service, TestCatalog.Now, WorkingCalendar.Standard)).Code.ShouldBe("fee_schedule_missing");
     }
 
     [Fact]
     public void An_applicant_without_a_valid_national_id_or_resident_account_is_refused()
     {
         var command = Command() with { ApplicantId = "123456789" };
-        Should.Throw<DomainException>(() => SubmitDecision.Decide(command, TestCatalog.PublishedPaidService(), TestCatalog.Now))
+        Should.Throw<DomainException>(() => SubmitDecision.Decide(command, TestCatalog.PublishedPaidService(), TestCatalog.Now, WorkingCalendar.Standard))
             .Code.ShouldBe("applicant_invalid");
     }
 }

@@ -2,6 +2,7 @@ using Marten;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Domain.Staff;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
 using Snapshooter.Xunit3;
@@ -18,6 +19,11 @@ public sealed class EventShapeTests(AppFixture app)
     private static readonly DateTimeOffset At = new(2026, 3, 10, 9, 30, 0, TimeSpan.FromHours(2));
     private static readonly LocalizedText Text = new("نص", "Text");
     private static readonly FeeLine Line = new("base", Text, Money.Ils(15.50m));
+    private static readonly Guid Other = Guid.Parse("0190a000-0000-7000-8000-000000000002");
+    private static readonly Actor Citizen = new("citizen-1", "citizen", null, "123456782");
+    private static readonly Actor Officer = new("officer-1", "officer", "MOLG", "400000019");
+    private static readonly Actor Supervisor = new("supervisor-1", "supervisor", "MOLG", "400000027");
+    private static readonly Actor Finance = new("finance-1", "finance", "TREASURY");
 
     /// <summary>One sample of every event type. Add new event types here; the completeness test enforces it.</summary>
     public static IReadOnlyList<object> Samples { get; } =
@@ -29,10 +35,36 @@ public sealed class EventShapeTests(AppFixture app)
         new FeeScheduleAdopted("BIRTH-CERT", new FeeSchedule(2, new DateOnly(2026, 4, 1), [Line])),
         new ServicePublished("BIRTH-CERT"),
         new ServiceRetired("BIRTH-CERT", "Replaced"),
-        new ServiceRequestSubmitted(Id, "BIRTH-CERT", Text, "123456782", "citizen-1", SubmissionChannel.Online,
-            new Dictionary<string, string> { ["personNationalId"] = "123456782" }, true, 1, At),
+        new ServiceRequestSubmitted(Id, "BIRTH-CERT", Text, "123456782", Citizen, SubmissionChannel.Online,
+            new Dictionary<string, string> { ["personNationalId"] = "123456782" }, true, ["MOLG", "CIVIL-DEFENCE"], true, 1, At),
+        new PotentialDuplicateFlagged(Id, Other, At),
         new FeeAssessed(Id, 2, [Line], Money.Ils(15.50m), At),
+        new PaymentConfirmed(Id, "PAY-1", Money.Ils(15.50m), Money.Ils(15.50m), Finance, At),
         new StepEntered(Id, 0, "MOI-CIVIL", At),
+        new SlaClockStarted(Id, At, new DateOnly(2026, 3, 12)),
+        new RequestAssigned(Id, 0, "MOLG", "officer-1", AssignmentMode.Claimed, Officer, At),
+        new InformationRequested(Id, Other, "Attach the deed", Officer, At),
+        new ApplicantResponded(Id, Other, "Attached", [new DocumentReference("DEED", "deed.pdf", "application/pdf", 1024, new string('a', 64))],
+            2, new DateOnly(2026, 3, 16), Citizen, At),
+        new RequestReferred(Id, "MOLG", "MOJ", "Ownership?", Officer, At),
+        new ReferralReturned(Id, "MOJ", "No dispute", Officer, At),
+        new StepCompleted(Id, 0, "MOLG", "ok", Officer, At),
+        new DecisionProposed(Id, DecisionOutcome.Reject, "ineligible", "Too young", Officer, At),
+        new DecisionReturned(Id, "Check again", Supervisor, At),
+        new RequestApproved(Id, "ok", "officer-1", Supervisor, At),
+        new RequestRejected(Id, "ineligible", "Too young", null, Officer, At),
+        new DocumentIssued(Id, "0123456789ABCDEF", "BIRTH-CERT", Officer, At),
+        new RequestWithdrawn(Id, "No longer needed", Citizen, At),
+        new RequestAbandoned(Id, AbandonReason.PaymentNotReceived, At),
+        new RequestClosed(Id, ServiceRequestStatus.Issued, At),
+        new RequestReopened(Id, "Appeal grounds", Citizen, At),
+        new RequestMarkedOverdue(Id, new DateOnly(2026, 3, 12), At),
+        new RequestEscalated(Id, "MOLG", "SLA due date passed", Actor.System, At),
+        new DocumentRevoked(Id, "0123456789ABCDEF", "Obtained by fraud", Supervisor, At),
+        new PublicHolidayDeclared(new DateOnly(2026, 11, 15), new("عيد الاستقلال", "Independence Day")),
+        new PublicHolidayRemoved(new DateOnly(2026, 11, 15)),
+        new OfficerEnrolled("MOLG", "officer-1", "400000019", "officer", Supervisor, At),
+        new OfficerUnenrolled("MOLG", "officer-1", "Transferred", Supervisor, At),
     ];
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
             web.UseSetting("Authentication:DevelopmentIssuer", "true");
             web.UseSetting("Catalog:SeedDemo", "true");
+            web.ConfigureServices(services => services.AddSingleton<TimeProvider>(new TestClock()));
         });
     }
 

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record AppealDecisionBody(long? ExpectedVersion, string Grounds) : IVersionedBody;
+
+public static class AppealDecisionEndpoint
+{
+    /// <summary>The applicant appeals a rejection within the appeal window.</summary>
+    [Authorize(Roles = "citizen")]
+    [WolverinePost("/api/service-requests/{id}/appeal", OperationId = "AppealDecision")]
+    [Tags("Service requests")]
+    public static Task<IResult> Post(
+        Guid id, AppealDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
+        CommandEndpoint.SendAsync(bus, new AppealDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Grounds ?? ""), response, ct);
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record AssignServiceRequestBody(long? ExpectedVersion, string OfficerId) : IVersionedBody;
+
+public static class AssignServiceRequestEndpoint
+{
+    /// <summary>A supervisor assigns the request to an officer of the department.</summary>
+    [Authorize(Roles = "supervisor")]
+    [WolverinePost("/api/service-requests/{id}/assign", OperationId = "AssignServiceRequest")]
+    [Tags("Service requests")]
+    public static Task<IResult> Post(
+        Guid id, AssignServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
+        CommandEndpoint.SendAsync(bus, new AssignServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.OfficerId ?? ""), response, ct);
+}

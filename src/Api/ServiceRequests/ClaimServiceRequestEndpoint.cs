@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record ClaimServiceRequestBody(long? ExpectedVersion) : IVersionedBody;
+
+public static class ClaimServiceRequestEndpoint
+{
+    /// <summary>An officer of the current step's department takes the request.</summary>
+    [Authorize(Roles = "officer,supervisor")]
+    [WolverinePost("/api/service-requests/{id}/claim", OperationId = "ClaimServiceRequest")]
+    [Tags("Service requests")]
+    public static Task<IResult> Post(
+        Guid id, ClaimServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
+        CommandEndpoint.SendAsync(bus, new ClaimServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor()), response, ct);
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using MyGovernment.Application.ServiceRequests;
+using Wolverine;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+/// <summary>What every command body on an existing request may carry: the version the client last saw.</summary>
+public interface IVersionedBody
+{
+    long? ExpectedVersion { get; }
+}
+
+/// <summary>The plumbing every request command endpoint shares: expected version in, new version out as the ETag.</summary>
+public static class CommandEndpoint
+{
+    /// <summary>If-Match (a precondition) wins over the body's expectedVersion; one of them is required.</summary>
+    public static ExpectedVersion Expected(HttpRequest request, IVersionedBody? body)
+    {
+        var ifMatch = request.Headers.IfMatch.ToString().Trim();
+        if (ifMatch.Length > 0)
+        {
+            var raw = ifMatch.StartsWith("W/", StringComparison.Ordinal) ? ifMatch[2..] : ifMatch;
+            if (long.TryParse(raw.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return new ExpectedVersion(version, IsPrecondition: true);
+            }
+            throw new FluentValidation.ValidationException([new("If-Match", "If-Match must be the ETag of the request, e.g. \"3\".")]);
+        }
+        if (body?.ExpectedVersion is { } expected)
+        {
+            return new ExpectedVersion(expected, IsPrecondition: false);
+        }
+        throw new FluentValidation.ValidationException([new("expectedVersion", "Send the version you last saw: the request's ETag as If-Match, or expectedVersion in the body.")]);
+    }
+
+    public static async Task<IResult> SendAsync(IMessageBus bus, object command, HttpResponse response, CancellationToken ct)
+    {
+        var changed = await bus.InvokeAsync<ServiceRequestChanged>(command, ct);
+        response.Headers.ETag = $"\"{changed.Version}\"";
+        return Results.Ok(changed);
+    }
+}

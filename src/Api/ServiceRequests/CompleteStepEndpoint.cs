@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record CompleteStepBody(long? ExpectedVersion, string? Note) : IVersionedBody;
+
+public static class CompleteStepEndpoint
+{
+    /// <summary>The assignee completes an intermediate step; the next department's queue receives the request.</summary>
+    [Authorize(Roles = "officer,supervisor")]
+    [WolverinePost("/api/service-requests/{id}/steps/complete", OperationId = "CompleteStep")]
+    [Tags("Service requests")]
+    public static Task<IResult> Post(
+        Guid id, CompleteStepBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
+        CommandEndpoint.SendAsync(bus, new CompleteStep(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Note ?? ""), response, ct);
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record ConfirmDecisionBody(long? ExpectedVersion, string? Note) : IVersionedBody;
+
+public static class ConfirmDecisionEndpoint
+{
+    /// <summary>A second officer or supervisor of the department confirms the proposed decision (never its proposer).</summary>
+    [Authorize(Roles = "officer,supervisor")]
+    [WolverinePost("/api/service-requests/{id}/decision/confirm", OperationId = "ConfirmDecision")]
+    [Tags("Service requests")]
+    public static Task<IResult> Post(
+        Guid id, ConfirmDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
+        CommandEndpoint.SendAsync(bus, new ConfirmDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Note ?? ""), response, ct);
+}

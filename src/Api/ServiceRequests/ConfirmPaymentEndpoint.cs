@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record ConfirmPaymentBody(long? ExpectedVersion, string PaymentReference, decimal Amount, string? Currency) : IVersionedBody;
+
+public static class ConfirmPaymentEndpoint
+{
+    /// <summary>Finance records money confirmed for the request (the seam the payments module will call).</summary>
+    [Authorize(Roles = "finance")]
+    [WolverinePost("/api/service-requests/{id}/payments", OperationId = "ConfirmPayment")]
+    [Tags("Service requests")]
+    public static Task<IResult> Post(
+        Guid id, ConfirmPaymentBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
+        CommandEndpoint.SendAsync(bus, new ConfirmPayment(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.PaymentReference ?? "", new Money(body.Amount, body.Currency ?? Money.Shekel)), response, ct);
+}

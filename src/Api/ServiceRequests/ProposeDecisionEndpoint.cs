@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record ProposeDecisionBody(long? ExpectedVersion, DecisionOutcome Outcome, string? ReasonCode, string Note) : IVersionedBody;
+
+public static class ProposeDecisionEndpoint
+{
+    /// <summary>The assignee decides (approve at the last step, or reject with a reason code); proposes where a second approver is required.</summary>
+    [Authorize(Roles = "officer,supervisor")]
+    [WolverinePost("/api/service-requests/{id}/decision/propose", OperationId = "ProposeDecision")]
+    [Tags("Service requests")]
+    public static Task<IResult> Post(
+        Guid id, ProposeDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
+        CommandEndpoint.SendAsync(bus, new ProposeDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Outcome, body.ReasonCode, body.Note ?? ""), response, ct);
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record RequestApplicantInformationBody(long? ExpectedVersion, string Message) : IVersionedBody;
+
+public static class RequestApplicantInformationEndpoint
+{
+    /// <summary>The assignee asks the applicant for information; the SLA clock pauses. The response's Location names the request to answer.</summary>
+    [Authorize(Roles = "officer,supervisor")]
+    [WolverinePost("/api/service-requests/{id}/information-requests", OperationId = "RequestApplicantInformation")]
+    [Tags("Service requests")]
+    public static async Task<IResult> Post(
+        Guid id, RequestApplicantInformationBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct)
+    {
+        var informationRequestId = Guid.CreateVersion7();
+        var command = new RequestApplicantInformation(id, CommandEndpoint.Expected(request, body), user.ToActor(), informationRequestId, body.Message ?? "");
+        await CommandEndpoint.SendAsync(bus, command, response, ct);
+        return Results.Created($"/api/service-requests/{id}/information-requests/{informationRequestId}", new { informationRequestId });
+    }
+}

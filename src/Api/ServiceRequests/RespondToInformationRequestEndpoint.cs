@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record RespondToInformationRequestBody(long? ExpectedVersion, string Message, List<DocumentReference>? Documents) : IVersionedBody;
+
+public static class RespondToInformationRequestEndpoint
+{
+    /// <summary>The applicant answers an information request with a message and document references (metadata and SHA-256).</summary>
+    [Authorize(Roles = Roles.Citizen)]
+    [WolverinePost("/api/service-requests/{id}/information-requests/{informationRequestId}/response", OperationId = "RespondToInformationRequest")]
+    [Tags("Service requests")]
+    public static Task<IResult> Post(
+        Guid id, Guid informationRequestId, RespondToInformationRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        IMessageBus bus, CancellationToken ct) =>
+        CommandEndpoint.SendAsync(bus, new RespondToInformationRequest(
+            id, CommandEndpoint.Expected(request, body), user.ToActor(), informationRequestId, body.Message ?? "", body.Documents ?? []), response, ct);
+}

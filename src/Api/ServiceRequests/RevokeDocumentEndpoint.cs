@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record RevokeDocumentBody(long? ExpectedVersion, string Reason) : IVersionedBody;
+
+public static class RevokeDocumentEndpoint
+{
+    /// <summary>A supervisor of the issuing department revokes the issued document.</summary>
+    [Authorize(Roles = "supervisor")]
+    [WolverinePost("/api/service-requests/{id}/revoke", OperationId = "RevokeDocument")]
+    [Tags("Service requests")]
+    public static Task<IResult> Post(
+        Guid id, RevokeDocumentBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
+        CommandEndpoint.SendAsync(bus, new RevokeDocument(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public sealed record WithdrawServiceRequestBody(long? ExpectedVersion, string? Reason) : IVersionedBody;
+
+public static class WithdrawServiceRequestEndpoint
+{
+    /// <summary>The applicant withdraws the request before a decision.</summary>
+    [Authorize(Roles = "citizen")]
+    [WolverinePost("/api/service-requests/{id}/withdraw", OperationId = "WithdrawServiceRequest")]
+    [Tags("Service requests")]
+    public static Task<IResult> Post(
+        Guid id, WithdrawServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
+        CommandEndpoint.SendAsync(bus, new WithdrawServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.Options;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Domain.Staff;
+using Wolverine;
+
+namespace MyGovernment.Application.ServiceRequests;
+
+/// <summary>A supervisor gives the request to an officer on the roster of the step's department.</summary>
+public sealed record AssignServiceRequest(Guid RequestId, ExpectedVersion? Expected, Actor By, string OfficerId) : IServiceRequestCommand
+{
+    public sealed class Validator : AbstractValidator<AssignServiceRequest>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.RequestId).NotEmpty();
+            RuleFor(c => c.By).NotNull();
+            RuleFor(c => c.OfficerId).NotEmpty().MaximumLength(100);
+        }
+    }
+}
+
+public static class AssignServiceRequestHandler
+{
+    public static async Task<(IEventStream<ServiceRequest>, DepartmentRoster?)> LoadAsync(
+        AssignServiceRequest command, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await ServiceRequestStream.LoadAsync(command, session, ct);
+        var roster = await session.Events.FetchLatest<DepartmentRoster>(DepartmentRoster.StreamId(stream.Aggregate!.CurrentDepartment ?? ""), ct);
+        return (stream, roster);
+    }
+
+    public static (ServiceRequestChanged, OutgoingMessages) Handle(
+        AssignServiceRequest command, IEventStream<ServiceRequest> stream, DepartmentRoster? roster, TimeProvider clock, IOptions<LifecycleOptions> options)
+    {
+        // Requests go only to officers the department has put on its roster; the roster also tells us who they are.
+        var officer = roster?.Officers.FirstOrDefault(o => o.OfficerId == command.OfficerId)
+            ?? throw new DomainException("officer_not_on_roster", "That officer is not on the roster of the current step's department.");
+        var events = AssignmentDecisions.Assign(
+            stream.Aggregate!, officer.OfficerId, AssignmentMode.AssignedBySupervisor, command.By, clock.GetUtcNow(), officer.NationalId);
+        return stream.Append(events, options.Value);
+    }
+}

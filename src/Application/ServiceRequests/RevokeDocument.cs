@@ -1,0 +1,37 @@
+using FluentValidation;
+using Marten;
+using JasperFx.Events;
+using Microsoft.Extensions.Options;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+
+namespace MyGovernment.Application.ServiceRequests;
+
+/// <summary>A supervisor revokes an issued document.</summary>
+public sealed record RevokeDocument(Guid RequestId, ExpectedVersion? Expected, Actor By, string Reason) : IServiceRequestCommand
+{
+    public sealed class Validator : AbstractValidator<RevokeDocument>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.RequestId).NotEmpty();
+            RuleFor(c => c.By).NotNull();
+            RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+        }
+    }
+}
+
+public static class RevokeDocumentHandler
+{
+    public static Task<IEventStream<ServiceRequest>> LoadAsync(RevokeDocument command, IDocumentSession session, CancellationToken ct) =>
+        ServiceRequestStream.LoadAsync(command, session, ct);
+
+    public static (ServiceRequestChanged, OutgoingMessages) Handle(
+        RevokeDocument command, IEventStream<ServiceRequest> stream, TimeProvider clock, IOptions<LifecycleOptions> options)
+    {
+        var request = stream.Aggregate!;
+        var now = clock.GetUtcNow();
+        return stream.Append(IssueDecisions.Revoke(request, command.Reason, command.By, now), options.Value);
+    }
+}

@@ -1,0 +1,55 @@
+using Marten;
+using JasperFx.Events;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using Wolverine;
+
+namespace MyGovernment.Application.ServiceRequests;
+
+/// <summary>Every command on an existing request names the request, the version its sender saw, and who acts.</summary>
+public interface IServiceRequestCommand
+{
+    Guid RequestId { get; }
+
+    ExpectedVersion? Expected { get; }
+
+    Actor By { get; }
+}
+
+/// <summary>What every command on a request answers: the new version (the next ETag) and status.</summary>
+public sealed record ServiceRequestChanged(Guid RequestId, long Version, ServiceRequestStatus Status);
+
+/// <summary>Loading, version checking and appending shared by every request command handler.</summary>
+public static class ServiceRequestStream
+{
+    /// <summary>
+    /// Loads the request for writing. Marten then refuses the append if anyone else appended in between (409);
+    /// a client whose expected version is already behind is refused before any decision is made.
+    /// </summary>
+    public static async Task<IEventStream<ServiceRequest>> LoadAsync(IDocumentSession session, Guid requestId, ExpectedVersion? expected, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<ServiceRequest>(requestId, ct);
+        if (stream.Aggregate is null)
+        {
+            throw new NotFoundException("request_not_found", "No such service request.");
+        }
+        if (expected is not null && expected.Version != stream.CurrentVersion)
+        {
+            throw new StaleVersionException(expected, stream.CurrentVersion ?? 0);
+        }
+        return stream;
+    }
+
+    public static Task<IEventStream<ServiceRequest>> LoadAsync(IServiceRequestCommand command, IDocumentSession session, CancellationToken ct) =>
+        LoadAsync(session, command.RequestId, command.Expected, ct);
+
+    /// <summary>Appends the decided events and schedules the timers they start (through Wolverine's outbox).</summary>
+    public static (ServiceRequestChanged, OutgoingMessages) Append(
+        this IEventStream<ServiceRequest> stream, IReadOnlyList<object> events, LifecycleOptions options)
+    {
+        var version = (stream.CurrentVersion ?? 0) + events.Count;
+        stream.AppendMany(events);
+        var state = events.Aggregate(stream.Aggregate, ServiceRequest.Evolve)!;
+        return (new ServiceRequestChanged(stream.Id, version, state.Status), LifecycleTimers.For(stream.Id, events, options));
+    }
+}

@@ -1,0 +1,63 @@
+using MyGovernment.Domain.Common;
+using MyGovernment.Application.Staff;
+using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Domain.Staff;
+using Wolverine;
+
+namespace MyGovernment.Application.ServiceRequests;
+
+// Timer messages. Each handler re-decides from the current stream, so a timer that has become moot does nothing.
+public sealed record AbandonIfUnpaid(Guid RequestId);
+
+public sealed record AbandonIfNoResponse(Guid RequestId, Guid InformationRequestId);
+
+public sealed record CloseAfterAppealWindow(Guid RequestId);
+
+public sealed record CheckSla(Guid RequestId);
+
+/// <summary>
+/// The follow-up messages decided events start: timers, and automatic assignment when a request joins a queue.
+/// Wolverine persists them with the events (outbox), so neither happens without the other.
+/// </summary>
+public static class LifecycleTimers
+{
+    public static OutgoingMessages For(Guid requestId, IEnumerable<object> events, LifecycleOptions options)
+    {
+        var timers = new OutgoingMessages();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case StepEntered step when options.AssignmentPolicy != AssignmentPolicy.Manual:
+                    timers.Add(new AutoAssign(requestId, step.StepIndex));
+                    break;
+                case FeeAssessed fee:
+                    timers.Add(new AbandonIfUnpaid(requestId).ScheduledAt(fee.AssessedAt.AddDays(options.PaymentDays)));
+                    break;
+                case InformationRequested info:
+                    timers.Add(new AbandonIfNoResponse(requestId, info.InformationRequestId).ScheduledAt(info.At.AddDays(options.ApplicantResponseDays)));
+                    break;
+                case RequestRejected rejected:
+                    timers.Add(new CloseAfterAppealWindow(requestId).ScheduledAt(rejected.At + options.AppealWindow));
+                    break;
+                case DocumentIssued issued:
+                    timers.Add(new CloseAfterAppealWindow(requestId).ScheduledAt(issued.At + options.AppealWindow));
+                    break;
+                case SlaClockStarted sla:
+                    timers.Add(new CheckSla(requestId).ScheduledAt(DayAfter(sla.DueDate)));
+                    break;
+                case ApplicantResponded responded:
+                    timers.Add(new CheckSla(requestId).ScheduledAt(DayAfter(responded.NewDueDate)));
+                    break;
+            }
+        }
+        return timers;
+    }
+
+    /// <summary>The first instant after the due date ends, local time: the moment the request becomes overdue.</summary>
+    public static DateTimeOffset DayAfter(DateOnly due)
+    {
+        var localMidnight = due.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return PalestineTime.FromLocal(localMidnight);
+    }
+}

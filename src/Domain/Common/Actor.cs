@@ -1,0 +1,17 @@
+namespace MyGovernment.Domain.Common;
+
+/// <summary>
+/// Who acts: the token's subject, role and (for staff) department, plus the person's national ID when the token
+/// carries one, so that an officer acting on their own request is recognised whatever their subject id.
+/// </summary>
+public sealed record Actor(string Subject, string Role, string? Department = null, string? NationalId = null)
+{
+    public static readonly Actor System = new("system", "system");
+
+    public bool IsStaff => Role is "officer" or "supervisor";
+
+    public bool IsSupervisor => Role == "supervisor";
+
+    public bool BelongsTo(string? department) =>
+        IsStaff && department is not null && string.Equals(Department, department, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using Alba;
+using MyGovernment.Api.Identity;
+using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.IntegrationTests.Support;
+using Shouldly;
+
+namespace MyGovernment.IntegrationTests.ServiceRequests;
+
+public sealed class ConcurrentApprovalTests(AppFixture app)
+{
+    [Fact]
+    public async Task Fifty_concurrent_approvals_of_one_request_let_exactly_one_win_and_the_rest_get_409()
+    {
+        var company = await new Journey(app, "COMMERCIAL-REGISTRATION")
+            .SubmitAsync(new { tradeName = "Nablus Olive Press Co.", capitalIls = "50000", activity = "Olive oil pressing" });
+        await company.SendAsync(app.TokenFor("finance-c", Roles.Finance, "TREASURY"), "payments", new { paymentReference = "PAY-" + company.Id, amount = 350m });
+        var maker = Journey.Officer(app, "mne-maker-" + company.Id, "MNE");
+        await company.SendAsync(maker, "claim");
+        await company.SendAsync(maker, "decision/propose", new { outcome = "Approve", note = "Documents complete" });
+        var version = company.Version;
+
+        var checkers = Enumerable.Range(0, 50).Select(i => Journey.Officer(app, $"mne-checker-{i}-{company.Id}", "MNE", Roles.Supervisor)).ToList();
+        var statuses = await Task.WhenAll(checkers.Select(async token =>
+        {
+            var result = await app.Host.Scenario(s =>
+            {
+                s.As(token).Post.Json(new { expectedVersion = version, note = "ok" }).ToUrl($"{company.Url}/decision/confirm");
+                s.IgnoreStatusCode();
+            });
+            return (HttpStatusCode)result.Context.Response.StatusCode;
+        }));
+
+        statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(1);
+        statuses.Count(s => s == HttpStatusCode.Conflict).ShouldBe(49);
+        var approved = await company.ReadAsync();
+        approved.Status.ShouldBe(ServiceRequestStatus.Approved);
+        approved.Version.ShouldBe(version + 1);
+    }
+}

@@ -1,0 +1,162 @@
+using Alba;
+using Microsoft.Extensions.DependencyInjection;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.IntegrationTests.Support;
+using Npgsql;
+using Shouldly;
+using Wolverine;
+
+namespace MyGovernment.IntegrationTests.ServiceRequests;
+
+/// <summary>Timers are Wolverine scheduled messages stored with the events; here they are fired early by invoking them.</summary>
+public sealed class LifecycleTimerTests(AppFixture app)
+{
+    private IMessageBus Bus => app.Host.Services.GetRequiredService<IMessageBus>();
+
+    private static readonly object PermitForm = new { basinNumber = "1", parcelNumber = "2", floors = "1", areaSqm = "90" };
+
+    [Fact]
+    public async Task Submitting_a_paid_service_schedules_the_unpaid_timeout_in_the_database()
+    {
+        var permit = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
+
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var query = new NpgsqlCommand(
+            "select count(*) from mygov.wolverine_incoming_envelopes where message_type like '%AbandonIfUnpaid%' and status = 'Scheduled' and position(@id in body) > 0",
+            connection);
+        // The envelope body is binary; the message inside it is JSON, so the request id appears as UTF-8 bytes.
+        query.Parameters.AddWithValue("id", System.Text.Encoding.UTF8.GetBytes(permit.Id.ToString()));
+        var scheduled = (long)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        scheduled.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_unpaid_request_is_abandoned_when_its_timer_fires_and_a_paid_one_is_not()
+    {
+        var unpaid = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
+        var paid = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
+        await paid.SendAsync(app.TokenFor("finance-t", Roles.Finance, "TREASURY"), "payments", new { paymentReference = "PAY-" + paid.Id, amount = 650m });
+
+        using (TestClock.Advance(TimeSpan.FromDays(15)))
+        {
+            await Bus.InvokeAsync(new AbandonIfUnpaid(unpaid.Id), TestContext.Current.CancellationToken);
+            await Bus.InvokeAsync(new AbandonIfUnpaid(paid.Id), TestContext.Current.CancellationToken);
+        }
+
+        (await unpaid.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.Abandoned);
+        (await paid.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.InReview);
+        await unpaid.RefusedAsync(Journey.Officer(app, "molg-x", "MOLG"), "claim", null, 422, "request_closed");
+    }
+
+    [Fact]
+    public async Task A_rejected_request_can_be_appealed_within_the_window_and_closes_after_it()
+    {
+        var jobseeker = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "None" });
+        var officer = Journey.Officer(app, "mol-rej-" + jobseeker.Id, "MOL");
+        await jobseeker.SendAsync(officer, "claim");
+        await jobseeker.RefusedAsync(officer, "decision/propose", new { outcome = "Reject", note = "no reason code" }, 422, "reason_code_required");
+        await jobseeker.SendAsync(officer, "decision/propose", new { outcome = "Reject", reasonCode = "ineligible", note = "Not of working age" });
+        (await jobseeker.ReadAsync()).Decision!.ReasonCode.ShouldBe("ineligible");
+
+        await jobseeker.SendAsync(jobseeker.CitizenToken, "appeal", new { grounds = "I am 19 years old; see my ID." });
+        var reopened = await jobseeker.ReadAsync();
+        reopened.Status.ShouldBe(ServiceRequestStatus.Reopened);
+        reopened.Flags.HasFlag(RequestFlags.Disputed).ShouldBeTrue();
+
+        await jobseeker.SendAsync(officer, "claim");
+        await jobseeker.SendAsync(officer, "decision/propose", new { outcome = "Reject", reasonCode = "invalid-information", note = "ID does not match" });
+        using (TestClock.Advance(TimeSpan.FromDays(10)))
+        {
+            await Bus.InvokeAsync(new CloseAfterAppealWindow(jobseeker.Id), TestContext.Current.CancellationToken);
+        }
+        (await jobseeker.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.Rejected);
+        using (TestClock.Advance(TimeSpan.FromDays(31)))
+        {
+            await Bus.InvokeAsync(new CloseAfterAppealWindow(jobseeker.Id), TestContext.Current.CancellationToken);
+        }
+        (await jobseeker.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.Closed);
+        await jobseeker.RefusedAsync(jobseeker.CitizenToken, "appeal", new { grounds = "again" }, 422, "request_closed");
+    }
+
+    [Fact]
+    public async Task An_overdue_request_is_flagged_and_escalated_once()
+    {
+        var request = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "Diploma" });
+        using (TestClock.Advance(TimeSpan.FromDays(2)))
+        {
+            await Bus.InvokeAsync(new CheckSla(request.Id), TestContext.Current.CancellationToken);
+        }
+        (await request.ReadAsync()).Flags.ShouldBe(RequestFlags.None);
+
+        using (TestClock.Advance(TimeSpan.FromDays(12)))
+        {
+            await Bus.InvokeAsync(new CheckSla(request.Id), TestContext.Current.CancellationToken);
+            await Bus.InvokeAsync(new CheckSla(request.Id), TestContext.Current.CancellationToken);
+        }
+        var overdue = await request.ReadAsync();
+        overdue.Flags.ShouldBe(RequestFlags.Overdue | RequestFlags.Escalated);
+        overdue.Version.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task The_applicant_can_withdraw_before_a_decision_and_a_referral_goes_out_and_back()
+    {
+        var permit = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
+        await permit.SendAsync(app.TokenFor("finance-w", Roles.Finance, "TREASURY"), "payments", new { paymentReference = "PAY-" + permit.Id, amount = 650m });
+        var molg = Journey.Officer(app, "molg-ref-" + permit.Id, "MOLG");
+        var moj = Journey.Officer(app, "moj-ref-" + permit.Id, "MOJ");
+        await permit.SendAsync(molg, "claim");
+        await permit.SendAsync(molg, "referrals", new { toDepartment = "MOJ", reason = "Ownership dispute on the parcel?" });
+        (await permit.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.Referred);
+        await permit.RefusedAsync(molg, "steps/complete", new { note = "x" }, 422, "invalid_status");
+        await permit.SendAsync(moj, "referrals/return", new { opinion = "No dispute registered." });
+        (await permit.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.InReview);
+
+        var stranger = Citizens.NewNationalId();
+        await permit.RefusedAsync(app.TokenFor("c-" + stranger, Roles.Citizen, nationalId: stranger), "withdraw", new { reason = "x" }, 404, "request_not_found");
+        await permit.SendAsync(permit.CitizenToken, "withdraw", new { reason = "Changed my plans" });
+        (await permit.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.Withdrawn);
+        await permit.RefusedAsync(molg, "steps/complete", new { note = "x" }, 422, "request_closed");
+    }
+
+    [Fact]
+    public async Task An_officer_can_never_act_on_their_own_request_and_an_assisted_submitter_cannot_decide()
+    {
+        // The officer applies as a citizen with their own national ID, then tries to handle it at work.
+        var officerNationalId = Citizens.NewNationalId();
+        var ownRequest = new Journey(app, "JOBSEEKER-REGISTRATION");
+        var citizenSelf = app.TokenFor("person-" + officerNationalId, Roles.Citizen, nationalId: officerNationalId);
+        var created = await app.Host.Scenario(s =>
+        {
+            s.As(citizenSelf).Post.Json(new { serviceCode = "JOBSEEKER-REGISTRATION", form = new { qualification = "MBA" } }).ToUrl("/api/service-requests");
+            s.StatusCodeShouldBe(201);
+        });
+        var url = created.Context.Response.Headers.Location.ToString();
+        var atWork = app.TokenFor("officer-" + officerNationalId, Roles.Officer, "MOL", officerNationalId);
+        var claim = await app.Host.Scenario(s =>
+        {
+            s.As(atWork).Post.Json(new { expectedVersion = 3 }).ToUrl($"{url}/claim");
+            s.StatusCodeShouldBe(422);
+        });
+        claim.ReadAsText().ShouldContain("self_dealing");
+
+        // Assisted channel: a service-centre officer submits for a citizen; that officer may not take it.
+        var centreOfficer = Journey.Officer(app, "centre-officer-" + Guid.NewGuid(), "MOL");
+        var assisted = await app.Host.Scenario(s =>
+        {
+            s.As(centreOfficer).Post.Json(new { applicantNationalId = Citizens.NewNationalId(), serviceCode = "JOBSEEKER-REGISTRATION", form = new { qualification = "Tawjihi" } })
+                .ToUrl("/api/assisted/service-requests");
+            s.StatusCodeShouldBe(201);
+        });
+        var assistedUrl = assisted.Context.Response.Headers.Location.ToString();
+        var refused = await app.Host.Scenario(s =>
+        {
+            s.As(centreOfficer).Post.Json(new { expectedVersion = 3 }).ToUrl($"{assistedUrl}/claim");
+            s.StatusCodeShouldBe(422);
+        });
+        refused.ReadAsText().ShouldContain("assisted_submitter");
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Alba;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Projections.ServiceRequests;
+using Shouldly;
+
+namespace MyGovernment.IntegrationTests.Support;
+
+/// <summary>Drives one service request through the HTTP API as its actors would, tracking the version (ETag) it last saw.</summary>
+public sealed class Journey(AppFixture app, string serviceCode)
+{
+    public string CitizenId { get; } = Citizens.NewNationalId();
+
+    public string CitizenToken => app.TokenFor("citizen-" + CitizenId, Roles.Citizen, nationalId: CitizenId);
+
+    public Guid Id { get; private set; }
+
+    public long Version { get; private set; }
+
+    public string Url => $"/api/service-requests/{Id}";
+
+    public static string Officer(AppFixture app, string subject, string department, string role = Roles.Officer) =>
+        app.TokenFor(subject, role, department, Citizens.NewNationalId());
+
+    public async Task<Journey> SubmitAsync(object form)
+    {
+        var result = await app.Host.Scenario(s =>
+        {
+            s.As(CitizenToken).Post.Json(new { serviceCode, form }).ToUrl("/api/service-requests");
+            s.StatusCodeShouldBe(201);
+        });
+        var created = await result.ReadAsJsonAsync<ServiceRequestSubmittedResponse>();
+        Id = created!.RequestId;
+        await ReadAsync();
+        return this;
+    }
+
+    public async Task<ServiceRequestChanged> SendAsync(string token, string action, object? body = null, int expectedStatus = 200)
+    {
+        var payload = Merge(body);
+        var result = await app.Host.Scenario(s =>
+        {
+            s.As(token).Post.Json(payload).ToUrl($"{Url}/{action}");
+            s.StatusCodeShouldBe(expectedStatus);
+        });
+        if (expectedStatus is 200)
+        {
+            var changed = await result.ReadAsJsonAsync<ServiceRequestChanged>();
+            Version = changed!.Version;
+            return changed;
+        }
+        return null!;
+    }
+
+    /// <summary>Sends a command that must be refused with this status and problem code; checks nothing was appended.</summary>
+    public async Task RefusedAsync(string token, string action, object? body, int status, string code)
+    {
+        var before = Version;
+        var result = await app.Host.Scenario(s =>
+        {
+            s.As(token).Post.Json(Merge(body)).ToUrl($"{Url}/{action}");
+            s.StatusCodeShouldBe(status);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+        var problem = await result.ReadAsJsonAsync<Problem>();
+        problem!.Code.ShouldBe(code);
+        (await ReadAsync()).Version.ShouldBe(before);
+    }
+
+    public async Task<ServiceRequestDetails> ReadAsync(string? token = null)
+    {
+        var result = await app.Host.Scenario(s => s.As(token ?? app.TokenFor("auditor-journey", Roles.Auditor)).Get.Url(Url));
+        var details = await result.ReadAsJsonAsync<ServiceRequestDetails>();
+        Version = details!.Version;
+        return details;
+    }
+
+    /// <summary>The body plus the version this journey last saw, unless the body names one itself.</summary>
+    private JsonObject Merge(object? body)
+    {
+        var payload = body is null ? [] : (JsonObject)JsonSerializer.SerializeToNode(body, Web)!;
+        if (!payload.ContainsKey("expectedVersion"))
+        {
+            payload["expectedVersion"] = Version;
+        }
+        return payload;
+    }
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public sealed record Problem(int Status, string? Code, string? Detail);
+}
