@@ -6,6 +6,8 @@ using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
 using Shouldly;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace MyGovernment.IntegrationTests.Support;
 
@@ -53,6 +55,18 @@ public sealed class Journey(AppFixture app, string serviceCode)
             return changed;
         }
         return null!;
+    }
+
+    /// <summary>Sends a command and waits until the work it cascades (automatic assignment, follow-ups) has finished.</summary>
+    public async Task<ServiceRequestChanged> SendAndSettleAsync(string token, string action, object? body = null)
+    {
+        ServiceRequestChanged changed = null!;
+        await app.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).IncludeExternalTransports()
+            .ExecuteAndWaitAsync((IMessageContext _) => Run());
+        await ReadAsync();
+        return changed;
+
+        async Task Run() => changed = await SendAsync(token, action, body);
     }
 
     /// <summary>Sends a command that must be refused with this status and problem code; checks nothing was appended.</summary>
