@@ -37,7 +37,7 @@ if (app.Environment.IsDevelopment())
 }
 app.MapMyGovernmentHealth();
 app.MapDevelopmentTokens();
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
 
 try
 {

@@ -6,6 +6,7 @@ using Marten;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Staff;
 using MyGovernment.Application.WriteModels;
+using MyGovernment.Projections.AccessLog;
 using MyGovernment.Projections.Catalog;
 using MyGovernment.Projections.ServiceRequests;
 using Weasel.Core;
@@ -56,5 +57,8 @@ public static class MartenSetup
         // Keyed by verification code but fed by one request stream each, so inline is safe and a document
         // can be verified the moment it is issued.
         opts.Projections.Add(new IssuedDocumentProjection(), ProjectionLifecycle.Inline);
+
+        // Spans every citizen's access-log stream: async, in the daemon (Solo on one node, HotCold across nodes).
+        opts.Projections.Add(new AccessLogProjection(), ProjectionLifecycle.Async);
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Api.Identity;
+using MyGovernment.Api.AccessLog;
 using MyGovernment.Projections.ServiceRequests;
 using Wolverine.Http;
 
@@ -10,25 +10,23 @@ namespace MyGovernment.Api.ServiceRequests;
 public static class GetServiceRequestEndpoint
 {
     /// <summary>
-    /// The applicant sees their own request; staff see requests at their department's step; auditors see all.
-    /// Anything else is 404, so the existence of someone else's request is not revealed.
+    /// A request's details with its version as the ETag (If-None-Match gives 304). Reads by anyone but the
+    /// applicant are written to the applicant's access log.
     /// </summary>
     [Authorize]
     [WolverineGet("/api/service-requests/{id}", OperationId = "GetServiceRequest")]
     [Tags("Service requests")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
+    public static async Task<IResult> Get(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, HttpRequest request, HttpResponse response, TimeProvider clock, CancellationToken ct)
     {
-        var request = await session.LoadAsync<ServiceRequestDetails>(id, ct);
-        if (request is null || !MayRead(user, request))
+        var details = await session.LoadAsync<ServiceRequestDetails>(id, ct);
+        if (details is null || !RequestVisibility.MayRead(user, details))
         {
-            return Results.Problem(statusCode: 404, title: "Not found", detail: "No such service request.");
+            return RequestVisibility.NotFound();
         }
-        response.Headers.ETag = $"\"{request.Version}\"";
-        return Results.Ok(request);
+        await AccessRecorder.RecordAsync(session, user, details, "request-details", clock, ct);
+        var etag = $"\"{details.Version}\"";
+        response.Headers.ETag = etag;
+        return request.Headers.IfNoneMatch.ToString() == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(details);
     }
-
-    private static bool MayRead(ClaimsPrincipal user, ServiceRequestDetails request) =>
-        (user.IsInRole(Roles.Citizen) && request.ApplicantId == user.ApplicantId())
-        || user.IsStaffOf(request.CurrentDepartment)
-        || user.IsInRole(Roles.Auditor);
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Domain.Staff;
@@ -9,17 +7,7 @@ public sealed record RosterEntry(string OfficerId, string? NationalId, string Ro
 /// <summary>Write model of a department's roster: the officers automatic assignment may choose from.</summary>
 public sealed record DepartmentRoster(Guid Id, string DepartmentCode, IReadOnlyList<RosterEntry> Officers)
 {
-    public static Guid StreamId(string departmentCode)
-    {
-        // Name-based, like the catalog's ids, so a department's roster is found by its code alone.
-#pragma warning disable CA5350 // SHA-1 as a naming function (UUID v5 style), not for security
-        var hash = SHA1.HashData(Encoding.UTF8.GetBytes("my-government/roster:" + departmentCode.ToUpperInvariant()));
-#pragma warning restore CA5350
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid StreamId(string departmentCode) => NameBasedId.For("roster", departmentCode.ToUpperInvariant());
 
     public static DepartmentRoster? Evolve(DepartmentRoster? state, object @event) => @event switch
     {

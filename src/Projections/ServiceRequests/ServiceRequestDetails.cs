@@ -17,6 +17,8 @@ public sealed class ServiceRequestDetails
     public SubmissionChannel Channel { get; set; }
     public ServiceRequestStatus Status { get; set; }
     public RequestFlags Flags { get; set; }
+    /// <summary>The Overdue flag as a column queues can filter on (flags are stored as text).</summary>
+    public bool IsOverdue { get; set; }
     public Dictionary<string, string> Form { get; set; } = [];
     public List<string> Workflow { get; set; } = [];
     public bool RequiresSecondApprover { get; set; }

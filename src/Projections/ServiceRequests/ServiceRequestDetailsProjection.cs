@@ -154,7 +154,11 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
         view.AssignedTo = null;
     }
 
-    public static void Apply(IEvent<RequestMarkedOverdue> e, ServiceRequestDetails view) => Touch(view, e, e.Data.At).Flags |= RequestFlags.Overdue;
+    public static void Apply(IEvent<RequestMarkedOverdue> e, ServiceRequestDetails view)
+    {
+        Touch(view, e, e.Data.At).Flags |= RequestFlags.Overdue;
+        view.IsOverdue = true;
+    }
 
     public static void Apply(IEvent<RequestEscalated> e, ServiceRequestDetails view) => Touch(view, e, e.Data.At).Flags |= RequestFlags.Escalated;
 

@@ -1,4 +1,5 @@
 using Marten;
+using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
@@ -65,6 +66,7 @@ public sealed class EventShapeTests(AppFixture app)
         new PublicHolidayRemoved(new DateOnly(2026, 11, 15)),
         new OfficerEnrolled("MOLG", "officer-1", "400000019", "officer", Supervisor, At),
         new OfficerUnenrolled("MOLG", "officer-1", "Transferred", Supervisor, At),
+        new CitizenDataViewed("123456782", Id, "request-details", Officer, At),
     ];
 
     [Fact]

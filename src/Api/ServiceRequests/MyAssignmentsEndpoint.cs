@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Projections.ServiceRequests;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+public static class MyAssignmentsEndpoint
+{
+    private static readonly ServiceRequestStatus[] Closed =
+    [
+        ServiceRequestStatus.Issued, ServiceRequestStatus.Rejected, ServiceRequestStatus.Withdrawn,
+        ServiceRequestStatus.Abandoned, ServiceRequestStatus.Closed,
+    ];
+
+    /// <summary>The open requests assigned to me, oldest in my hands first.</summary>
+    [Authorize(Roles = "officer,supervisor")]
+    [WolverineGet("/api/me/assignments", OperationId = "ListMyAssignments")]
+    [Tags("Officers")]
+    public static async Task<IReadOnlyList<QueueItem>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var me = user.Subject();
+        var rows = await session.Query<ServiceRequestDetails>()
+            .Where(r => r.AssignedTo == me && !r.Status.IsOneOf(Closed))
+            .OrderBy(r => r.QueuedAt)
+            .Take(500)
+            .ToListAsync(ct);
+        return [.. rows.Select(DepartmentQueueEndpoint.ToItem)];
+    }
+}

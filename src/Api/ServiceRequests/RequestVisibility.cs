@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using MyGovernment.Api.Identity;
+using MyGovernment.Projections.ServiceRequests;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+/// <summary>
+/// Who may read a request: its applicant; staff of a department on its workflow or consulted on it; auditors.
+/// Everyone else gets 404, so the existence of someone else's request is not revealed.
+/// </summary>
+public static class RequestVisibility
+{
+    public static bool MayRead(ClaimsPrincipal user, ServiceRequestDetails request) =>
+        (user.IsInRole(Roles.Citizen) && request.ApplicantId == user.ApplicantId())
+        || request.Workflow.Any(user.IsStaffOf)
+        || user.IsStaffOf(request.ReferredTo)
+        || user.IsInRole(Roles.Auditor);
+
+    public static IResult NotFound() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such service request.");
+}

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.AccessLog;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Projections.ServiceRequests;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+/// <summary>One step in a request's history: what happened, who did it in which role and department, when and why.</summary>
+public sealed record TimelineEntry(
+    long Version, long Sequence, string Event, DateTimeOffset At, string? ActorId, string? ActorRole, string? ActorDepartment, string? Reason);
+
+public static class TimelineEndpoint
+{
+    /// <summary>
+    /// Every event of the request, read from the event stream itself (the source of truth, never stale). For the
+    /// applicant, staff who may read the request, and auditors; reads by others than the applicant are logged.
+    /// </summary>
+    [Authorize]
+    [WolverineGet("/api/service-requests/{id}/timeline", OperationId = "GetServiceRequestTimeline")]
+    [Tags("Service requests")]
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<ServiceRequestDetails>(id, ct);
+        if (details is null || !RequestVisibility.MayRead(user, details))
+        {
+            return RequestVisibility.NotFound();
+        }
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        await AccessRecorder.RecordAsync(session, user, details, "request-timeline", clock, ct);
+        return Results.Ok(events.Select(ToEntry).ToList());
+    }
+
+    public static TimelineEntry ToEntry(IEvent e)
+    {
+        var (by, at, reason) = Describe(e.Data, e.Timestamp);
+        return new TimelineEntry(e.Version, e.Sequence, e.EventTypeName, at, by?.Subject, by?.Role, by?.Department, reason);
+    }
+
+    private static (Actor? By, DateTimeOffset At, string? Reason) Describe(object data, DateTimeOffset stored) => data switch
+    {
+        ServiceRequestSubmitted x => (x.SubmittedBy, x.SubmittedAt, x.Channel == SubmissionChannel.Assisted ? "assisted channel" : null),
+        PotentialDuplicateFlagged x => (Actor.System, x.At, $"open request {x.OtherRequestId}"),
+        FeeAssessed x => (Actor.System, x.AssessedAt, $"{x.Total} (fee schedule v{x.FeeScheduleVersion})"),
+        PaymentConfirmed x => (x.By, x.At, $"{x.Amount} ({x.PaymentReference})"),
+        StepEntered x => (Actor.System, x.EligibleAt, $"step {x.StepIndex + 1}: {x.DepartmentCode}"),
+        SlaClockStarted x => (Actor.System, x.EligibleAt, $"due {x.DueDate:yyyy-MM-dd}"),
+        RequestAssigned x => (x.By, x.At, $"{x.Mode} to {x.OfficerId}"),
+        InformationRequested x => (x.By, x.At, x.Message),
+        ApplicantResponded x => (x.By, x.At, $"{x.Documents.Count} document(s); due date now {x.NewDueDate:yyyy-MM-dd}"),
+        RequestReferred x => (x.By, x.At, $"to {x.ToDepartment}: {x.Reason}"),
+        ReferralReturned x => (x.By, x.At, x.Opinion),
+        StepCompleted x => (x.By, x.At, x.Note),
+        DecisionProposed x => (x.By, x.At, $"{x.Outcome}{(x.ReasonCode is null ? "" : " " + x.ReasonCode)}: {x.Note}"),
+        DecisionReturned x => (x.By, x.At, x.Reason),
+        RequestApproved x => (x.By, x.At, x.Note),
+        RequestRejected x => (x.By, x.At, $"{x.ReasonCode}: {x.Note}"),
+        DocumentIssued x => (x.By, x.At, null),
+        RequestWithdrawn x => (x.By, x.At, x.Reason),
+        RequestAbandoned x => (Actor.System, x.At, x.Reason.ToString()),
+        RequestClosed x => (Actor.System, x.At, x.Outcome.ToString()),
+        RequestReopened x => (x.By, x.At, x.Grounds),
+        RequestMarkedOverdue x => (Actor.System, x.At, $"due {x.DueDate:yyyy-MM-dd}"),
+        RequestEscalated x => (x.By, x.At, $"{x.DepartmentCode}: {x.Reason}"),
+        DocumentRevoked x => (x.By, x.At, x.Reason),
+        _ => (null, stored, null),
+    };
+}
