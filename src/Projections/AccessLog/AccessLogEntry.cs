@@ -22,6 +22,12 @@ public sealed class AccessLogEntry
 /// <summary>One row per view event. It reads every citizen's stream, so it runs in the async daemon.</summary>
 public sealed partial class AccessLogProjection : EventProjection
 {
+    public AccessLogProjection()
+    {
+        // A short, stable name for the command line (projections rebuild -p AccessLog) and the daemon's progress row.
+        Name = "AccessLog";
+    }
+
     public static AccessLogEntry Create(IEvent<CitizenDataViewed> e) => new()
     {
         Id = e.Id,

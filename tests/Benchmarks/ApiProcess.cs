@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace MyGovernment.Benchmarks;
+
+/// <summary>The real API as a separate process on loopback Kestrel, against the benchmark's database.</summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, Uri baseAddress, TimeSpan startToReady)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        StartToReady = startToReady;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public TimeSpan StartToReady { get; }
+
+    public static async Task<ApiProcess> StartAsync(string apiDll, string connectionString, int port, IDictionary<string, string>? settings = null)
+    {
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(apiDll);
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        info.Environment["ConnectionStrings__Postgres"] = connectionString;
+        info.Environment["Authentication__DevelopmentIssuer"] = "true";
+        info.Environment["Catalog__SeedDemo"] = "true";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["RateLimiting__Enabled"] = "false";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the API");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return new ApiProcess(process, baseAddress, clock.Elapsed);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the API exited with {process.ExitCode} before it was ready");
+            }
+            await Task.Delay(20);
+        }
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("the API was not ready within 60 s");
+    }
+
+    public async Task<string> TokenAsync(HttpClient http, string subject, string role, string? department = null, string? nationalId = null)
+    {
+        var response = await http.PostAsJsonAsync(new Uri(BaseAddress, "/dev/tokens"), new { subject, role, department, nationalId });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return body!.AccessToken;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}

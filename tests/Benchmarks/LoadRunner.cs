@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace MyGovernment.Benchmarks;
+
+/// <summary>Thrown by an operation that has run out of prepared work: its client stops, nothing is recorded.</summary>
+public sealed class NoMoreWorkException : Exception;
+
+/// <summary>Throughput and latency percentiles of one scenario at one concurrency.</summary>
+public sealed record Measurement(string Scenario, int Clients, long Operations, long Errors, double Seconds, double PerSecond, double P50Ms, double P95Ms, double P99Ms);
+
+/// <summary>
+/// Runs an operation from N concurrent clients for a fixed time (after a short warm-up) and records every latency.
+/// Bounded in time and count: it stops by itself.
+/// </summary>
+public static class LoadRunner
+{
+    public static async Task<Measurement> RunAsync(string scenario, int clients, TimeSpan duration, Func<int, Task> operation, TimeSpan? warmup = null)
+    {
+        await RunForAsync(clients, warmup ?? TimeSpan.FromSeconds(1), operation, null);
+        var latencies = new List<double>[clients];
+        var errors = 0L;
+        var clock = Stopwatch.StartNew();
+        await RunForAsync(clients, duration, operation, (client, ms, ok) =>
+        {
+            (latencies[client] ??= []).Add(ms);
+            if (!ok)
+            {
+                Interlocked.Increment(ref errors);
+            }
+        });
+        var seconds = clock.Elapsed.TotalSeconds;
+        var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
+        return new Measurement(scenario, clients, all.Length - errors, errors, seconds, (all.Length - errors) / seconds,
+            Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
+    }
+
+    private static async Task RunForAsync(int clients, TimeSpan duration, Func<int, Task> operation, Action<int, double, bool>? record)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var ok = true;
+                try
+                {
+                    await operation(client);
+                }
+                catch (NoMoreWorkException)
+                {
+                    return;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    ok = false;
+                }
+                record?.Invoke(client, Stopwatch.GetElapsedTime(start).TotalMilliseconds, ok);
+            }
+        })));
+    }
+
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MyGovernment.Api.LocalDatabase;
+using MyGovernment.Benchmarks;
+using MyGovernment.Benchmarks.Scenarios;
+using Npgsql;
+
+// The benchmark of docs/benchmarks.md: every scenario side by side in one run, on one throwaway PostgreSQL.
+// Usage: dotnet run -c Release --project tests/Benchmarks [-- --seconds 5 --events 100000]
+var seconds = Arg("--seconds", 5);
+var bulkEvents = Arg("--events", 100_000);
+int[] concurrency = [1, 4, 16, 64];
+var root = RepositoryRoot();
+var apiDll = Path.Combine(root, "src", "Api", "bin", "Release", "net10.0", "MyGovernment.Api.dll");
+if (!File.Exists(apiDll))
+{
+    Console.Error.WriteLine($"Build the API in Release first (dotnet build -c Release): {apiDll} is missing.");
+    return 1;
+}
+
+var folder = Path.Combine(Path.GetTempPath(), "mygov-bench-" + Guid.NewGuid().ToString("N")[..8]);
+await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions { Port = 0, Database = "bench" }, folder, deleteOnStop: true);
+var connectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { MaxPoolSize = 100 }.ConnectionString;
+await using var db = NpgsqlDataSource.Create(connectionString);
+var results = new List<Measurement>();
+var duration = TimeSpan.FromSeconds(seconds);
+
+Console.WriteLine("start to ready (3 cold starts of the API process)...");
+var starts = new List<double>();
+for (var i = 0; i < 3; i++)
+{
+    await using var probe = await ApiProcess.StartAsync(apiDll, connectionString, FreePort());
+    starts.Add(probe.StartToReady.TotalMilliseconds);
+}
+
+Console.WriteLine("1. raw Npgsql inserts...");
+await RawInsert.PrepareAsync(db);
+foreach (var clients in concurrency)
+{
+    results.Add(Report(await LoadRunner.RunAsync("1. raw Npgsql insert", clients, duration, RawInsert.Operation(db))));
+}
+
+Console.WriteLine("2. bare Marten appends...");
+using (var marten = MartenAppend.Store(connectionString, "bench_marten"))
+{
+    await marten.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    foreach (var clients in concurrency)
+    {
+        results.Add(Report(await LoadRunner.RunAsync("2. bare Marten append", clients, duration, MartenAppend.Operation(marten))));
+    }
+}
+
+Console.WriteLine("3. full HTTP command path...");
+var api = await ApiProcess.StartAsync(apiDll, connectionString, FreePort());
+var http = await HttpCommands.CreateAsync(api);
+foreach (var clients in concurrency)
+{
+    results.Add(Report(await LoadRunner.RunAsync("3a. HTTP submit request", clients, duration, c => http.SubmitAsync(c))));
+}
+foreach (var clients in concurrency)
+{
+    // Approving needs claimed requests: prepare a pool sized from the submit rate at this concurrency.
+    var rate = results.Single(r => r.Scenario.StartsWith("3a", StringComparison.Ordinal) && r.Clients == clients).PerSecond;
+    var pool = await PreparePoolAsync(http, (int)Math.Ceiling(rate * (seconds + 1) * 2.5) + 4 * clients);
+    results.Add(Report(await LoadRunner.RunAsync("3b. HTTP approve step", clients, duration, async _ =>
+    {
+        if (!pool.TryDequeue(out var item))
+        {
+            throw new NoMoreWorkException();
+        }
+        await http.ApproveAsync(item.Id, item.Version);
+    })));
+}
+
+var saturation = results.Where(r => r.Scenario.StartsWith("3a", StringComparison.Ordinal)).Max(r => r.PerSecond);
+Console.WriteLine($"4. projection lag at half of saturation ({saturation / 2:0} submits/s)...");
+var lag = await ProjectionLag.MeasureAsync(db, saturation / 2, TimeSpan.FromSeconds(Math.Max(10, seconds * 2)), c => http.SubmitAsync(c));
+Console.WriteLine($"   lag p50 {lag.P50Ms:0} ms, p95 {lag.P95Ms:0} ms, max {lag.MaxMs:0} ms at {lag.AchievedPerSecond:0}/s");
+await api.DisposeAsync();
+
+Console.WriteLine($"5. rebuild speed over at least {bulkEvents:N0} events...");
+using (var appStore = MartenAppend.Store(connectionString, "mygov"))
+{
+    var existing = await CountEventsAsync(db);
+    if (existing < bulkEvents)
+    {
+        await BulkLoad.AppendRequestsAsync(appStore, (int)((bulkEvents - existing) / 3) + 1);
+    }
+}
+var totalEvents = await CountEventsAsync(db);
+var rebuilds = new List<(string Projection, double Ms)>();
+foreach (var projection in new[] { "ServiceRequestDetails", "IssuedDocument", "ServiceCatalogEntry", "AccessLog" })
+{
+    var ms = await RebuildAsync(apiDll, connectionString, projection);
+    rebuilds.Add((projection, ms));
+    Console.WriteLine($"   {projection}: {ms:0} ms = {totalEvents / (ms / 1000):N0} events/s");
+}
+
+var report = Markdown(results, starts, lag, rebuilds, totalEvents, seconds);
+Directory.CreateDirectory(Path.Combine(root, "docs"));
+await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.md"), report);
+await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.json"), JsonSerializer.Serialize(new
+{
+    machine = Machine(), seconds, results, startToReadyMs = starts, lag, rebuilds = rebuilds.Select(r => new { r.Projection, r.Ms, eventsPerSecond = totalEvents / (r.Ms / 1000) }), totalEvents,
+}, new JsonSerializerOptions { WriteIndented = true }));
+var at16 = (Func<string, double>)(s => results.Single(r => r.Scenario.StartsWith(s, StringComparison.Ordinal) && r.Clients == 16).PerSecond);
+Console.WriteLine($"ratio 3/2 at 16 clients (HTTP submit / bare Marten): {at16("3a") / at16("2."):0.00}");
+Console.WriteLine($"ratio 2/1 at 16 clients (bare Marten / raw Npgsql): {at16("2.") / at16("1."):0.00}");
+Console.WriteLine("wrote docs/benchmarks.md and docs/benchmarks.json");
+return 0;
+
+static Measurement Report(Measurement m)
+{
+    Console.WriteLine($"   {m.Scenario,-28} {m.Clients,3} clients: {m.PerSecond,8:N0}/s  p50 {m.P50Ms,6:0.0} ms  p95 {m.P95Ms,6:0.0} ms  p99 {m.P99Ms,6:0.0} ms  errors {m.Errors}");
+    return m;
+}
+
+static async Task<System.Collections.Concurrent.ConcurrentQueue<(Guid Id, long Version)>> PreparePoolAsync(HttpCommands http, int size)
+{
+    var pool = new System.Collections.Concurrent.ConcurrentQueue<(Guid, long)>();
+    await Parallel.ForAsync(0, size, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+    {
+        var id = await http.SubmitAsync(i);
+        // A jobseeker request starts at version 3 (submitted, queued, SLA clock), or 4 with a duplicate flag.
+        var version = await ClaimFromAnyVersionAsync(http, id);
+        pool.Enqueue((id, version));
+    });
+    return pool;
+}
+
+static async Task<long> ClaimFromAnyVersionAsync(HttpCommands http, Guid id)
+{
+    foreach (var expected in new long[] { 3, 4 })
+    {
+        try
+        {
+            return await http.ClaimAsync(id, expected);
+        }
+        catch (HttpRequestException)
+        {
+        }
+    }
+    throw new InvalidOperationException($"could not claim {id}");
+}
+
+static async Task<long> CountEventsAsync(NpgsqlDataSource db)
+{
+    await using var command = db.CreateCommand("select count(*) from mygov.mt_events");
+    return (long)(await command.ExecuteScalarAsync())!;
+}
+
+static async Task<double> RebuildAsync(string apiDll, string connectionString, string projection)
+{
+    var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var a in new[] { apiDll, "projections", "rebuild", "-p", projection })
+    {
+        info.ArgumentList.Add(a);
+    }
+    info.Environment["ConnectionStrings__Postgres"] = connectionString;
+    info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+    info.Environment["Authentication__DevelopmentIssuer"] = "true";
+    using var process = Process.Start(info)!;
+    var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    // JasperFx prints "Finished rebuilding <name> in <n> ms" (possibly wrapped across lines).
+    var match = Regex.Match(Regex.Replace(output, @"\s+", " "), @"Finished rebuilding \S*" + Regex.Escape(projection) + @"\S* in (\d+) ms");
+    return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException($"rebuild of {projection} failed:\n{output}");
+}
+
+static string Markdown(List<Measurement> results, List<double> starts, LagResult lag, List<(string Projection, double Ms)> rebuilds, long events, int seconds)
+{
+    var sb = new System.Text.StringBuilder();
+    sb.AppendLine("# Benchmarks").AppendLine();
+    sb.AppendLine("Produced by `dotnet build -c Release && dotnet run -c Release --project tests/Benchmarks` on the machine below, all");
+    sb.AppendLine($"scenarios side by side in one run against one throwaway PostgreSQL ({seconds} s per measurement after a 1 s warm-up;");
+    sb.AppendLine("fsync and synchronous_commit on). Not a test: numbers depend on the machine and on what else runs on it.").AppendLine();
+    sb.AppendLine($"Machine: {Machine()}").AppendLine();
+    sb.AppendLine("| scenario | clients | ops/s | p50 ms | p95 ms | p99 ms | errors |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var m in results)
+    {
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Scenario} | {m.Clients} | {m.PerSecond:N0} | {m.P50Ms:0.0} | {m.P95Ms:0.0} | {m.P99Ms:0.0} | {m.Errors} |");
+    }
+    double At(string s, int c) => results.Single(r => r.Scenario.StartsWith(s, StringComparison.Ordinal) && r.Clients == c).PerSecond;
+    sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Ratios at 16 clients: HTTP submit / bare Marten (3/2) = **{At("3a", 16) / At("2.", 16):0.00}**; bare Marten / raw Npgsql (2/1) = **{At("2.", 16) / At("1.", 16):0.00}**.");
+    sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Projection lag (async daemon behind the high-water mark) under {lag.AchievedPerSecond:0} submits/s (half of saturation): p50 {lag.P50Ms:0} ms, p95 {lag.P95Ms:0} ms, max {lag.MaxMs:0} ms over {lag.Samples} samples.");
+    sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Rebuild over {events:N0} events (time reported by `projections rebuild`):").AppendLine();
+    sb.AppendLine("| projection | ms | events/s |").AppendLine("| --- | ---: | ---: |");
+    foreach (var (projection, ms) in rebuilds)
+    {
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {projection} | {ms:0} | {events / (ms / 1000):N0} |");
+    }
+    var ordered = starts.Order().ToList();
+    sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Start to ready (process start until `/health/ready` answers 200, database already up): median {ordered[ordered.Count / 2]:0} ms of {string.Join(", ", starts.Select(s => s.ToString("0", CultureInfo.InvariantCulture)))} ms.");
+    return sb.ToString();
+}
+
+static string Machine() =>
+    $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static string RepositoryRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MyGovernment.sln")))
+    {
+        dir = dir.Parent;
+    }
+    return dir?.FullName ?? Directory.GetCurrentDirectory();
+}
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}

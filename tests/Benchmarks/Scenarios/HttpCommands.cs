@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace MyGovernment.Benchmarks.Scenarios;
+
+/// <summary>
+/// The full path: HTTP on loopback Kestrel, bearer token validation, an Idempotency-Key, validation, the decision,
+/// the Marten append with its inline projection, and the Wolverine outbox, exactly as a client app uses it.
+/// </summary>
+public sealed class HttpCommands(ApiProcess api, HttpClient http, string[] citizenTokens, string officerToken)
+{
+    public const int MaxClients = 64;
+
+    /// <summary>One citizen per client, as in real traffic (one citizen's repeated requests would all be duplicates).</summary>
+    public static async Task<HttpCommands> CreateAsync(ApiProcess api)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var http = new HttpClient(handler) { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var citizens = new string[MaxClients];
+        for (var i = 0; i < MaxClients; i++)
+        {
+            var nationalId = MyGovernment.Domain.Common.NationalId.WithCheckDigit((70_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            citizens[i] = await api.TokenAsync(http, "bench-citizen-" + i, "citizen", null, nationalId);
+        }
+        var officer = await api.TokenAsync(http, "bench-officer", "officer", "MOL", "400000019");
+        return new HttpCommands(api, http, citizens, officer);
+    }
+
+    public ApiProcess Api => api;
+
+    public async Task<Guid> SubmitAsync(int client)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/service-requests")
+        {
+            Content = JsonContent.Create(new { serviceCode = "JOBSEEKER-REGISTRATION", form = new { qualification = "BSc Nursing" } }),
+        };
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", citizenTokens[client % MaxClients]);
+        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await http.SendAsync(message);
+        response.EnsureSuccessStatusCode();
+        return Guid.Parse(response.Headers.Location!.ToString().Split('/')[^1]);
+    }
+
+    public async Task<long> ClaimAsync(Guid id, long expectedVersion) => await CommandAsync(id, "claim", new { expectedVersion });
+
+    /// <summary>Approving a step: the assignee decides (the jobseeker service needs no second approver).</summary>
+    public async Task<long> ApproveAsync(Guid id, long expectedVersion) =>
+        await CommandAsync(id, "decision/propose", new { expectedVersion, outcome = "Approve", note = "Meets the criteria" });
+
+    private async Task<long> CommandAsync(Guid id, string action, object body)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/service-requests/{id}/{action}") { Content = JsonContent.Create(body) };
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officerToken);
+        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await http.SendAsync(message);
+        response.EnsureSuccessStatusCode();
+        var changed = await response.Content.ReadFromJsonAsync<Changed>();
+        return changed!.Version;
+    }
+
+    public HttpClient Http => http;
+
+    private sealed record Changed(Guid RequestId, long Version, string Status);
+}

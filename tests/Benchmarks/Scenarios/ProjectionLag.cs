@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace MyGovernment.Benchmarks.Scenarios;
+
+public sealed record LagResult(double TargetPerSecond, double AchievedPerSecond, double P50Ms, double P95Ms, double MaxMs, int Samples);
+
+/// <summary>
+/// Sustained command load at a fixed rate while sampling how far the async daemon's progression trails the event
+/// store's high-water mark: lag of a sample = time until the daemon has processed everything that existed then.
+/// </summary>
+public static class ProjectionLag
+{
+    public static async Task<LagResult> MeasureAsync(NpgsqlDataSource db, double perSecond, TimeSpan duration, Func<int, Task> command)
+    {
+        var samples = new List<(double At, long HighWater)>();
+        var reached = new List<(double At, long Progress)>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(duration);
+
+        var sampler = Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration + TimeSpan.FromSeconds(10))
+            {
+                var (highWater, progress) = await ReadAsync(db);
+                var at = clock.Elapsed.TotalMilliseconds;
+                if (!stop.IsCancellationRequested)
+                {
+                    samples.Add((at, highWater));
+                }
+                reached.Add((at, progress));
+                if (stop.IsCancellationRequested && progress >= highWater)
+                {
+                    break;
+                }
+                await Task.Delay(25);
+            }
+        });
+
+        // Open-loop pacing: commands start on schedule whether or not earlier ones finished.
+        var sent = 0;
+        var inFlight = new List<Task>();
+        var interval = 1000.0 / perSecond;
+        while (!stop.IsCancellationRequested)
+        {
+            var due = sent * interval;
+            var wait = due - clock.Elapsed.TotalMilliseconds;
+            if (wait > 1)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            }
+            inFlight.Add(command(sent % HttpCommands.MaxClients));
+            sent++;
+        }
+        await Task.WhenAll(inFlight.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await sampler;
+
+        var lags = samples.Select(s =>
+        {
+            var done = reached.FirstOrDefault(r => r.At >= s.At && r.Progress >= s.HighWater);
+            return done == default ? double.NaN : done.At - s.At;
+        }).Where(l => !double.IsNaN(l)).Order().ToArray();
+        return new LagResult(perSecond, sent / duration.TotalSeconds, LoadRunner.Percentile(lags, 0.5), LoadRunner.Percentile(lags, 0.95),
+            lags.Length == 0 ? 0 : lags[^1], lags.Length);
+    }
+
+    private static async Task<(long HighWater, long Progress)> ReadAsync(NpgsqlDataSource db)
+    {
+        await using var command = db.CreateCommand(
+            "select (select coalesce(max(seq_id), 0) from mygov.mt_events), " +
+            "(select coalesce(min(last_seq_id), 0) from mygov.mt_event_progression where name <> 'HighWaterMark')");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+}
