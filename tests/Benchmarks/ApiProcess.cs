@@ -75,6 +75,13 @@ public sealed class ApiProcess : IAsyncDisposable
         return body!.AccessToken;
     }
 
+    /// <summary>kill -9: no graceful shutdown, no flushing; what was acknowledged must already be durable.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

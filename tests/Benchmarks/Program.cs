@@ -9,6 +9,12 @@ using Npgsql;
 
 // The benchmark of docs/benchmarks.md: every scenario side by side in one run, on one throwaway PostgreSQL.
 // Usage: dotnet run -c Release --project tests/Benchmarks [-- --seconds 5 --events 100000]
+if (args.Length > 0 && args[0] == "faults")
+{
+    var dll = Path.Combine(RepositoryRoot(), "src", "Api", "bin", "Release", "net10.0", "MyGovernment.Api.dll");
+    return await new MyGovernment.Benchmarks.Faults.FaultRun(dll, Arg("--kills", 3), TimeSpan.FromSeconds(Arg("--seconds", 5)), Arg("--seed", 7)).RunAsync();
+}
+
 var seconds = Arg("--seconds", 5);
 var bulkEvents = Arg("--events", 100_000);
 int[] concurrency = [1, 4, 16, 64];

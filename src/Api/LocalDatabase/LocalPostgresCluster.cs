@@ -123,6 +123,19 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the server the way a crash or an operator would (fault tests): "immediate" skips the shutdown
+    /// checkpoint, so the next start replays the WAL. The folder is kept.
+    /// </summary>
+    public async Task StopServerAsync(bool immediate)
+    {
+        await RunAsync("pg_ctl", ["-D", PgData, "-m", immediate ? "immediate" : "fast", "-w", "stop"], CancellationToken.None);
+    }
+
+    /// <summary>Starts the server again after <see cref="StopServerAsync"/>.</summary>
+    public Task StartServerAgainAsync(CancellationToken ct = default) =>
+        RunAsync("pg_ctl", ["-D", PgData, "-l", LogFile, "-w", "-t", "60", "-o", $"-p {Port}", "start"], ct);
+
     public async Task StopAsync()
     {
         if (_stopped)
