@@ -4,7 +4,7 @@ using MyGovernment.Api.Errors;
 using MyGovernment.Api.Hosting;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
-using Scalar.AspNetCore;
+using MyGovernment.Api.OpenApi;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,7 +21,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddWolverineHttp();
-builder.Services.AddOpenApi();
+builder.Services.AddMyGovernmentOpenApi();
 
 var app = builder.Build();
 
@@ -30,11 +30,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
-if (app.Environment.IsDevelopment())
-{
-    app.MapScalarApiReference();
-}
+app.MapMyGovernmentOpenApi();
 app.MapMyGovernmentHealth();
 app.MapDevelopmentTokens();
 app.MapWolverineEndpoints();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Application.ServiceRequests;
 using Wolverine;
 
@@ -33,10 +34,10 @@ public static class CommandEndpoint
         throw new FluentValidation.ValidationException([new("expectedVersion", "Send the version you last saw: the request's ETag as If-Match, or expectedVersion in the body.")]);
     }
 
-    public static async Task<IResult> SendAsync(IMessageBus bus, object command, HttpResponse response, CancellationToken ct)
+    public static async Task<Ok<ServiceRequestChanged>> SendAsync(IMessageBus bus, object command, HttpResponse response, CancellationToken ct)
     {
         var changed = await bus.InvokeAsync<ServiceRequestChanged>(command, ct);
         response.Headers.ETag = $"\"{changed.Version}\"";
-        return Results.Ok(changed);
+        return TypedResults.Ok(changed);
     }
 }
