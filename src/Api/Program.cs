@@ -4,6 +4,7 @@ using MyGovernment.Api.Errors;
 using MyGovernment.Api.Hosting;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
+using MyGovernment.Api.Localization;
 using MyGovernment.Api.OpenApi;
 using Wolverine.Http;
 
@@ -17,7 +18,8 @@ builder.AddMyGovernmentAuthentication();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(ProblemLocalization.Configure);
+builder.Services.AddMyGovernmentLocalization();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddWolverineHttp();
@@ -25,6 +27,8 @@ builder.Services.AddMyGovernmentOpenApi();
 
 var app = builder.Build();
 
+// Outermost, so the exception handler and status code pages answer in the caller's language.
+app.UseMyGovernmentLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
