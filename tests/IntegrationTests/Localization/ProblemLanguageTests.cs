@@ -49,6 +49,18 @@ public sealed partial class ProblemLanguageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_command_without_its_expected_version_is_refused_in_the_request_language()
+    {
+        var citizen = Citizens.NewNationalId();
+        var token = app.TokenFor("citizen-" + citizen, Roles.Citizen, nationalId: citizen);
+        var url = $"/api/service-requests/{Guid.CreateVersion7()}/withdraw";
+
+        var arabic = await ProblemAsync(400, "ar", s => s.As(token).Post.Json(new { reason = "x" }).ToUrl(url));
+
+        arabic["errors"]!["expectedVersion"]![0]!.GetValue<string>().ShouldStartWith("أرسل آخر إصدار اطلعت عليه");
+    }
+
+    [Fact]
     public async Task A_business_rule_refusal_has_an_Arabic_title_and_detail_for_its_code()
     {
         var admin = app.TokenFor("admin-lang", Roles.Admin);
