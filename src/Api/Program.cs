@@ -4,7 +4,8 @@ using MyGovernment.Api.Errors;
 using MyGovernment.Api.Hosting;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
-using Scalar.AspNetCore;
+using MyGovernment.Api.Localization;
+using MyGovernment.Api.OpenApi;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,24 +18,23 @@ builder.AddMyGovernmentAuthentication();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(ProblemLocalization.Configure);
+builder.Services.AddMyGovernmentLocalization();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddWolverineHttp();
-builder.Services.AddOpenApi();
+builder.Services.AddMyGovernmentOpenApi();
 
 var app = builder.Build();
 
+// Outermost, so the exception handler and status code pages answer in the caller's language.
+app.UseMyGovernmentLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
-if (app.Environment.IsDevelopment())
-{
-    app.MapScalarApiReference();
-}
+app.MapMyGovernmentOpenApi();
 app.MapMyGovernmentHealth();
 app.MapDevelopmentTokens();
 app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Domain.Catalog;
@@ -12,14 +13,15 @@ public sealed record AdoptFeeScheduleBody(DateOnly? EffectiveFrom, List<FeeLine>
 
 public static class AdoptFeeScheduleEndpoint
 {
-    /// <summary>Adopts the next fee schedule version (201); the version number is assigned by the catalog.</summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/services/{code}/fee-schedules", OperationId = "AdoptFeeSchedule")]
     [Tags("Catalog administration")]
-    public static async Task<IResult> Post(string code, AdoptFeeScheduleBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    [EndpointSummary("Adopt a new fee schedule")]
+    [EndpointDescription("Adopts the next fee schedule version (201); the version number is assigned by the catalog.")]
+    public static async Task<Created<FeeScheduleAdoptedResponse>> Post(string code, AdoptFeeScheduleBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
         var command = new AdoptFeeSchedule(code, body.EffectiveFrom ?? default, body.Lines ?? [], user.ToActor());
         var adopted = await bus.InvokeAsync<FeeScheduleAdoptedResponse>(command, ct);
-        return Results.Created($"/api/admin/services/{adopted.ServiceCode}", adopted);
+        return TypedResults.Created($"/api/admin/services/{adopted.ServiceCode}", adopted);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using Wolverine;
@@ -14,10 +15,12 @@ public static class DeclarePublicHolidayEndpoint
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/calendar/holidays", OperationId = "DeclarePublicHoliday")]
     [Tags("Catalog administration")]
-    public static async Task<IResult> Post(DeclarePublicHolidayBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    [EndpointSummary("Declare a public holiday")]
+    [EndpointDescription("Adds a day to the working calendar used for SLA deadlines (201). Only today or later days can be declared.")]
+    public static async Task<Created<PublicHolidayResponse>> Post(DeclarePublicHolidayBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
         var command = new DeclarePublicHoliday(body.Date ?? default, new(body.NameAr ?? "", body.NameEn ?? ""), user.ToActor());
         var declared = await bus.InvokeAsync<PublicHolidayResponse>(command, ct);
-        return Results.Created($"/api/calendar/holidays?year={declared.Date.Year}", declared);
+        return TypedResults.Created($"/api/calendar/holidays?year={declared.Date.Year}", declared);
     }
 }

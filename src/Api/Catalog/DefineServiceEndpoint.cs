@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Domain.Catalog;
@@ -22,17 +23,18 @@ public sealed record DefineServiceBody(
 
 public static class DefineServiceEndpoint
 {
-    /// <summary>Defines a draft service (201); it reaches the public catalog when published.</summary>
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/services", OperationId = "DefineService")]
     [Tags("Catalog administration")]
-    public static async Task<IResult> Post(DefineServiceBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    [EndpointSummary("Define a service")]
+    [EndpointDescription("Defines a draft service (201); it reaches the public catalog when published.")]
+    public static async Task<Created<ServiceChangedResponse>> Post(DefineServiceBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
         var command = new DefineService(
             body.Code ?? "", body.DepartmentCode ?? "", body.Name ?? new("", ""), body.Description ?? new("", ""),
             body.Fields ?? [], body.RequiredDocuments ?? [], body.IsPaid, body.Workflow ?? [], body.RequiresSecondApprover,
             body.SlaWorkingDays, user.ToActor());
         var defined = await bus.InvokeAsync<ServiceChangedResponse>(command, ct);
-        return Results.Created($"/api/admin/services/{defined.Code}", defined);
+        return TypedResults.Created($"/api/admin/services/{defined.Code}", defined);
     }
 }

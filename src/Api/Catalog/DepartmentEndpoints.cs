@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Projections.Catalog;
 using Wolverine.Http;
@@ -12,17 +13,23 @@ public static class DepartmentEndpoints
     [AllowAnonymous]
     [WolverineGet("/api/departments", OperationId = "ListDepartments")]
     [Tags("Catalog")]
+    [EndpointSummary("List the government departments")]
+    [EndpointDescription("Public: every department with its Arabic and English name, in code order.")]
     public static async Task<IReadOnlyList<DepartmentEntry>> List(IQuerySession session, CancellationToken ct) =>
         await session.Query<DepartmentEntry>().OrderBy(d => d.Code).ToListAsync(ct);
 
     [AllowAnonymous]
     [WolverineGet("/api/departments/{code}", OperationId = "GetDepartment")]
     [Tags("Catalog")]
-    public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken ct)
+    [EndpointSummary("Read a department")]
+    [EndpointDescription("Public: one department by its code.")]
+    public static async Task<Results<Ok<DepartmentEntry>, ProblemHttpResult>> Get(string code, IQuerySession session, CancellationToken ct)
     {
         var department = code.Length > 40 ? null : await session.LoadAsync<DepartmentEntry>(CatalogIds.Department(code), ct);
-        return department is not null
-            ? Results.Ok(department)
-            : Results.Problem(statusCode: 404, title: "Not found", detail: $"No department with code '{code}'.");
+        if (department is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No department with code '{code}'.");
+        }
+        return TypedResults.Ok(department);
     }
 }

@@ -10,10 +10,11 @@ namespace MyGovernment.Api.Catalog;
 /// <summary>The working calendar's public holidays: anyone may read them (the admin endpoints are DeclarePublicHolidayEndpoint and RemovePublicHolidayEndpoint).</summary>
 public static class PublicHolidayEndpoints
 {
-    /// <summary>The public holidays of a year (this Palestinian year when none is given), in date order.</summary>
     [AllowAnonymous]
     [WolverineGet("/api/calendar/holidays", OperationId = "ListPublicHolidays")]
     [Tags("Catalog")]
+    [EndpointSummary("List public holidays")]
+    [EndpointDescription("The public holidays of a year (this Palestinian year when none is given), in date order.")]
     public static async Task<IReadOnlyList<PublicHoliday>> List(int? year, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var wanted = year ?? PalestineTime.LocalDate(clock.GetUtcNow()).Year;

@@ -12,6 +12,8 @@ public static class PublishServiceEndpoint
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/services/{code}/publish", OperationId = "PublishService")]
     [Tags("Catalog administration")]
+    [EndpointSummary("Publish a service")]
+    [EndpointDescription("Puts a draft service in the public catalog. A paid service needs a fee schedule in force; a retired service cannot come back.")]
     public static Task<ServiceChangedResponse> Post(string code, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
         bus.InvokeAsync<ServiceChangedResponse>(new PublishService(code, user.ToActor()), ct);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using Wolverine;
@@ -14,10 +15,12 @@ public static class RegisterDepartmentEndpoint
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/departments", OperationId = "RegisterDepartment")]
     [Tags("Catalog administration")]
-    public static async Task<IResult> Post(RegisterDepartmentBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    [EndpointSummary("Register a department")]
+    [EndpointDescription("Adds a government department (201) so services and workflow steps can name it.")]
+    public static async Task<Created<DepartmentRegisteredResponse>> Post(RegisterDepartmentBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
         var command = new RegisterDepartment(body.Code ?? "", new(body.NameAr ?? "", body.NameEn ?? ""), user.ToActor());
         var registered = await bus.InvokeAsync<DepartmentRegisteredResponse>(command, ct);
-        return Results.Created($"/api/departments/{registered.Code}", registered);
+        return TypedResults.Created($"/api/departments/{registered.Code}", registered);
     }
 }

@@ -14,6 +14,8 @@ public static class RetireServiceEndpoint
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/services/{code}/retire", OperationId = "RetireService")]
     [Tags("Catalog administration")]
+    [EndpointSummary("Retire a service")]
+    [EndpointDescription("Takes a service out of the public catalog, with a reason; open requests for it carry on.")]
     public static Task<ServiceChangedResponse> Post(string code, RetireServiceBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
         bus.InvokeAsync<ServiceChangedResponse>(new RetireService(code, body.Reason ?? "", user.ToActor()), ct);
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Projections.Catalog;
@@ -17,6 +18,8 @@ public static class ServiceCatalogEndpoints
     [AllowAnonymous]
     [WolverineGet("/api/services", OperationId = "ListServices")]
     [Tags("Catalog")]
+    [EndpointSummary("List the published services")]
+    [EndpointDescription("Public: the service catalog, with the total fee in force today for paid services.")]
     public static async Task<IReadOnlyList<ServiceSummary>> List(IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var today = PalestineTime.LocalDate(clock.GetUtcNow());
@@ -31,16 +34,16 @@ public static class ServiceCatalogEndpoints
     [AllowAnonymous]
     [WolverineGet("/api/services/{code}", OperationId = "GetService")]
     [Tags("Catalog")]
-    public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken ct)
+    [EndpointSummary("Read a published service")]
+    [EndpointDescription("Public: a published or retired service with its form fields, required documents, workflow and fee schedules.")]
+    public static async Task<Results<Ok<ServiceCatalogEntry>, ProblemHttpResult>> Get(string code, IQuerySession session, CancellationToken ct)
     {
-        if (code.Length > 40)
+        var service = code.Length > 40 ? null : await session.LoadAsync<ServiceCatalogEntry>(CatalogIds.Service(code), ct);
+        if (service is not { Status: not ServiceStatus.Draft })
         {
-            return Results.NotFound();
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No service with code '{code}'.");
         }
-        var service = await session.LoadAsync<ServiceCatalogEntry>(CatalogIds.Service(code), ct);
-        return service is { Status: not ServiceStatus.Draft }
-            ? Results.Ok(service)
-            : Results.Problem(statusCode: 404, title: "Not found", detail: $"No service with code '{code}'.");
+        return TypedResults.Ok(service);
     }
 
     private static FeeSchedule? FeeInForce(ServiceCatalogEntry service, DateOnly today) =>

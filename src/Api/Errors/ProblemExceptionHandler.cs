@@ -4,6 +4,7 @@ using FluentValidation;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using MyGovernment.Api.Localization;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
 using Npgsql;
@@ -35,7 +36,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ValidationException validation => Validation(validation.Errors
             .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray())),
-        FieldValidationException fields => Validation(fields.Errors.ToDictionary(e => e.Key, e => e.Value)),
+        FieldValidationException fields => Validation((RequestLanguage.IsArabic(context) ? fields.ArabicErrors : fields.Errors).ToDictionary(e => e.Key, e => e.Value)),
         StaleVersionException { Expected.IsPrecondition: true } stale =>
             Problem(412, "Precondition failed", stale.Message + " Reload the request and try again.", "stale_version"),
         StaleVersionException stale =>

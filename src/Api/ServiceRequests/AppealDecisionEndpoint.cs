@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record AppealDecisionBody(long? ExpectedVersion, string Grounds) :
 
 public static class AppealDecisionEndpoint
 {
-    /// <summary>The applicant appeals a rejection within the appeal window.</summary>
     [Authorize(Roles = "citizen")]
     [WolverinePost("/api/service-requests/{id}/appeal", OperationId = "AppealDecision")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Appeal a rejection")]
+    [EndpointDescription("The applicant appeals a rejection within the appeal window.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, AppealDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new AppealDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Grounds ?? ""), response, ct);
 }

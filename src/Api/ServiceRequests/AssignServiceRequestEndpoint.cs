@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record AssignServiceRequestBody(long? ExpectedVersion, string Offi
 
 public static class AssignServiceRequestEndpoint
 {
-    /// <summary>A supervisor assigns the request to an officer of the department.</summary>
     [Authorize(Roles = "supervisor")]
     [WolverinePost("/api/service-requests/{id}/assign", OperationId = "AssignServiceRequest")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Assign a request to an officer")]
+    [EndpointDescription("A supervisor assigns the request to an officer of the department.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, AssignServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new AssignServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.OfficerId ?? ""), response, ct);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record ClaimServiceRequestBody(long? ExpectedVersion) : IVersioned
 
 public static class ClaimServiceRequestEndpoint
 {
-    /// <summary>An officer of the current step's department takes the request.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/service-requests/{id}/claim", OperationId = "ClaimServiceRequest")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Claim a request")]
+    [EndpointDescription("An officer of the current step's department takes the request.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ClaimServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new ClaimServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor()), response, ct);
 }

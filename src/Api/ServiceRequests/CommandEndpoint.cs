@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MyGovernment.Api.Localization;
 using MyGovernment.Application.ServiceRequests;
 using Wolverine;
 
@@ -24,19 +26,23 @@ public static class CommandEndpoint
             {
                 return new ExpectedVersion(version, IsPrecondition: true);
             }
-            throw new FluentValidation.ValidationException([new("If-Match", "If-Match must be the ETag of the request, e.g. \"3\".")]);
+            throw new FluentValidation.ValidationException([new("If-Match", RequestLanguage.IsArabic(request.HttpContext)
+                ? "يجب أن تكون قيمة If-Match وسم ETag للطلب، مثل \"3\"."
+                : "If-Match must be the ETag of the request, e.g. \"3\".")]);
         }
         if (body?.ExpectedVersion is { } expected)
         {
             return new ExpectedVersion(expected, IsPrecondition: false);
         }
-        throw new FluentValidation.ValidationException([new("expectedVersion", "Send the version you last saw: the request's ETag as If-Match, or expectedVersion in the body.")]);
+        throw new FluentValidation.ValidationException([new("expectedVersion", RequestLanguage.IsArabic(request.HttpContext)
+            ? "أرسل آخر إصدار اطلعت عليه: وسم ETag للطلب في If-Match، أو expectedVersion في محتوى الطلب."
+            : "Send the version you last saw: the request's ETag as If-Match, or expectedVersion in the body.")]);
     }
 
-    public static async Task<IResult> SendAsync(IMessageBus bus, object command, HttpResponse response, CancellationToken ct)
+    public static async Task<Ok<ServiceRequestChanged>> SendAsync(IMessageBus bus, object command, HttpResponse response, CancellationToken ct)
     {
         var changed = await bus.InvokeAsync<ServiceRequestChanged>(command, ct);
         response.Headers.ETag = $"\"{changed.Version}\"";
-        return Results.Ok(changed);
+        return TypedResults.Ok(changed);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record CompleteStepBody(long? ExpectedVersion, string? Note) : IVe
 
 public static class CompleteStepEndpoint
 {
-    /// <summary>The assignee completes an intermediate step; the next department's queue receives the request.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/service-requests/{id}/steps/complete", OperationId = "CompleteStep")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Complete the current workflow step")]
+    [EndpointDescription("The assignee completes an intermediate step; the next department's queue receives the request.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, CompleteStepBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new CompleteStep(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Note ?? ""), response, ct);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record ConfirmDecisionBody(long? ExpectedVersion, string? Note) : 
 
 public static class ConfirmDecisionEndpoint
 {
-    /// <summary>A second officer or supervisor of the department confirms the proposed decision (never its proposer).</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/service-requests/{id}/decision/confirm", OperationId = "ConfirmDecision")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Confirm a proposed decision")]
+    [EndpointDescription("A second officer or supervisor of the department confirms the proposed decision (never its proposer).")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ConfirmDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new ConfirmDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Note ?? ""), response, ct);
 }

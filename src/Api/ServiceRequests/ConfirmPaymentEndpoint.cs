@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record ConfirmPaymentBody(long? ExpectedVersion, string PaymentRef
 
 public static class ConfirmPaymentEndpoint
 {
-    /// <summary>Finance records money confirmed for the request (the seam the payments module will call).</summary>
     [Authorize(Roles = "finance")]
     [WolverinePost("/api/service-requests/{id}/payments", OperationId = "ConfirmPayment")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Record a confirmed payment")]
+    [EndpointDescription("Finance records money confirmed for the request (the seam the payments module will call).")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ConfirmPaymentBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new ConfirmPayment(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.PaymentReference ?? "", new Money(body.Amount, body.Currency ?? Money.Shekel)), response, ct);
 }

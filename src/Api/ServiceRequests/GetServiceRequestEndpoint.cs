@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.AccessLog;
+using MyGovernment.Api.OpenApi;
 using MyGovernment.Projections.ServiceRequests;
 using Wolverine.Http;
 
@@ -9,14 +11,16 @@ namespace MyGovernment.Api.ServiceRequests;
 
 public static class GetServiceRequestEndpoint
 {
-    /// <summary>
-    /// A request's details with its version as the ETag (If-None-Match gives 304). Reads by anyone but the
-    /// applicant are written to the applicant's access log.
-    /// </summary>
     [Authorize]
     [WolverineGet("/api/service-requests/{id}", OperationId = "GetServiceRequest")]
     [Tags("Service requests")]
-    public static async Task<IResult> Get(
+    [ProducesETag]
+    [EndpointSummary("Read a service request")]
+    [EndpointDescription(
+        "The applicant, staff of a department on its workflow (or consulted on it) and auditors may read a request; anyone " +
+        "else gets 404, so the existence of someone else's request is not revealed. The ETag is the stream version " +
+        "(If-None-Match gives 304). Reads by anyone but the applicant are written to the applicant's access log.")]
+    public static async Task<Results<Ok<ServiceRequestDetails>, StatusCodeHttpResult, ProblemHttpResult>> Get(
         Guid id, ClaimsPrincipal user, IDocumentSession session, HttpRequest request, HttpResponse response, TimeProvider clock, CancellationToken ct)
     {
         var details = await session.LoadAsync<ServiceRequestDetails>(id, ct);
@@ -27,6 +31,6 @@ public static class GetServiceRequestEndpoint
         await AccessRecorder.RecordAsync(session, user, details, "request-details", clock, ct);
         var etag = $"\"{details.Version}\"";
         response.Headers.ETag = etag;
-        return request.Headers.IfNoneMatch.ToString() == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(details);
+        return request.Headers.IfNoneMatch.ToString() == etag ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(details);
     }
 }

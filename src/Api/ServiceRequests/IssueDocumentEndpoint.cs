@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using Wolverine;
@@ -15,11 +16,12 @@ public static class IssueDocumentEndpoint
     // Crockford-style alphabet: no I, L, O, U, so a code read aloud or typed from paper is unambiguous.
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    /// <summary>Issues the document of an approved, fully paid request, with a verification code anyone can check.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/service-requests/{id}/issue", OperationId = "IssueDocument")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Issue the document")]
+    [EndpointDescription("Issues the document of an approved, fully paid request, with a verification code anyone can check.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, IssueDocumentBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new IssueDocument(id, CommandEndpoint.Expected(request, body), user.ToActor(), NewVerificationCode()), response, ct);
 

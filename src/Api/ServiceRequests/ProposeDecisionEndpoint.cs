@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record ProposeDecisionBody(long? ExpectedVersion, DecisionOutcome 
 
 public static class ProposeDecisionEndpoint
 {
-    /// <summary>The assignee decides (approve at the last step, or reject with a reason code); proposes where a second approver is required.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/service-requests/{id}/decision/propose", OperationId = "ProposeDecision")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Decide or propose a decision")]
+    [EndpointDescription("The assignee decides (approve at the last step, or reject with a reason code); proposes where a second approver is required.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ProposeDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new ProposeDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Outcome, body.ReasonCode, body.Note ?? ""), response, ct);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record ReferServiceRequestBody(long? ExpectedVersion, string ToDep
 
 public static class ReferServiceRequestEndpoint
 {
-    /// <summary>The assignee refers the request to another department for its opinion.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/service-requests/{id}/referrals", OperationId = "ReferServiceRequest")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Refer a request to another department")]
+    [EndpointDescription("The assignee refers the request to another department for its opinion.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ReferServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new ReferServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.ToDepartment ?? "", body.Reason ?? ""), response, ct);
 }

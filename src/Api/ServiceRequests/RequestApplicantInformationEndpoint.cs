@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using Wolverine;
@@ -9,18 +10,22 @@ namespace MyGovernment.Api.ServiceRequests;
 
 public sealed record RequestApplicantInformationBody(long? ExpectedVersion, string Message) : IVersionedBody;
 
+/// <summary>The id the applicant answers with (POST …/information-requests/{informationRequestId}/response).</summary>
+public sealed record InformationRequestCreated(Guid InformationRequestId);
+
 public static class RequestApplicantInformationEndpoint
 {
-    /// <summary>The assignee asks the applicant for information; the SLA clock pauses. The response's Location names the request to answer.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/service-requests/{id}/information-requests", OperationId = "RequestApplicantInformation")]
     [Tags("Service requests")]
-    public static async Task<IResult> Post(
+    [EndpointSummary("Ask the applicant for information")]
+    [EndpointDescription("The assignee asks the applicant for information; the SLA clock pauses. The response's Location names the request to answer.")]
+    public static async Task<Created<InformationRequestCreated>> Post(
         Guid id, RequestApplicantInformationBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct)
     {
         var informationRequestId = Guid.CreateVersion7();
         var command = new RequestApplicantInformation(id, CommandEndpoint.Expected(request, body), user.ToActor(), informationRequestId, body.Message ?? "");
         await CommandEndpoint.SendAsync(bus, command, response, ct);
-        return Results.Created($"/api/service-requests/{id}/information-requests/{informationRequestId}", new { informationRequestId });
+        return TypedResults.Created($"/api/service-requests/{id}/information-requests/{informationRequestId}", new InformationRequestCreated(informationRequestId));
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Projections.ServiceRequests;
 
@@ -16,5 +17,5 @@ public static class RequestVisibility
         || user.IsStaffOf(request.ReferredTo)
         || user.IsInRole(Roles.Auditor);
 
-    public static IResult NotFound() => Results.Problem(statusCode: 404, title: "Not found", detail: "No such service request.");
+    public static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such service request.");
 }

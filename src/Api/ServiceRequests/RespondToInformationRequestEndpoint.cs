@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;
@@ -12,11 +13,12 @@ public sealed record RespondToInformationRequestBody(long? ExpectedVersion, stri
 
 public static class RespondToInformationRequestEndpoint
 {
-    /// <summary>The applicant answers an information request with a message and document references (metadata and SHA-256).</summary>
     [Authorize(Roles = Roles.Citizen)]
     [WolverinePost("/api/service-requests/{id}/information-requests/{informationRequestId}/response", OperationId = "RespondToInformationRequest")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Answer an information request")]
+    [EndpointDescription("The applicant answers an information request with a message and document references (metadata and SHA-256).")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, Guid informationRequestId, RespondToInformationRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
         IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new RespondToInformationRequest(

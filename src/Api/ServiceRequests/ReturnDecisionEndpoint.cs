@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record ReturnDecisionBody(long? ExpectedVersion, string Reason) : 
 
 public static class ReturnDecisionEndpoint
 {
-    /// <summary>The checker sends the proposed decision back to review.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/service-requests/{id}/decision/return", OperationId = "ReturnDecision")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Return a proposed decision to review")]
+    [EndpointDescription("The checker sends the proposed decision back to review.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ReturnDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new ReturnDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
 }

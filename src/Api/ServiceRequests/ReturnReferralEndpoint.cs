@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record ReturnReferralBody(long? ExpectedVersion, string Opinion) :
 
 public static class ReturnReferralEndpoint
 {
-    /// <summary>The consulted department returns the request with its opinion.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/service-requests/{id}/referrals/return", OperationId = "ReturnReferral")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Return a referred request with an opinion")]
+    [EndpointDescription("The consulted department returns the request with its opinion.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ReturnReferralBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new ReturnReferral(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Opinion ?? ""), response, ct);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record RevokeDocumentBody(long? ExpectedVersion, string Reason) : 
 
 public static class RevokeDocumentEndpoint
 {
-    /// <summary>A supervisor of the issuing department revokes the issued document.</summary>
     [Authorize(Roles = "supervisor")]
     [WolverinePost("/api/service-requests/{id}/revoke", OperationId = "RevokeDocument")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Revoke an issued document")]
+    [EndpointDescription("A supervisor of the issuing department revokes the issued document.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, RevokeDocumentBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new RevokeDocument(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;
@@ -19,21 +20,24 @@ public static class SubmitServiceRequestEndpoint
     [Authorize(Roles = Roles.Citizen)]
     [WolverinePost("/api/service-requests", OperationId = "SubmitServiceRequest")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(SubmitServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+    [EndpointSummary("Submit a service request")]
+    [EndpointDescription("A citizen applies for a published service with its form. The applicant is the token's national ID, never the body. Answers 201 with the new request's Location; a paid service then waits for its fee.")]
+    public static Task<Created<ServiceRequestSubmittedResponse>> Post(SubmitServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
         SubmitAsync(bus, body.ServiceCode, user.ApplicantId(), SubmissionChannel.Online, body.Form, user, ct);
 
-    /// <summary>The assisted channel: recorded on the request, and the submitting officer may not handle or decide it.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/assisted/service-requests", OperationId = "SubmitAssistedServiceRequest")]
     [Tags("Service requests")]
-    public static Task<IResult> PostAssisted(SubmitAssistedServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+    [EndpointSummary("Submit a request on a citizen's behalf")]
+    [EndpointDescription("The assisted channel: recorded on the request, and the submitting officer may not handle or decide it.")]
+    public static Task<Created<ServiceRequestSubmittedResponse>> PostAssisted(SubmitAssistedServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
         SubmitAsync(bus, body.ServiceCode, body.ApplicantNationalId ?? "", SubmissionChannel.Assisted, body.Form, user, ct);
 
-    private static async Task<IResult> SubmitAsync(
+    private static async Task<Created<ServiceRequestSubmittedResponse>> SubmitAsync(
         IMessageBus bus, string? serviceCode, string applicantId, SubmissionChannel channel, Dictionary<string, string?>? form, ClaimsPrincipal user, CancellationToken ct)
     {
         var command = new SubmitServiceRequest(Guid.CreateVersion7(), serviceCode ?? "", applicantId, user.ToActor(), channel, form ?? []);
         var submitted = await bus.InvokeAsync<ServiceRequestSubmittedResponse>(command, ct);
-        return Results.Created($"/api/service-requests/{submitted.RequestId}", submitted);
+        return TypedResults.Created($"/api/service-requests/{submitted.RequestId}", submitted);
     }
 }

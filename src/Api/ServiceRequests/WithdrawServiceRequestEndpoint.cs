@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,11 +14,12 @@ public sealed record WithdrawServiceRequestBody(long? ExpectedVersion, string? R
 
 public static class WithdrawServiceRequestEndpoint
 {
-    /// <summary>The applicant withdraws the request before a decision.</summary>
     [Authorize(Roles = "citizen")]
     [WolverinePost("/api/service-requests/{id}/withdraw", OperationId = "WithdrawServiceRequest")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(
+    [EndpointSummary("Withdraw a request")]
+    [EndpointDescription("The applicant withdraws the request before a decision.")]
+    public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, WithdrawServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
         CommandEndpoint.SendAsync(bus, new WithdrawServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Staff;
 using MyGovernment.Domain.Staff;
@@ -13,28 +14,30 @@ public sealed record EnrollOfficerBody(string OfficerId, string? NationalId, str
 
 public static class RosterEndpoints
 {
-    /// <summary>Puts an officer on a department's roster, so automatic assignment can give them requests.</summary>
     [Authorize(Roles = "admin,supervisor")]
     [WolverinePost("/api/departments/{code}/officers", OperationId = "EnrollOfficer")]
     [Tags("Staff")]
-    public static async Task<IResult> Enroll(string code, EnrollOfficerBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    [EndpointSummary("Put an officer on a department's roster")]
+    [EndpointDescription("Puts an officer on a department's roster, so automatic assignment can give them requests.")]
+    public static async Task<Ok<RosterChanged>> Enroll(string code, EnrollOfficerBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
         var changed = await bus.InvokeAsync<RosterChanged>(
             new EnrollOfficer(code, body.OfficerId ?? "", body.NationalId, body.Role ?? "", user.ToActor()), ct);
-        return Results.Ok(changed);
+        return TypedResults.Ok(changed);
     }
 
-    /// <summary>The department's roster, for its supervisors and administrators.</summary>
     [Authorize(Roles = "admin,supervisor,auditor")]
     [WolverineGet("/api/departments/{code}/officers", OperationId = "GetRoster")]
     [Tags("Staff")]
-    public static async Task<IResult> Get(string code, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [EndpointSummary("Read a department's roster")]
+    [EndpointDescription("The department's roster, for its supervisors and administrators.")]
+    public static async Task<Results<Ok<IReadOnlyList<RosterEntry>>, ProblemHttpResult>> Get(string code, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         if (user.IsInRole(Roles.Supervisor) && !user.IsStaffOf(code))
         {
-            return Results.Problem(statusCode: 404, title: "Not found", detail: "No such department roster.");
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department roster.");
         }
         var roster = code.Length <= 40 ? await session.Events.AggregateStreamAsync<DepartmentRoster>(DepartmentRoster.StreamId(code), token: ct) : null;
-        return Results.Ok(roster?.Officers ?? []);
+        return TypedResults.Ok(roster?.Officers ?? []);
     }
 }

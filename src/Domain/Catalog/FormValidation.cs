@@ -6,19 +6,20 @@ namespace MyGovernment.Domain.Catalog;
 /// <summary>
 /// Checks submitted form data against a service's field definitions and returns it normalised
 /// (trimmed, dates as yyyy-MM-dd, numbers in invariant culture), so stored events are comparable.
+/// Messages name the field by its label and come in both languages (the API answers in the caller's).
 /// </summary>
 public static class FormValidation
 {
     public static IReadOnlyDictionary<string, string> Normalise(
         IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, string?> form)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, LocalizedText>();
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var known = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
         foreach (var name in form.Keys.Where(k => !known.ContainsKey(k)))
         {
-            errors[$"form.{name}"] = ["This service has no such field."];
+            errors[$"form.{name}"] = new("لا يوجد في هذه الخدمة حقل بهذا الاسم.", "This service has no such field.");
         }
 
         foreach (var field in fields)
@@ -28,7 +29,7 @@ public static class FormValidation
             {
                 if (field.Required)
                 {
-                    errors[$"form.{field.Name}"] = [$"'{field.Label.En}' is required."];
+                    errors[$"form.{field.Name}"] = new($"الحقل '{field.Label.Ar}' مطلوب.", $"'{field.Label.En}' is required.");
                 }
                 continue;
             }
@@ -39,39 +40,42 @@ public static class FormValidation
             }
             else
             {
-                errors[$"form.{field.Name}"] = [message];
+                errors[$"form.{field.Name}"] = message!;
             }
         }
 
         if (errors.Count > 0)
         {
-            throw new FieldValidationException(errors);
+            throw new FieldValidationException(
+                errors.ToDictionary(e => e.Key, e => new[] { e.Value.En }),
+                errors.ToDictionary(e => e.Key, e => new[] { e.Value.Ar }));
         }
         return result;
     }
 
-    private static (bool Ok, string Value, string Message) Check(FormField field, string raw)
+    private static (bool Ok, string Value, LocalizedText? Message) Check(FormField field, string raw)
     {
+        var (ar, en) = (field.Label.Ar, field.Label.En);
         if (raw.Length > field.MaxLength)
         {
-            return (false, raw, $"'{field.Label.En}' must be at most {field.MaxLength} characters.");
+            return (false, raw, new($"يجب ألا يزيد '{ar}' على {field.MaxLength} حرفاً.", $"'{en}' must be at most {field.MaxLength} characters."));
         }
         return field.Type switch
         {
-            FieldType.Text => (true, raw, ""),
+            FieldType.Text => (true, raw, null),
             FieldType.Number => decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
-                ? (true, n.ToString(CultureInfo.InvariantCulture), "")
-                : (false, raw, $"'{field.Label.En}' must be a number."),
+                ? (true, n.ToString(CultureInfo.InvariantCulture), null)
+                : (false, raw, new($"يجب أن يكون '{ar}' رقماً.", $"'{en}' must be a number.")),
             FieldType.Date => DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? (true, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "")
-                : (false, raw, $"'{field.Label.En}' must be a date (yyyy-MM-dd)."),
+                ? (true, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null)
+                : (false, raw, new($"يجب أن يكون '{ar}' تاريخاً بالصيغة yyyy-MM-dd.", $"'{en}' must be a date (yyyy-MM-dd).")),
             FieldType.NationalId => NationalId.IsValid(raw)
-                ? (true, raw, "")
-                : (false, raw, $"'{field.Label.En}' must be a valid 9-digit national ID."),
+                ? (true, raw, null)
+                : (false, raw, new($"يجب أن يكون '{ar}' رقم هوية صحيحاً من 9 أرقام.", $"'{en}' must be a valid 9-digit national ID.")),
             FieldType.Boolean => bool.TryParse(raw, out var b)
-                ? (true, b ? "true" : "false", "")
-                : (false, raw, $"'{field.Label.En}' must be true or false."),
-            _ => (false, raw, "Unsupported field type."),
+                ? (true, b ? "true" : "false", null)
+                : (false, raw, new($"يجب أن تكون قيمة '{ar}' true أو false.", $"'{en}' must be true or false.")),
+            _ => (false, raw, new("نوع الحقل غير مدعوم.", "Unsupported field type.")),
         };
     }
 }

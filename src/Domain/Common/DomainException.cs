@@ -14,10 +14,15 @@ public sealed class NotFoundException(string code, string message) : DomainExcep
 
 /// <summary>
 /// Input that is well-formed JSON but invalid against data only the domain knows (e.g. the form fields a
-/// service defines). Mapped to 400 with field errors, like any other validation failure.
+/// service defines). Mapped to 400 with field errors, like any other validation failure. The domain is
+/// bilingual, so it may give the messages in Arabic too; the API picks the language the caller asked for.
 /// </summary>
-public sealed class FieldValidationException(IReadOnlyDictionary<string, string[]> errors)
+public sealed class FieldValidationException(IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string[]>? arabicErrors = null)
     : DomainException("validation_failed", "One or more fields are invalid.")
 {
+    /// <summary>The messages in English, by field.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    /// <summary>The same messages in Arabic where the domain has them; otherwise the English ones.</summary>
+    public IReadOnlyDictionary<string, string[]> ArabicErrors { get; } = arabicErrors ?? errors;
 }

@@ -75,11 +75,15 @@ public static class Guard
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new FieldValidationException(new Dictionary<string, string[]> { [field] = [$"'{field}' is required."] });
+            throw new FieldValidationException(
+                new Dictionary<string, string[]> { [field] = [$"'{field}' is required."] },
+                new Dictionary<string, string[]> { [field] = [$"الحقل '{field}' مطلوب."] });
         }
         if (text.Length > maxLength)
         {
-            throw new FieldValidationException(new Dictionary<string, string[]> { [field] = [$"'{field}' must be at most {maxLength} characters."] });
+            throw new FieldValidationException(
+                new Dictionary<string, string[]> { [field] = [$"'{field}' must be at most {maxLength} characters."] },
+                new Dictionary<string, string[]> { [field] = [$"يجب ألا يزيد الحقل '{field}' على {maxLength} حرفاً."] });
         }
         return text.Trim();
     }

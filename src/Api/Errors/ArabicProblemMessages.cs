@@ -1,0 +1,91 @@
+namespace MyGovernment.Api.Errors;
+
+/// <summary>
+/// The Arabic catalogue of problem titles (by status) and details (by the stable error code the domain and the
+/// exception handler use). The English texts stay with the code that raises them; a code missing here keeps its
+/// English detail, which the catalogue test reports.
+/// </summary>
+public static class ArabicProblemMessages
+{
+    private static readonly Dictionary<int, string> Titles = new()
+    {
+        [400] = "طلب غير صالح",
+        [401] = "يلزم تسجيل الدخول",
+        [403] = "غير مسموح",
+        [404] = "غير موجود",
+        [405] = "الطريقة غير مسموحة",
+        [409] = "تعارض",
+        [412] = "فشل الشرط المسبق",
+        [413] = "حجم الطلب كبير جداً",
+        [415] = "نوع المحتوى غير مدعوم",
+        [422] = "رفضت قاعدة عمل الطلب",
+        [429] = "طلبات كثيرة جداً",
+        [500] = "خطأ داخلي في الخادم",
+        [503] = "الخدمة غير متاحة",
+    };
+
+    public static IReadOnlyDictionary<string, string> Details { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        // Raised by the API itself.
+        ["stale_version"] = "تغيّر الطلب منذ آخر قراءة له. أعد تحميل الطلب وحاول مرة أخرى.",
+        ["concurrency_conflict"] = "غيّر شخص آخر هذا الكائن في الوقت نفسه. أعد تحميله وحاول مرة أخرى.",
+        ["duplicate"] = "الكائن موجود مسبقاً.",
+        ["bad_request"] = "تعذّرت قراءة الطلب.",
+        ["invalid_json"] = "محتوى الطلب ليس JSON صالحاً لهذه العملية.",
+        ["database_unavailable"] = "قاعدة البيانات غير متاحة. حاول مرة أخرى بعد قليل.",
+        ["internal_error"] = "تعذّر إكمال الطلب.",
+        // Domain rules (src/Domain): one Arabic text per code, even where English words a case more precisely.
+        ["already_assigned"] = "يتولى موظف آخر هذا الطلب. يمكن للمشرف إعادة إسناده.",
+        ["already_decided"] = "لا يمكن سحب طلب صدر فيه قرار.",
+        ["appeal_window_over"] = "انقضت مهلة الاعتراض على هذا القرار.",
+        ["applicant_invalid"] = "ليس لمقدّم الطلب رقم هوية صالح أو حساب مقيم.",
+        ["approval_only_at_last_step"] = "تتم الموافقة على الطلب في خطوته الأخيرة؛ أكمل هذه الخطوة بدلاً من ذلك.",
+        ["assisted_requires_officer"] = "لا يقدّم الطلب نيابة عن شخص آخر إلا موظف في مركز خدمة.",
+        ["assisted_submitter"] = "لا يجوز للموظف الذي قدّم الطلب نيابة عن المواطن أن يعالجه أو يبتّ فيه.",
+        ["currency_mismatch"] = "لا يمكن جمع مبالغ بعملات مختلفة.",
+        ["date_in_past"] = "لا يمكن تعديل التقويم لأيام سابقة لليوم.",
+        ["effective_date_before_latest"] = "يجب أن يبدأ سريان جدول الرسوم الجديد بعد بدء سريان آخر جدول معتمد.",
+        ["effective_date_in_past"] = "لا يمكن أن يبدأ سريان جدول الرسوم قبل اليوم.",
+        ["fee_lines_required"] = "يحتاج جدول الرسوم إلى بند رسوم واحد على الأقل.",
+        ["fee_not_paid"] = "لم تُدفع الرسوم كاملة بعد.",
+        ["fee_schedule_missing"] = "لا يوجد جدول رسوم ساري المفعول لهذه الخدمة.",
+        ["fee_schedule_required"] = "الخدمة المدفوعة ليس لها جدول رسوم ساري المفعول اليوم.",
+        ["holiday_already_declared"] = "هذا اليوم معلن عطلة رسمية مسبقاً.",
+        ["holiday_not_found"] = "هذا اليوم ليس عطلة رسمية معلنة.",
+        ["information_request_not_open"] = "لا يوجد طلب معلومات مفتوح بهذا المعرّف.",
+        ["invalid_fee_lines"] = "بنود الرسوم غير صالحة: يجب أن تكون رموزها فريدة ومبالغها موجبة بعملة واحدة.",
+        ["invalid_role"] = "لا يُدرج في قائمة موظفي الدائرة إلا الموظفون والمشرفون.",
+        ["invalid_status"] = "حالة الطلب لا تسمح بهذا الإجراء.",
+        ["last_step_needs_decision"] = "هذه هي الخطوة الأخيرة: اقترح قراراً بدلاً من ذلك.",
+        ["maker_checker"] = "لا يجوز للموظف الذي اقترح القرار أن يعتمده بنفسه.",
+        ["no_fee_due"] = "لا توجد رسوم مستحقة على هذا الطلب.",
+        ["no_pending_decision"] = "لا يوجد قرار مقترح بانتظار الاعتماد.",
+        ["not_approved"] = "لا يصدر المستند إلا لطلب تمت الموافقة عليه.",
+        ["not_assigned"] = "لا يتصرف في الطلب في هذه الخطوة إلا الموظف المسند إليه. تولَّ الطلب أولاً.",
+        ["not_issued"] = "لم يصدر مستند لهذا الطلب.",
+        ["not_rejected"] = "لا يُعترض إلا على طلب مرفوض.",
+        ["officer_not_on_roster"] = "هذا الموظف ليس في قائمة موظفي دائرة الخطوة الحالية.",
+        ["payment_amount_invalid"] = "يجب أن تكون الدفعة مبلغاً موجباً بعملة الرسوم.",
+        ["reason_code_required"] = "يحتاج الرفض إلى رمز سبب.",
+        ["reason_required"] = "يحتاج سحب الخدمة من الدليل إلى سبب.",
+        ["refer_to_self"] = "لا يمكن إحالة الطلب إلى الدائرة التي تتولاه.",
+        ["request_closed"] = "الطلب مغلق ولا يقبل أي إجراء آخر.",
+        ["request_not_found"] = "لا يوجد طلب خدمة بهذا المعرّف.",
+        ["roster_forbidden"] = "لا يعدّل قائمة موظفي الدائرة إلا مسؤول النظام أو مشرف في الدائرة.",
+        ["self_dealing"] = "لا يجوز للموظف أن يتصرف في طلب هو صاحبه أو قدّمه بنفسه.",
+        ["service_not_found"] = "لا توجد خدمة بهذا الرمز في الدليل.",
+        ["service_not_paid"] = "هذه الخدمة مجانية وليس لها جدول رسوم.",
+        ["service_retired"] = "هذه الخدمة لم تعد متاحة.",
+        ["sla_required"] = "تحتاج الخدمة إلى مدة إنجاز لا تقل عن يوم عمل واحد.",
+        ["supervisor_required"] = "هذا الإجراء لمشرف في الدائرة المعنية.",
+        ["workflow_required"] = "تحتاج الخدمة إلى خطوة واحدة على الأقل في مسار العمل.",
+        ["wrong_department"] = "لا يتصرف في هذا الطلب إلا موظفو الدائرة المعنية.",
+    };
+
+    public static string? Title(string? code, int? status) =>
+        code == "validation_failed" ? "حقل واحد أو أكثر غير صالح."
+        : status is { } s && Titles.TryGetValue(s, out var title) ? title
+        : null;
+
+    public static string? Detail(string code) => Details.GetValueOrDefault(code);
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace MyGovernment.Api.OpenApi;
+
+/// <summary>Marks every operation that needs a token with the bearer scheme, read from its [Authorize] metadata.</summary>
+public sealed class BearerSecurityTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (EndpointTraits.Of(context.Description).RequiresToken)
+        {
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocumentTransformer.BearerScheme, context.Document)] = [] },
+            ];
+        }
+        return Task.CompletedTask;
+    }
+}
