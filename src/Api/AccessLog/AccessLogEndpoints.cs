@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Paging;
 using MyGovernment.Projections.AccessLog;
@@ -14,6 +15,8 @@ public static class AccessLogEndpoints
     [Authorize(Roles = Roles.Citizen)]
     [WolverineGet("/api/me/access-log", OperationId = "GetMyAccessLog")]
     [Tags("Citizen")]
+    [EndpointSummary("Read who viewed my data")]
+    [EndpointDescription("Who other than me read my data: when, in which role and department, for which request. Newest first, keyset paging.")]
     public static Task<Page<AccessLogEntry>> Mine(ClaimsPrincipal user, IQuerySession session, string? after, int? limit, CancellationToken ct) =>
         QueryAsync(session, user.ApplicantId(), null, null, after, limit, ct);
 
@@ -21,6 +24,8 @@ public static class AccessLogEndpoints
     [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/api/audit/access-log", OperationId = "SearchAccessLog")]
     [Tags("Audit")]
+    [EndpointSummary("Search the access log")]
+    [EndpointDescription("The access log across citizens, for auditors: filter by citizen, viewer or request. Newest first, keyset paging.")]
     public static Task<Page<AccessLogEntry>> Search(
         IQuerySession session, string? citizen, string? viewer, Guid? request, string? after, int? limit, CancellationToken ct) =>
         QueryAsync(session, citizen, viewer, request, after, limit, ct);

@@ -49,9 +49,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             Problem(409, "Conflict", "Someone else changed this object at the same time. Reload it and try again.", "concurrency_conflict"),
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == 413 ? "Payload too large" : "Bad request", bad.Message, "bad_request"),
         JsonException => Problem(400, "Bad request", "The request body is not valid JSON for this endpoint.", "invalid_json"),
+        // A lost append race that reached us unwrapped: Marten's own version check (MT003) or the stream/version key.
+        _ when Chain(exception).OfType<PostgresException>().Any(p => p.SqlState is "MT003" || (p.SqlState == "23505" && p.ConstraintName == "pk_mt_events_stream_and_version")) =>
+            Problem(409, "Conflict", "Someone else changed this object at the same time. Reload it and try again.", "concurrency_conflict"),
         NpgsqlException { IsTransient: true } or SocketException or TimeoutException => Unavailable(context),
         _ => Problem(500, "Internal server error", "The request could not be completed.", "internal_error"),
     };
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            yield return exception;
+        }
+    }
 
     private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
         new ValidationProblemDetails(errors)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Paging;
 using MyGovernment.Domain.Catalog;
@@ -23,20 +24,18 @@ public static class DepartmentQueueEndpoint
         ServiceRequestStatus.AwaitingApproval, ServiceRequestStatus.Approved, ServiceRequestStatus.Reopened,
     ];
 
-    /// <summary>
-    /// The requests at this department's current step, first come first served (ordered by when the step's queue
-    /// received them), with SLA due dates and flags. Filters: status, assigned (any, unassigned, me), overdue.
-    /// </summary>
     [Authorize(Roles = "officer,supervisor,auditor")]
     [WolverineGet("/api/departments/{code}/queue", OperationId = "GetDepartmentQueue")]
     [Tags("Officers")]
-    public static async Task<IResult> Get(
+    [EndpointSummary("Read a department's queue")]
+    [EndpointDescription("The requests at this department's current step, first come first served (ordered by when the step's queue received them), with SLA due dates and flags. Filters: status, assigned (any, unassigned, me), overdue.")]
+    public static async Task<Results<Ok<Page<QueueItem>>, ProblemHttpResult>> Get(
         string code, ClaimsPrincipal user, IQuerySession session, ServiceRequestStatus? status, string? assigned, bool? overdue,
         string? after, int? limit, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Auditor) && !user.IsStaffOf(code))
         {
-            return Results.Problem(statusCode: 404, title: "Not found", detail: "No such department queue.");
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department queue.");
         }
         var size = Keyset.Limit(limit);
         var cursor = Keyset.Decode(after);
@@ -59,7 +58,7 @@ public static class DepartmentQueueEndpoint
             query = query.Where(r => r.QueuedAt >= c.Key);
         }
         var rows = await query.OrderBy(r => r.QueuedAt).Take(size + 50).ToListAsync(ct);
-        return Results.Ok(Keyset.Cut(rows, cursor, size, r => r.QueuedAt!.Value, r => r.Id, ToItem, descending: false));
+        return TypedResults.Ok(Keyset.Cut(rows, cursor, size, r => r.QueuedAt!.Value, r => r.Id, ToItem, descending: false));
     }
 
     public static QueueItem ToItem(ServiceRequestDetails r) => new(

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
@@ -24,17 +25,19 @@ public static class DepartmentWorkloadEndpoint
     [Authorize(Roles = "supervisor,auditor")]
     [WolverineGet("/api/departments/{code}/workload", OperationId = "GetDepartmentWorkload")]
     [Tags("Officers")]
-    public static async Task<IResult> Get(string code, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [EndpointSummary("Read a department's workload and SLA figures")]
+    [EndpointDescription("Open, unassigned and overdue requests at the department's step, the load per officer, and how many decisions met their SLA (decided on or before the due date on the local calendar).")]
+    public static async Task<Results<Ok<DepartmentWorkload>, ProblemHttpResult>> Get(string code, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Auditor) && !user.IsStaffOf(code))
         {
-            return Results.Problem(statusCode: 404, title: "Not found", detail: "No such department.");
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department.");
         }
         var department = code.ToUpperInvariant();
         var rows = await session.Query<ServiceRequestDetails>().Where(r => r.CurrentDepartment == department).ToListAsync(ct);
         var open = rows.Where(r => r.Decision is null && r.Status is not (ServiceRequestStatus.Withdrawn or ServiceRequestStatus.Abandoned)).ToList();
         var decided = rows.Where(r => r.Decision is not null && r.SlaDueDate is not null).ToList();
-        return Results.Ok(new DepartmentWorkload(
+        return TypedResults.Ok(new DepartmentWorkload(
             department,
             open.Count,
             open.Count(r => r.AssignedTo is null),

@@ -20,6 +20,8 @@ public static class MyAssignmentsEndpoint
     [Authorize(Roles = "officer,supervisor")]
     [WolverineGet("/api/me/assignments", OperationId = "ListMyAssignments")]
     [Tags("Officers")]
+    [EndpointSummary("List my assignments")]
+    [EndpointDescription("List my assignments")]
     public static async Task<IReadOnlyList<QueueItem>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var me = user.Subject();

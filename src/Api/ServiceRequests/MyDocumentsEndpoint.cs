@@ -17,6 +17,8 @@ public static class MyDocumentsEndpoint
     [Authorize(Roles = Roles.Citizen)]
     [WolverineGet("/api/me/documents", OperationId = "ListMyDocuments")]
     [Tags("Citizen")]
+    [EndpointSummary("List my issued documents")]
+    [EndpointDescription("List my issued documents")]
     public static async Task<IReadOnlyList<MyDocument>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var applicant = user.ApplicantId();

@@ -24,6 +24,8 @@ public static class MyRequestsEndpoint
     [Authorize(Roles = Roles.Citizen)]
     [WolverineGet("/api/me/requests", OperationId = "ListMyRequests")]
     [Tags("Citizen")]
+    [EndpointSummary("List my requests")]
+    [EndpointDescription("My requests, newest first, with keyset paging: status, current step and department, who holds it, expected completion date, and what is awaited from me (the fee or an officer's question).")]
     public static async Task<Page<MyRequestSummary>> Get(
         ClaimsPrincipal user, IQuerySession session, ServiceRequestStatus? status, string? after, int? limit, CancellationToken ct)
     {

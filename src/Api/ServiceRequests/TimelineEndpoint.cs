@@ -2,6 +2,7 @@ using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.AccessLog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
@@ -16,14 +17,12 @@ public sealed record TimelineEntry(
 
 public static class TimelineEndpoint
 {
-    /// <summary>
-    /// Every event of the request, read from the event stream itself (the source of truth, never stale). For the
-    /// applicant, staff who may read the request, and auditors; reads by others than the applicant are logged.
-    /// </summary>
     [Authorize]
     [WolverineGet("/api/service-requests/{id}/timeline", OperationId = "GetServiceRequestTimeline")]
     [Tags("Service requests")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    [EndpointSummary("Read a request's timeline")]
+    [EndpointDescription("Every event of the request, read from the event stream itself (the source of truth, never stale). For the applicant, staff who may read the request, and auditors; reads by others than the applicant are logged.")]
+    public static async Task<Results<Ok<List<TimelineEntry>>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var details = await session.LoadAsync<ServiceRequestDetails>(id, ct);
         if (details is null || !RequestVisibility.MayRead(user, details))
@@ -32,7 +31,7 @@ public static class TimelineEndpoint
         }
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         await AccessRecorder.RecordAsync(session, user, details, "request-timeline", clock, ct);
-        return Results.Ok(events.Select(ToEntry).ToList());
+        return TypedResults.Ok(events.Select(ToEntry).ToList());
     }
 
     public static TimelineEntry ToEntry(IEvent e)

@@ -31,8 +31,9 @@ public sealed class ConcurrentApprovalTests(AppFixture app)
             return (HttpStatusCode)result.Context.Response.StatusCode;
         }));
 
-        statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(1);
-        statuses.Count(s => s == HttpStatusCode.Conflict).ShouldBe(49);
+        var summary = string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{(int)g.Key}x{g.Count()}"));
+        statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(1, summary);
+        statuses.Count(s => s == HttpStatusCode.Conflict).ShouldBe(49, summary);
         var approved = await company.ReadAsync();
         approved.Status.ShouldBe(ServiceRequestStatus.Approved);
         approved.Version.ShouldBe(version + 1);
