@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using JasperFx;
 using MyGovernment.Api.Errors;
 using MyGovernment.Api.Hosting;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
 using Scalar.AspNetCore;
@@ -16,6 +17,8 @@ builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
+builder.Services.AddMyGovernmentIdempotency(builder.Configuration);
+builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection("Limits"));
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -27,8 +30,10 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMyGovernmentIdempotencyKeys();
 
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())

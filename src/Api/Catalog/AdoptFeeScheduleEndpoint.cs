@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Domain.Catalog;
@@ -16,10 +17,10 @@ public static class AdoptFeeScheduleEndpoint
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/services/{code}/fee-schedules", OperationId = "AdoptFeeSchedule")]
     [Tags("Catalog administration")]
-    public static async Task<IResult> Post(string code, AdoptFeeScheduleBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static Task<IResult> Post(string code, AdoptFeeScheduleBody body, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var command = new AdoptFeeSchedule(code, body.EffectiveFrom ?? default, body.Lines ?? [], user.ToActor());
-        var adopted = await bus.InvokeAsync<FeeScheduleAdoptedResponse>(command, ct);
-        return Results.Created($"/api/admin/services/{adopted.ServiceCode}", adopted);
+        var command = new AdoptFeeSchedule(code, body.EffectiveFrom ?? default, body.Lines ?? [], http.User.ToActor());
+        return IdempotentCommand.InvokeAsync<FeeScheduleAdoptedResponse>(
+            http, bus, command, adopted => Results.Created($"/api/admin/services/{adopted.ServiceCode}", adopted), ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using Wolverine;
@@ -14,10 +15,10 @@ public static class DeclarePublicHolidayEndpoint
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/calendar/holidays", OperationId = "DeclarePublicHoliday")]
     [Tags("Catalog administration")]
-    public static async Task<IResult> Post(DeclarePublicHolidayBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static Task<IResult> Post(DeclarePublicHolidayBody body, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var command = new DeclarePublicHoliday(body.Date ?? default, new(body.NameAr ?? "", body.NameEn ?? ""), user.ToActor());
-        var declared = await bus.InvokeAsync<PublicHolidayResponse>(command, ct);
-        return Results.Created($"/api/calendar/holidays?year={declared.Date.Year}", declared);
+        var command = new DeclarePublicHoliday(body.Date ?? default, new(body.NameAr ?? "", body.NameEn ?? ""), http.User.ToActor());
+        return IdempotentCommand.InvokeAsync<PublicHolidayResponse>(
+            http, bus, command, declared => Results.Created($"/api/calendar/holidays?year={declared.Date.Year}", declared), ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Domain.Catalog;
@@ -26,13 +27,13 @@ public static class DefineServiceEndpoint
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/services", OperationId = "DefineService")]
     [Tags("Catalog administration")]
-    public static async Task<IResult> Post(DefineServiceBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static Task<IResult> Post(DefineServiceBody body, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
         var command = new DefineService(
             body.Code ?? "", body.DepartmentCode ?? "", body.Name ?? new("", ""), body.Description ?? new("", ""),
             body.Fields ?? [], body.RequiredDocuments ?? [], body.IsPaid, body.Workflow ?? [], body.RequiresSecondApprover,
-            body.SlaWorkingDays, user.ToActor());
-        var defined = await bus.InvokeAsync<ServiceChangedResponse>(command, ct);
-        return Results.Created($"/api/admin/services/{defined.Code}", defined);
+            body.SlaWorkingDays, http.User.ToActor());
+        return IdempotentCommand.InvokeAsync<ServiceChangedResponse>(
+            http, bus, command, defined => Results.Created($"/api/admin/services/{defined.Code}", defined), ct);
     }
 }

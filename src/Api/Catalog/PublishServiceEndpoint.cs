@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using Wolverine;
@@ -12,6 +14,7 @@ public static class PublishServiceEndpoint
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/services/{code}/publish", OperationId = "PublishService")]
     [Tags("Catalog administration")]
-    public static Task<ServiceChangedResponse> Post(string code, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-        bus.InvokeAsync<ServiceChangedResponse>(new PublishService(code, user.ToActor()), ct);
+    [ProducesResponseType<ServiceChangedResponse>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(string code, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        IdempotentCommand.InvokeAsync<ServiceChangedResponse>(http, bus, new PublishService(code, http.User.ToActor()), Results.Ok, ct);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using Wolverine;
@@ -14,10 +15,10 @@ public static class RegisterDepartmentEndpoint
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/departments", OperationId = "RegisterDepartment")]
     [Tags("Catalog administration")]
-    public static async Task<IResult> Post(RegisterDepartmentBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static Task<IResult> Post(RegisterDepartmentBody body, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var command = new RegisterDepartment(body.Code ?? "", new(body.NameAr ?? "", body.NameEn ?? ""), user.ToActor());
-        var registered = await bus.InvokeAsync<DepartmentRegisteredResponse>(command, ct);
-        return Results.Created($"/api/departments/{registered.Code}", registered);
+        var command = new RegisterDepartment(body.Code ?? "", new(body.NameAr ?? "", body.NameEn ?? ""), http.User.ToActor());
+        return IdempotentCommand.InvokeAsync<DepartmentRegisteredResponse>(
+            http, bus, command, registered => Results.Created($"/api/departments/{registered.Code}", registered), ct);
     }
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using Wolverine;
@@ -14,6 +16,7 @@ public static class RetireServiceEndpoint
     [Authorize(Roles = Roles.Admin)]
     [WolverinePost("/api/admin/services/{code}/retire", OperationId = "RetireService")]
     [Tags("Catalog administration")]
-    public static Task<ServiceChangedResponse> Post(string code, RetireServiceBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-        bus.InvokeAsync<ServiceChangedResponse>(new RetireService(code, body.Reason ?? "", user.ToActor()), ct);
+    [ProducesResponseType<ServiceChangedResponse>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(string code, RetireServiceBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        IdempotentCommand.InvokeAsync<ServiceChangedResponse>(http, bus, new RetireService(code, body.Reason ?? "", http.User.ToActor()), Results.Ok, ct);
 }

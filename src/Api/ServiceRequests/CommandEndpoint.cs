@@ -1,4 +1,5 @@
 using System.Globalization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Application.ServiceRequests;
 using Wolverine;
 
@@ -33,10 +34,13 @@ public static class CommandEndpoint
         throw new FluentValidation.ValidationException([new("expectedVersion", "Send the version you last saw: the request's ETag as If-Match, or expectedVersion in the body.")]);
     }
 
-    public static async Task<IResult> SendAsync(IMessageBus bus, object command, HttpResponse response, CancellationToken ct)
+    /// <summary>Sends the command (honouring an Idempotency-Key) and answers 200 with the new version as the ETag.</summary>
+    public static Task<IResult> SendAsync(IMessageBus bus, object command, HttpResponse response, CancellationToken ct) =>
+        IdempotentCommand.InvokeAsync<ServiceRequestChanged>(response.HttpContext, bus, command, changed => Changed(response, changed.Version, changed), ct);
+
+    public static IResult Changed(HttpResponse response, long version, object body)
     {
-        var changed = await bus.InvokeAsync<ServiceRequestChanged>(command, ct);
-        response.Headers.ETag = $"\"{changed.Version}\"";
-        return Results.Ok(changed);
+        response.Headers.ETag = $"\"{version}\"";
+        return Results.Ok(body);
     }
 }

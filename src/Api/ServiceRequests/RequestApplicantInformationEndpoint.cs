@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using Wolverine;
@@ -15,12 +16,16 @@ public static class RequestApplicantInformationEndpoint
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/service-requests/{id}/information-requests", OperationId = "RequestApplicantInformation")]
     [Tags("Service requests")]
-    public static async Task<IResult> Post(
+    public static Task<IResult> Post(
         Guid id, RequestApplicantInformationBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct)
     {
-        var informationRequestId = Guid.CreateVersion7();
-        var command = new RequestApplicantInformation(id, CommandEndpoint.Expected(request, body), user.ToActor(), informationRequestId, body.Message ?? "");
-        await CommandEndpoint.SendAsync(bus, command, response, ct);
-        return Results.Created($"/api/service-requests/{id}/information-requests/{informationRequestId}", new { informationRequestId });
+        var command = new RequestApplicantInformation(id, CommandEndpoint.Expected(request, body), user.ToActor(), Guid.CreateVersion7(), body.Message ?? "");
+        return IdempotentCommand.InvokeAsync<InformationRequestCreated>(request.HttpContext, bus, command, created =>
+        {
+            response.Headers.ETag = $"\"{created.Version}\"";
+            return Results.Created(
+                $"/api/service-requests/{created.RequestId}/information-requests/{created.InformationRequestId}",
+                new { informationRequestId = created.InformationRequestId });
+        }, ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;
@@ -19,21 +20,21 @@ public static class SubmitServiceRequestEndpoint
     [Authorize(Roles = Roles.Citizen)]
     [WolverinePost("/api/service-requests", OperationId = "SubmitServiceRequest")]
     [Tags("Service requests")]
-    public static Task<IResult> Post(SubmitServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-        SubmitAsync(bus, body.ServiceCode, user.ApplicantId(), SubmissionChannel.Online, body.Form, user, ct);
+    public static Task<IResult> Post(SubmitServiceRequestBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        SubmitAsync(http, bus, body.ServiceCode, http.User.ApplicantId(), SubmissionChannel.Online, body.Form, ct);
 
     /// <summary>The assisted channel: recorded on the request, and the submitting officer may not handle or decide it.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/assisted/service-requests", OperationId = "SubmitAssistedServiceRequest")]
     [Tags("Service requests")]
-    public static Task<IResult> PostAssisted(SubmitAssistedServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-        SubmitAsync(bus, body.ServiceCode, body.ApplicantNationalId ?? "", SubmissionChannel.Assisted, body.Form, user, ct);
+    public static Task<IResult> PostAssisted(SubmitAssistedServiceRequestBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        SubmitAsync(http, bus, body.ServiceCode, body.ApplicantNationalId ?? "", SubmissionChannel.Assisted, body.Form, ct);
 
-    private static async Task<IResult> SubmitAsync(
-        IMessageBus bus, string? serviceCode, string applicantId, SubmissionChannel channel, Dictionary<string, string?>? form, ClaimsPrincipal user, CancellationToken ct)
+    private static Task<IResult> SubmitAsync(
+        HttpContext http, IMessageBus bus, string? serviceCode, string applicantId, SubmissionChannel channel, Dictionary<string, string?>? form, CancellationToken ct)
     {
-        var command = new SubmitServiceRequest(Guid.CreateVersion7(), serviceCode ?? "", applicantId, user.ToActor(), channel, form ?? []);
-        var submitted = await bus.InvokeAsync<ServiceRequestSubmittedResponse>(command, ct);
-        return Results.Created($"/api/service-requests/{submitted.RequestId}", submitted);
+        var command = new SubmitServiceRequest(Guid.CreateVersion7(), serviceCode ?? "", applicantId, http.User.ToActor(), channel, form ?? []);
+        return IdempotentCommand.InvokeAsync<ServiceRequestSubmittedResponse>(
+            http, bus, command, submitted => Results.Created($"/api/service-requests/{submitted.RequestId}", submitted), ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Staff;
 using MyGovernment.Domain.Staff;
@@ -17,12 +18,9 @@ public static class RosterEndpoints
     [Authorize(Roles = "admin,supervisor")]
     [WolverinePost("/api/departments/{code}/officers", OperationId = "EnrollOfficer")]
     [Tags("Staff")]
-    public static async Task<IResult> Enroll(string code, EnrollOfficerBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
-    {
-        var changed = await bus.InvokeAsync<RosterChanged>(
-            new EnrollOfficer(code, body.OfficerId ?? "", body.NationalId, body.Role ?? "", user.ToActor()), ct);
-        return Results.Ok(changed);
-    }
+    public static Task<IResult> Enroll(string code, EnrollOfficerBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        IdempotentCommand.InvokeAsync<RosterChanged>(
+            http, bus, new EnrollOfficer(code, body.OfficerId ?? "", body.NationalId, body.Role ?? "", http.User.ToActor()), Results.Ok, ct);
 
     /// <summary>The department's roster, for its supervisors and administrators.</summary>
     [Authorize(Roles = "admin,supervisor,auditor")]
