@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using JasperFx;
 using MyGovernment.Api.Errors;
 using MyGovernment.Api.Hosting;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
 using MyGovernment.Api.Localization;
@@ -17,6 +18,8 @@ builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
+builder.Services.AddMyGovernmentIdempotency(builder.Configuration);
+builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection("Limits"));
 
 builder.Services.AddProblemDetails(ProblemLocalization.Configure);
 builder.Services.AddMyGovernmentLocalization();
@@ -31,8 +34,10 @@ var app = builder.Build();
 app.UseMyGovernmentLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMyGovernmentIdempotencyKeys();
 
 app.MapMyGovernmentOpenApi();
 app.MapMyGovernmentHealth();

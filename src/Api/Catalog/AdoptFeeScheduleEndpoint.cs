@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Domain.Catalog;
@@ -18,10 +19,10 @@ public static class AdoptFeeScheduleEndpoint
     [Tags("Catalog administration")]
     [EndpointSummary("Adopt a new fee schedule")]
     [EndpointDescription("Adopts the next fee schedule version (201); the version number is assigned by the catalog.")]
-    public static async Task<Created<FeeScheduleAdoptedResponse>> Post(string code, AdoptFeeScheduleBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static Task<Created<FeeScheduleAdoptedResponse>> Post(string code, AdoptFeeScheduleBody body, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var command = new AdoptFeeSchedule(code, body.EffectiveFrom ?? default, body.Lines ?? [], user.ToActor());
-        var adopted = await bus.InvokeAsync<FeeScheduleAdoptedResponse>(command, ct);
-        return TypedResults.Created($"/api/admin/services/{adopted.ServiceCode}", adopted);
+        var command = new AdoptFeeSchedule(code, body.EffectiveFrom ?? default, body.Lines ?? [], http.User.ToActor());
+        return IdempotentCommand.InvokeAsync<FeeScheduleAdoptedResponse, Created<FeeScheduleAdoptedResponse>>(
+            http, bus, command, adopted => TypedResults.Created($"/api/admin/services/{adopted.ServiceCode}", adopted), ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using Wolverine;
@@ -17,10 +18,10 @@ public static class DeclarePublicHolidayEndpoint
     [Tags("Catalog administration")]
     [EndpointSummary("Declare a public holiday")]
     [EndpointDescription("Adds a day to the working calendar used for SLA deadlines (201). Only today or later days can be declared.")]
-    public static async Task<Created<PublicHolidayResponse>> Post(DeclarePublicHolidayBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static Task<Created<PublicHolidayResponse>> Post(DeclarePublicHolidayBody body, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var command = new DeclarePublicHoliday(body.Date ?? default, new(body.NameAr ?? "", body.NameEn ?? ""), user.ToActor());
-        var declared = await bus.InvokeAsync<PublicHolidayResponse>(command, ct);
-        return TypedResults.Created($"/api/calendar/holidays?year={declared.Date.Year}", declared);
+        var command = new DeclarePublicHoliday(body.Date ?? default, new(body.NameAr ?? "", body.NameEn ?? ""), http.User.ToActor());
+        return IdempotentCommand.InvokeAsync<PublicHolidayResponse, Created<PublicHolidayResponse>>(
+            http, bus, command, declared => TypedResults.Created($"/api/calendar/holidays?year={declared.Date.Year}", declared), ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Domain.Catalog;
@@ -28,13 +29,13 @@ public static class DefineServiceEndpoint
     [Tags("Catalog administration")]
     [EndpointSummary("Define a service")]
     [EndpointDescription("Defines a draft service (201); it reaches the public catalog when published.")]
-    public static async Task<Created<ServiceChangedResponse>> Post(DefineServiceBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static Task<Created<ServiceChangedResponse>> Post(DefineServiceBody body, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
         var command = new DefineService(
             body.Code ?? "", body.DepartmentCode ?? "", body.Name ?? new("", ""), body.Description ?? new("", ""),
             body.Fields ?? [], body.RequiredDocuments ?? [], body.IsPaid, body.Workflow ?? [], body.RequiresSecondApprover,
-            body.SlaWorkingDays, user.ToActor());
-        var defined = await bus.InvokeAsync<ServiceChangedResponse>(command, ct);
-        return TypedResults.Created($"/api/admin/services/{defined.Code}", defined);
+            body.SlaWorkingDays, http.User.ToActor());
+        return IdempotentCommand.InvokeAsync<ServiceChangedResponse, Created<ServiceChangedResponse>>(
+            http, bus, command, defined => TypedResults.Created($"/api/admin/services/{defined.Code}", defined), ct);
     }
 }

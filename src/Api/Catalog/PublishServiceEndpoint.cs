@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using Wolverine;
@@ -14,6 +17,6 @@ public static class PublishServiceEndpoint
     [Tags("Catalog administration")]
     [EndpointSummary("Publish a service")]
     [EndpointDescription("Puts a draft service in the public catalog. A paid service needs a fee schedule in force; a retired service cannot come back.")]
-    public static Task<ServiceChangedResponse> Post(string code, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-        bus.InvokeAsync<ServiceChangedResponse>(new PublishService(code, user.ToActor()), ct);
+    public static Task<Ok<ServiceChangedResponse>> Post(string code, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        IdempotentCommand.InvokeAsync<ServiceChangedResponse, Ok<ServiceChangedResponse>>(http, bus, new PublishService(code, http.User.ToActor()), TypedResults.Ok, ct);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using Wolverine;
@@ -17,10 +18,10 @@ public static class RegisterDepartmentEndpoint
     [Tags("Catalog administration")]
     [EndpointSummary("Register a department")]
     [EndpointDescription("Adds a government department (201) so services and workflow steps can name it.")]
-    public static async Task<Created<DepartmentRegisteredResponse>> Post(RegisterDepartmentBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static Task<Created<DepartmentRegisteredResponse>> Post(RegisterDepartmentBody body, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var command = new RegisterDepartment(body.Code ?? "", new(body.NameAr ?? "", body.NameEn ?? ""), user.ToActor());
-        var registered = await bus.InvokeAsync<DepartmentRegisteredResponse>(command, ct);
-        return TypedResults.Created($"/api/departments/{registered.Code}", registered);
+        var command = new RegisterDepartment(body.Code ?? "", new(body.NameAr ?? "", body.NameEn ?? ""), http.User.ToActor());
+        return IdempotentCommand.InvokeAsync<DepartmentRegisteredResponse, Created<DepartmentRegisteredResponse>>(
+            http, bus, command, registered => TypedResults.Created($"/api/departments/{registered.Code}", registered), ct);
     }
 }

@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;
 using Wolverine;
@@ -16,6 +19,6 @@ public static class RetireServiceEndpoint
     [Tags("Catalog administration")]
     [EndpointSummary("Retire a service")]
     [EndpointDescription("Takes a service out of the public catalog, with a reason; open requests for it carry on.")]
-    public static Task<ServiceChangedResponse> Post(string code, RetireServiceBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-        bus.InvokeAsync<ServiceChangedResponse>(new RetireService(code, body.Reason ?? "", user.ToActor()), ct);
+    public static Task<Ok<ServiceChangedResponse>> Post(string code, RetireServiceBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        IdempotentCommand.InvokeAsync<ServiceChangedResponse, Ok<ServiceChangedResponse>>(http, bus, new RetireService(code, body.Reason ?? "", http.User.ToActor()), TypedResults.Ok, ct);
 }

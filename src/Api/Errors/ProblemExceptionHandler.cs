@@ -4,6 +4,7 @@ using FluentValidation;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Localization;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -43,11 +44,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             Problem(409, "Conflict", stale.Message + " Reload the request and try again.", "concurrency_conflict"),
         NotFoundException notFound => Problem(404, "Not found", notFound.Message, notFound.Code),
         DomainException rule => Problem(422, "Business rule refused the request", rule.Message, rule.Code),
-        JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => Problem(409, "Conflict", "The object already exists.", "duplicate"),
+        JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
+            or JasperFx.DocumentAlreadyExistsException => Problem(409, "Conflict", "The object already exists.", "duplicate"),
         JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DcbConcurrencyException
             or JasperFx.Events.StreamLockedException or Marten.Exceptions.StreamLockedException =>
             Problem(409, "Conflict", "Someone else changed this object at the same time. Reload it and try again.", "concurrency_conflict"),
-        BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == 413 ? "Payload too large" : "Bad request", bad.Message, "bad_request"),
+        IdempotencyConflictException idempotency => Problem(idempotency.Status, idempotency.Status == 409 ? "Conflict" : "Idempotency key reused", idempotency.Message, idempotency.Code),
+        BadHttpRequestException { StatusCode: 413 } tooLarge => Problem(413, "Payload too large", tooLarge.Message, "payload_too_large"),
+        BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message, "bad_request"),
         JsonException => Problem(400, "Bad request", "The request body is not valid JSON for this endpoint.", "invalid_json"),
         // A lost append race that reached us unwrapped: Marten's own version check (MT003) or the stream/version key.
         _ when Chain(exception).OfType<PostgresException>().Any(p => p.SqlState is "MT003" || (p.SqlState == "23505" && p.ConstraintName == "pk_mt_events_stream_and_version")) =>

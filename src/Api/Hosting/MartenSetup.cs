@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using MyGovernment.Application.Catalog;
+using MyGovernment.Application.Idempotency;
 using MyGovernment.Application.Staff;
 using MyGovernment.Application.WriteModels;
 using MyGovernment.Projections.AccessLog;
@@ -31,6 +32,7 @@ public static class MartenSetup
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 RegisterProjections(opts);
+                opts.Schema.For<IdempotencyRecord>().Index(r => r.ExpiresAt);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

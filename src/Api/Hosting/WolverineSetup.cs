@@ -4,6 +4,7 @@ using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Api.Staff;
 using MyGovernment.Application.Staff;
 using MyGovernment.Application.Catalog;
+using MyGovernment.Application.Idempotency;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Application.Validation;
 using Wolverine;
@@ -30,6 +31,8 @@ public static class WolverineSetup
             // Scheduled timers and cascaded messages are persisted with the events they follow (outbox).
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.Add<FluentValidationPolicy>();
+            // Stores the Idempotency-Key record in the command's own transaction (README "Idempotency").
+            opts.Policies.Add<IdempotencyPolicy>();
 
             // See README "Code generation": dynamic in development and tests, pre-generated code is the production option.
             opts.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Localization;
 using MyGovernment.Application.ServiceRequests;
 using Wolverine;
@@ -39,10 +40,14 @@ public static class CommandEndpoint
             : "Send the version you last saw: the request's ETag as If-Match, or expectedVersion in the body.")]);
     }
 
-    public static async Task<Ok<ServiceRequestChanged>> SendAsync(IMessageBus bus, object command, HttpResponse response, CancellationToken ct)
+    /// <summary>Sends the command (honouring an Idempotency-Key) and answers 200 with the new version as the ETag.</summary>
+    public static Task<Ok<ServiceRequestChanged>> SendAsync(IMessageBus bus, object command, HttpResponse response, CancellationToken ct) =>
+        IdempotentCommand.InvokeAsync<ServiceRequestChanged, Ok<ServiceRequestChanged>>(
+            response.HttpContext, bus, command, changed => Changed(response, changed.Version, changed), ct);
+
+    public static Ok<T> Changed<T>(HttpResponse response, long version, T body)
     {
-        var changed = await bus.InvokeAsync<ServiceRequestChanged>(command, ct);
-        response.Headers.ETag = $"\"{changed.Version}\"";
-        return TypedResults.Ok(changed);
+        response.Headers.ETag = $"\"{version}\"";
+        return TypedResults.Ok(body);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;
@@ -22,22 +23,22 @@ public static class SubmitServiceRequestEndpoint
     [Tags("Service requests")]
     [EndpointSummary("Submit a service request")]
     [EndpointDescription("A citizen applies for a published service with its form. The applicant is the token's national ID, never the body. Answers 201 with the new request's Location; a paid service then waits for its fee.")]
-    public static Task<Created<ServiceRequestSubmittedResponse>> Post(SubmitServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-        SubmitAsync(bus, body.ServiceCode, user.ApplicantId(), SubmissionChannel.Online, body.Form, user, ct);
+    public static Task<Created<ServiceRequestSubmittedResponse>> Post(SubmitServiceRequestBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        SubmitAsync(http, bus, body.ServiceCode, http.User.ApplicantId(), SubmissionChannel.Online, body.Form, ct);
 
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/assisted/service-requests", OperationId = "SubmitAssistedServiceRequest")]
     [Tags("Service requests")]
     [EndpointSummary("Submit a request on a citizen's behalf")]
     [EndpointDescription("The assisted channel: recorded on the request, and the submitting officer may not handle or decide it.")]
-    public static Task<Created<ServiceRequestSubmittedResponse>> PostAssisted(SubmitAssistedServiceRequestBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-        SubmitAsync(bus, body.ServiceCode, body.ApplicantNationalId ?? "", SubmissionChannel.Assisted, body.Form, user, ct);
+    public static Task<Created<ServiceRequestSubmittedResponse>> PostAssisted(SubmitAssistedServiceRequestBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        SubmitAsync(http, bus, body.ServiceCode, body.ApplicantNationalId ?? "", SubmissionChannel.Assisted, body.Form, ct);
 
-    private static async Task<Created<ServiceRequestSubmittedResponse>> SubmitAsync(
-        IMessageBus bus, string? serviceCode, string applicantId, SubmissionChannel channel, Dictionary<string, string?>? form, ClaimsPrincipal user, CancellationToken ct)
+    private static Task<Created<ServiceRequestSubmittedResponse>> SubmitAsync(
+        HttpContext http, IMessageBus bus, string? serviceCode, string applicantId, SubmissionChannel channel, Dictionary<string, string?>? form, CancellationToken ct)
     {
-        var command = new SubmitServiceRequest(Guid.CreateVersion7(), serviceCode ?? "", applicantId, user.ToActor(), channel, form ?? []);
-        var submitted = await bus.InvokeAsync<ServiceRequestSubmittedResponse>(command, ct);
-        return TypedResults.Created($"/api/service-requests/{submitted.RequestId}", submitted);
+        var command = new SubmitServiceRequest(Guid.CreateVersion7(), serviceCode ?? "", applicantId, http.User.ToActor(), channel, form ?? []);
+        return IdempotentCommand.InvokeAsync<ServiceRequestSubmittedResponse, Created<ServiceRequestSubmittedResponse>>(
+            http, bus, command, submitted => TypedResults.Created($"/api/service-requests/{submitted.RequestId}", submitted), ct);
     }
 }

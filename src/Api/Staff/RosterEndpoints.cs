@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Staff;
 using MyGovernment.Domain.Staff;
@@ -19,12 +20,9 @@ public static class RosterEndpoints
     [Tags("Staff")]
     [EndpointSummary("Put an officer on a department's roster")]
     [EndpointDescription("Puts an officer on a department's roster, so automatic assignment can give them requests.")]
-    public static async Task<Ok<RosterChanged>> Enroll(string code, EnrollOfficerBody body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
-    {
-        var changed = await bus.InvokeAsync<RosterChanged>(
-            new EnrollOfficer(code, body.OfficerId ?? "", body.NationalId, body.Role ?? "", user.ToActor()), ct);
-        return TypedResults.Ok(changed);
-    }
+    public static Task<Ok<RosterChanged>> Enroll(string code, EnrollOfficerBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        IdempotentCommand.InvokeAsync<RosterChanged, Ok<RosterChanged>>(
+            http, bus, new EnrollOfficer(code, body.OfficerId ?? "", body.NationalId, body.Role ?? "", http.User.ToActor()), TypedResults.Ok, ct);
 
     [Authorize(Roles = "admin,supervisor,auditor")]
     [WolverineGet("/api/departments/{code}/officers", OperationId = "GetRoster")]

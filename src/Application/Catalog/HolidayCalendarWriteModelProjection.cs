@@ -10,5 +10,12 @@ namespace MyGovernment.Application.Catalog;
 /// </summary>
 public sealed partial class HolidayCalendarWriteModelProjection : SingleStreamProjection<HolidayCalendar, Guid>
 {
+    public HolidayCalendarWriteModelProjection()
+    {
+        // An explicit Evolve tells Marten nothing about which events matter: without this every stream got a document.
+        IncludeType<PublicHolidayDeclared>();
+        IncludeType<PublicHolidayRemoved>();
+    }
+
     public override HolidayCalendar? Evolve(HolidayCalendar? snapshot, Guid id, IEvent e) => HolidayCalendar.Evolve(snapshot, id, e.Data);
 }

@@ -23,16 +23,21 @@ public sealed record RequestApplicantInformation(Guid RequestId, ExpectedVersion
     }
 }
 
+/// <summary>The request's new version, and the id of the information request the applicant must answer.</summary>
+public sealed record InformationRequestCreated(Guid RequestId, long Version, ServiceRequestStatus Status, Guid InformationRequestId);
+
 public static class RequestApplicantInformationHandler
 {
     public static Task<IEventStream<ServiceRequest>> LoadAsync(RequestApplicantInformation command, IDocumentSession session, CancellationToken ct) =>
         ServiceRequestStream.LoadAsync(command, session, ct);
 
-    public static (ServiceRequestChanged, OutgoingMessages) Handle(
+    public static (InformationRequestCreated, OutgoingMessages) Handle(
         RequestApplicantInformation command, IEventStream<ServiceRequest> stream, TimeProvider clock, IOptions<LifecycleOptions> options)
     {
         var request = stream.Aggregate!;
         var now = clock.GetUtcNow();
-        return stream.Append(ReviewDecisions.RequestInformation(request, command.InformationRequestId, command.Message, command.By, now), options.Value);
+        var (changed, timers) = stream.Append(
+            ReviewDecisions.RequestInformation(request, command.InformationRequestId, command.Message, command.By, now), options.Value);
+        return (new InformationRequestCreated(changed.RequestId, changed.Version, changed.Status, command.InformationRequestId), timers);
     }
 }

@@ -13,8 +13,19 @@ public sealed class PublicHolidayCalendar
 
 public sealed partial class PublicHolidayCalendarProjection : SingleStreamProjection<PublicHolidayCalendar, Guid>
 {
+    public PublicHolidayCalendarProjection()
+    {
+        // An explicit Evolve tells Marten nothing about which events matter: name them, or every stream gets a row.
+        IncludeType<PublicHolidayDeclared>();
+        IncludeType<PublicHolidayRemoved>();
+    }
+
     public override PublicHolidayCalendar? Evolve(PublicHolidayCalendar? snapshot, Guid id, IEvent e)
     {
+        if (e.Data is not (PublicHolidayDeclared or PublicHolidayRemoved))
+        {
+            return snapshot;
+        }
         var view = snapshot ?? new PublicHolidayCalendar { Id = id };
         switch (e.Data)
         {

@@ -28,6 +28,7 @@ public sealed class ProjectionRebuildTests(AppFixture app)
         { typeof(ServiceCatalogEntryProjection), "mt_doc_servicecatalogentry" },
         { typeof(DepartmentEntryProjection), "mt_doc_departmententry" },
         { typeof(PublicHolidayCalendarProjection), "mt_doc_publicholidaycalendar" },
+        { typeof(MyGovernment.Application.Catalog.HolidayCalendarWriteModelProjection), "mt_doc_holidaycalendar" },
         { typeof(AccessLogProjection), "mt_doc_accesslogentry" },
     };
 
@@ -44,6 +45,15 @@ public sealed class ProjectionRebuildTests(AppFixture app)
         await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(2), ct);
 
         (await HashAsync(table, ct)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task The_calendar_projections_keep_one_row_for_the_one_calendar_stream()
+    {
+        foreach (var table in new[] { "mt_doc_publicholidaycalendar", "mt_doc_holidaycalendar" })
+        {
+            (await HashAsync(table, TestContext.Current.CancellationToken)).Rows.ShouldBe(1, table);
+        }
     }
 
     [Fact]

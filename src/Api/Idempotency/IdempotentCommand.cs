@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marten;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.Idempotency;
+using Wolverine;
+
+namespace MyGovernment.Api.Idempotency;
+
+/// <summary>
+/// Sends a command the way every state-changing endpoint does, honouring an <c>Idempotency-Key</c> when the
+/// caller sent one: a repeat of a completed request replays its response (from the command's stored response, so
+/// status, Location, ETag and body come out the same) without running the command again.
+/// </summary>
+public static class IdempotentCommand
+{
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <param name="respond">Shapes the HTTP response from the command's response alone; it must be deterministic, as a replay calls it again.</param>
+    public static Task<IResult> InvokeAsync<TResponse>(
+        HttpContext http, IMessageBus bus, object command, Func<TResponse, IResult> respond, CancellationToken ct) =>
+        InvokeAsync<TResponse, IResult>(http, bus, command, respond, ct);
+
+    /// <summary>As above, with a typed result so the endpoint's OpenAPI response schema stays precise.</summary>
+    public static async Task<TResult> InvokeAsync<TResponse, TResult>(
+        HttpContext http, IMessageBus bus, object command, Func<TResponse, TResult> respond, CancellationToken ct)
+        where TResult : IResult
+    {
+        if (http.Features.Get<IdempotencyKeyFeature>() is not { } key)
+        {
+            return respond(await bus.InvokeAsync<TResponse>(command, ct));
+        }
+
+        var services = http.RequestServices;
+        var store = services.GetRequiredService<IDocumentStore>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var id = ScopedId(http.User.Subject(), key.Key);
+        var hash = await RequestHashAsync(http.Request, ct);
+
+        if (await FindLiveAsync(store, id, clock, ct) is { } earlier)
+        {
+            return Replay(earlier, hash, respond, http.Response);
+        }
+
+        var inFlight = services.GetRequiredService<IdempotencyInFlight>();
+        if (!inFlight.TryEnter(id))
+        {
+            throw IdempotencyConflictException.InFlight();
+        }
+        try
+        {
+            var options = new DeliveryOptions();
+            options.Headers[IdempotencyRecord.IdHeader] = id;
+            options.Headers[IdempotencyRecord.RequestHashHeader] = hash;
+            return respond(await bus.InvokeAsync<TResponse>(command, options, ct));
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            // A duplicate from another process (or one that slipped past our lookup) committed first, and our
+            // commit failed on its record or its events: answer as it did.
+            var winner = await TryFindLiveAsync(store, id, clock, ct);
+            if (winner is null)
+            {
+                throw;
+            }
+            return Replay(winner, hash, respond, http.Response);
+        }
+        finally
+        {
+            inFlight.Exit(id);
+        }
+    }
+
+    private static TResult Replay<TResponse, TResult>(IdempotencyRecord record, string hash, Func<TResponse, TResult> respond, HttpResponse response)
+    {
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(record.RequestHash), Encoding.ASCII.GetBytes(hash)))
+        {
+            throw IdempotencyConflictException.Reused();
+        }
+        response.Headers[ReplayedHeader] = "true";
+        return respond(record.Response<TResponse>());
+    }
+
+    private static async Task<IdempotencyRecord?> FindLiveAsync(IDocumentStore store, string id, TimeProvider clock, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var record = await session.LoadAsync<IdempotencyRecord>(id, ct);
+        return record is not null && record.IsLiveAt(clock.GetUtcNow()) ? record : null;
+    }
+
+    /// <summary>The re-read after a failure must not hide the original error (e.g. when the database is down).</summary>
+    private static async Task<IdempotencyRecord?> TryFindLiveAsync(IDocumentStore store, string id, TimeProvider clock, CancellationToken ct)
+    {
+        try
+        {
+            return await FindLiveAsync(store, id, clock, ct);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or Marten.Exceptions.MartenException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keys are per caller: the same key from two subjects names two records. Neither is stored in the clear.</summary>
+    public static string ScopedId(string subject, string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{subject.Length}:{subject}|{key}")));
+
+    /// <summary>Method, path, If-Match and the exact body bytes: "the same request" means all of them.</summary>
+    private static async Task<string> RequestHashAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}{request.QueryString}\n{request.Headers.IfMatch}\n"));
+        request.Body.Position = 0;
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
