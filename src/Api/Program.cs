@@ -14,6 +14,7 @@ var (connectionString, localCluster) = await DatabaseConnection.ResolveAsync(bui
 builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
+builder.AddMyGovernmentRateLimiting();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 
@@ -28,6 +29,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseMyGovernmentRateLimiting();
 app.UseAuthorization();
 
 app.MapOpenApi();

@@ -10,7 +10,7 @@ namespace MyGovernment.Api.ServiceRequests;
 public static class GetServiceRequestEndpoint
 {
     /// <summary>
-    /// The applicant sees their own request; staff see requests at their department's step; auditors see all.
+    /// The applicant sees their own request; staff see requests at their department's step (or referred to it); auditors see all.
     /// Anything else is 404, so the existence of someone else's request is not revealed.
     /// </summary>
     [Authorize]
@@ -30,5 +30,6 @@ public static class GetServiceRequestEndpoint
     private static bool MayRead(ClaimsPrincipal user, ServiceRequestDetails request) =>
         (user.IsInRole(Roles.Citizen) && request.ApplicantId == user.ApplicantId())
         || user.IsStaffOf(request.CurrentDepartment)
+        || user.IsStaffOf(request.ReferredTo)
         || user.IsInRole(Roles.Auditor);
 }
