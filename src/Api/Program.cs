@@ -39,7 +39,7 @@ if (app.Environment.IsDevelopment())
 }
 app.MapMyGovernmentHealth();
 app.MapDevelopmentTokens();
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(opts => opts.AddPolicy<RequireRequestBodyPolicy>());
 
 try
 {
