@@ -16,6 +16,7 @@ var (connectionString, localCluster) = await DatabaseConnection.ResolveAsync(bui
 builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
+builder.AddMyGovernmentRateLimiting();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 builder.Services.AddMyGovernmentIdempotency(builder.Configuration);
@@ -36,13 +37,18 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
+app.UseMyGovernmentRateLimiting();
 app.UseAuthorization();
 app.UseMyGovernmentIdempotencyKeys();
 
 app.MapMyGovernmentOpenApi();
 app.MapMyGovernmentHealth();
 app.MapDevelopmentTokens();
-app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
+app.MapWolverineEndpoints(opts =>
+{
+    opts.RejectUnparseableQueryValues = true;
+    opts.AddPolicy<RequireRequestBodyPolicy>();
+});
 
 try
 {

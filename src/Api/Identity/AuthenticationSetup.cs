@@ -50,6 +50,7 @@ public static class AuthenticationSetup
                 NameClaimType = ClaimNames.Subject,
                 RoleClaimType = ClaimNames.Role,
             };
+            options.Events = new JwtBearerEvents { OnTokenValidated = RequireIdentityClaims };
             if (issuer is not null)
             {
                 options.TokenValidationParameters.ValidIssuer = DevelopmentTokenIssuer.Issuer;
@@ -67,5 +68,23 @@ public static class AuthenticationSetup
             }
         });
         builder.Services.AddAuthorization();
+    }
+
+    /// <summary>
+    /// A well-signed token is still refused (401) without a subject and one of our roles: every action is recorded
+    /// against a subject, and a token without a role would otherwise pass every plain [Authorize].
+    /// </summary>
+    private static Task RequireIdentityClaims(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        if (string.IsNullOrWhiteSpace(principal?.FindFirst(ClaimNames.Subject)?.Value))
+        {
+            context.Fail("The token has no subject (sub) claim.");
+        }
+        else if (principal.FindAll(ClaimNames.Role).Count() != 1 || !Roles.All.Contains(principal.FindFirst(ClaimNames.Role)!.Value))
+        {
+            context.Fail($"The token must carry exactly one role claim, one of: {string.Join(", ", Roles.All)}.");
+        }
+        return Task.CompletedTask;
     }
 }

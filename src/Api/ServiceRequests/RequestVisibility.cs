@@ -6,14 +6,15 @@ using MyGovernment.Projections.ServiceRequests;
 namespace MyGovernment.Api.ServiceRequests;
 
 /// <summary>
-/// Who may read a request: its applicant; staff of a department on its workflow or consulted on it; auditors.
-/// Everyone else gets 404, so the existence of someone else's request is not revealed.
+/// Who may read a request: its applicant; staff of the department that holds it now or is consulted on it
+/// (least privilege: a later step's department sees it when it arrives); auditors. Everyone else gets 404, so the
+/// existence of someone else's request is not revealed. The same rule guards every command (Guard.Visible).
 /// </summary>
 public static class RequestVisibility
 {
     public static bool MayRead(ClaimsPrincipal user, ServiceRequestDetails request) =>
         (user.IsInRole(Roles.Citizen) && request.ApplicantId == user.ApplicantId())
-        || request.Workflow.Any(user.IsStaffOf)
+        || user.IsStaffOf(request.CurrentDepartment)
         || user.IsStaffOf(request.ReferredTo)
         || user.IsInRole(Roles.Auditor);
 

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -10,7 +11,7 @@ namespace MyGovernment.Application.Catalog;
 /// An admin adopts a new fee schedule version for a paid service. The domain numbers it (previous + 1); it takes
 /// effect from a Palestinian local date, never in the past, so fees already assessed keep their version.
 /// </summary>
-public sealed record AdoptFeeSchedule(string ServiceCode, DateOnly EffectiveFrom, IReadOnlyList<FeeLine> Lines, Actor AdoptedBy)
+public sealed record AdoptFeeSchedule([property: NotPersonal] string ServiceCode, DateOnly EffectiveFrom, IReadOnlyList<FeeLine> Lines, Actor AdoptedBy) : LogSafeMessage
 {
     public const int MaxLines = 10;
 

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -7,7 +8,7 @@ using MyGovernment.Domain.Common;
 namespace MyGovernment.Application.Catalog;
 
 /// <summary>An admin declares a public holiday (today or later). Declaring the same holiday again changes nothing.</summary>
-public sealed record DeclarePublicHoliday(DateOnly Date, LocalizedText Name, Actor DeclaredBy)
+public sealed record DeclarePublicHoliday(DateOnly Date, LocalizedText Name, Actor DeclaredBy) : LogSafeMessage
 {
     public sealed class Validator : AbstractValidator<DeclarePublicHoliday>
     {

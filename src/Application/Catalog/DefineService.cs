@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using MyGovernment.Domain.Catalog;
@@ -11,8 +12,8 @@ namespace MyGovernment.Application.Catalog;
 /// 409 (stream id collision). Departments must be registered (400 with the offending field otherwise).
 /// </summary>
 public sealed record DefineService(
-    string Code,
-    string DepartmentCode,
+    [property: NotPersonal] string Code,
+    [property: NotPersonal] string DepartmentCode,
     LocalizedText Name,
     LocalizedText Description,
     IReadOnlyList<FormField> Fields,
@@ -21,7 +22,7 @@ public sealed record DefineService(
     IReadOnlyList<WorkflowStep> Workflow,
     bool RequiresSecondApprover,
     int SlaWorkingDays,
-    Actor DefinedBy)
+    Actor DefinedBy) : LogSafeMessage
 {
     public const int MaxFields = 50;
     public const int MaxDocuments = 20;

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -7,7 +8,7 @@ using MyGovernment.Domain.Common;
 namespace MyGovernment.Application.Catalog;
 
 /// <summary>An admin publishes a draft service to the portal. Publishing a published service changes nothing.</summary>
-public sealed record PublishService(string ServiceCode, Actor PublishedBy)
+public sealed record PublishService([property: NotPersonal] string ServiceCode, Actor PublishedBy) : LogSafeMessage
 {
     public sealed class Validator : AbstractValidator<PublishService>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using MyGovernment.Domain.Catalog;
@@ -7,7 +8,7 @@ using Wolverine.Marten;
 namespace MyGovernment.Application.Catalog;
 
 /// <summary>An admin registers a government department. A code already registered is a 409 (stream id collision).</summary>
-public sealed record RegisterDepartment(string Code, LocalizedText Name, Actor RegisteredBy)
+public sealed record RegisterDepartment([property: NotPersonal] string Code, LocalizedText Name, Actor RegisteredBy) : LogSafeMessage
 {
     public sealed class Validator : AbstractValidator<RegisterDepartment>
     {

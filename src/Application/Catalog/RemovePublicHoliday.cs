@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -7,7 +8,7 @@ using MyGovernment.Domain.Common;
 namespace MyGovernment.Application.Catalog;
 
 /// <summary>An admin removes a declared public holiday that has not passed yet.</summary>
-public sealed record RemovePublicHoliday(DateOnly Date, Actor RemovedBy)
+public sealed record RemovePublicHoliday(DateOnly Date, Actor RemovedBy) : LogSafeMessage
 {
     public sealed class Validator : AbstractValidator<RemovePublicHoliday>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -7,7 +8,7 @@ using MyGovernment.Domain.Common;
 namespace MyGovernment.Application.Catalog;
 
 /// <summary>An admin retires a service for good, with a reason. Retiring a retired service changes nothing.</summary>
-public sealed record RetireService(string ServiceCode, string Reason, Actor RetiredBy)
+public sealed record RetireService([property: NotPersonal] string ServiceCode, string Reason, Actor RetiredBy) : LogSafeMessage
 {
     public const int MaxReasonLength = 500;
 

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -10,7 +11,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The applicant appeals a rejection within the appeal window; the request is reopened.</summary>
-public sealed record AppealDecision(Guid RequestId, ExpectedVersion? Expected, Actor By, string Grounds) : IServiceRequestCommand
+public sealed record AppealDecision(Guid RequestId, ExpectedVersion? Expected, Actor By, string Grounds) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<AppealDecision>
     {

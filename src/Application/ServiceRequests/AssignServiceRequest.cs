@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
@@ -10,7 +11,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>A supervisor gives the request to an officer on the roster of the step's department.</summary>
-public sealed record AssignServiceRequest(Guid RequestId, ExpectedVersion? Expected, Actor By, string OfficerId) : IServiceRequestCommand
+public sealed record AssignServiceRequest(Guid RequestId, ExpectedVersion? Expected, Actor By, [property: NotPersonal] string OfficerId) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<AssignServiceRequest>
     {

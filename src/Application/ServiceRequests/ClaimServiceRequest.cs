@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>An officer of the current step's department takes the request.</summary>
-public sealed record ClaimServiceRequest(Guid RequestId, ExpectedVersion? Expected, Actor By) : IServiceRequestCommand
+public sealed record ClaimServiceRequest(Guid RequestId, ExpectedVersion? Expected, Actor By) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<ClaimServiceRequest>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The assignee finishes an intermediate step; the next department's queue receives the request.</summary>
-public sealed record CompleteStep(Guid RequestId, ExpectedVersion? Expected, Actor By, string Note) : IServiceRequestCommand
+public sealed record CompleteStep(Guid RequestId, ExpectedVersion? Expected, Actor By, string Note) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<CompleteStep>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The checker confirms the proposed decision (never the maker).</summary>
-public sealed record ConfirmDecision(Guid RequestId, ExpectedVersion? Expected, Actor By, string Note) : IServiceRequestCommand
+public sealed record ConfirmDecision(Guid RequestId, ExpectedVersion? Expected, Actor By, string Note) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<ConfirmDecision>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -11,7 +12,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>Money confirmed for the request. Until the payments module lands, finance records it through this seam; the payments module becomes its caller.</summary>
-public sealed record ConfirmPayment(Guid RequestId, ExpectedVersion? Expected, Actor By, string PaymentReference, Money Amount) : IServiceRequestCommand
+public sealed record ConfirmPayment(Guid RequestId, ExpectedVersion? Expected, Actor By, [property: NotPersonal] string PaymentReference, Money Amount) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<ConfirmPayment>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The document of an approved, paid request is issued with a verification code.</summary>
-public sealed record IssueDocument(Guid RequestId, ExpectedVersion? Expected, Actor By, string VerificationCode) : IServiceRequestCommand
+public sealed record IssueDocument(Guid RequestId, ExpectedVersion? Expected, Actor By, string VerificationCode) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<IssueDocument>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The assignee decides, or proposes where the service needs a second approver.</summary>
-public sealed record ProposeDecision(Guid RequestId, ExpectedVersion? Expected, Actor By, DecisionOutcome Outcome, string? ReasonCode, string Note) : IServiceRequestCommand
+public sealed record ProposeDecision(Guid RequestId, ExpectedVersion? Expected, Actor By, DecisionOutcome Outcome, [property: NotPersonal] string? ReasonCode, string Note) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<ProposeDecision>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The assignee asks another department for its opinion.</summary>
-public sealed record ReferServiceRequest(Guid RequestId, ExpectedVersion? Expected, Actor By, string ToDepartment, string Reason) : IServiceRequestCommand
+public sealed record ReferServiceRequest(Guid RequestId, ExpectedVersion? Expected, Actor By, [property: NotPersonal] string ToDepartment, string Reason) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<ReferServiceRequest>
     {

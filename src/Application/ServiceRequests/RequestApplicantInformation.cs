@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The assignee asks the applicant for information; the SLA clock pauses.</summary>
-public sealed record RequestApplicantInformation(Guid RequestId, ExpectedVersion? Expected, Actor By, Guid InformationRequestId, string Message) : IServiceRequestCommand
+public sealed record RequestApplicantInformation(Guid RequestId, ExpectedVersion? Expected, Actor By, Guid InformationRequestId, string Message) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<RequestApplicantInformation>
     {

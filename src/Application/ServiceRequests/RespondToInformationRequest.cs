@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -11,7 +12,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The applicant answers an information request, with document references; the SLA clock resumes.</summary>
-public sealed record RespondToInformationRequest(Guid RequestId, ExpectedVersion? Expected, Actor By, Guid InformationRequestId, string Message, IReadOnlyList<DocumentReference> Documents) : IServiceRequestCommand
+public sealed record RespondToInformationRequest(Guid RequestId, ExpectedVersion? Expected, Actor By, Guid InformationRequestId, string Message, IReadOnlyList<DocumentReference> Documents) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<RespondToInformationRequest>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The checker sends the proposed decision back to review.</summary>
-public sealed record ReturnDecision(Guid RequestId, ExpectedVersion? Expected, Actor By, string Reason) : IServiceRequestCommand
+public sealed record ReturnDecision(Guid RequestId, ExpectedVersion? Expected, Actor By, string Reason) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<ReturnDecision>
     {

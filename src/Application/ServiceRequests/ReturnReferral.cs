@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The consulted department returns its opinion.</summary>
-public sealed record ReturnReferral(Guid RequestId, ExpectedVersion? Expected, Actor By, string Opinion) : IServiceRequestCommand
+public sealed record ReturnReferral(Guid RequestId, ExpectedVersion? Expected, Actor By, string Opinion) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<ReturnReferral>
     {

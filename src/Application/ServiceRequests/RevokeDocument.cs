@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>A supervisor revokes an issued document.</summary>
-public sealed record RevokeDocument(Guid RequestId, ExpectedVersion? Expected, Actor By, string Reason) : IServiceRequestCommand
+public sealed record RevokeDocument(Guid RequestId, ExpectedVersion? Expected, Actor By, string Reason) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<RevokeDocument>
     {

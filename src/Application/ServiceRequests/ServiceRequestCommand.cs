@@ -26,12 +26,18 @@ public static class ServiceRequestStream
     /// Loads the request for writing. Marten then refuses the append if anyone else appended in between (409);
     /// a client whose expected version is already behind is refused before any decision is made.
     /// </summary>
-    public static async Task<IEventStream<ServiceRequest>> LoadAsync(IDocumentSession session, Guid requestId, ExpectedVersion? expected, CancellationToken ct)
+    public static async Task<IEventStream<ServiceRequest>> LoadAsync(
+        IDocumentSession session, Guid requestId, ExpectedVersion? expected, CancellationToken ct, Actor? by = null)
     {
         var stream = await session.Events.FetchForWriting<ServiceRequest>(requestId, ct);
         if (stream.Aggregate is null)
         {
             throw new NotFoundException("request_not_found", "No such service request.");
+        }
+        // Before the version check and any rule: a 409/412/422 on someone else's request would reveal that it exists.
+        if (by is not null)
+        {
+            Guard.Visible(stream.Aggregate, by);
         }
         if (expected is not null && expected.Version != stream.CurrentVersion)
         {
@@ -41,7 +47,7 @@ public static class ServiceRequestStream
     }
 
     public static Task<IEventStream<ServiceRequest>> LoadAsync(IServiceRequestCommand command, IDocumentSession session, CancellationToken ct) =>
-        LoadAsync(session, command.RequestId, command.Expected, ct);
+        LoadAsync(session, command.RequestId, command.Expected, ct, command.By);
 
     /// <summary>Appends the decided events and schedules the timers they start (through Wolverine's outbox).</summary>
     public static (ServiceRequestChanged, OutgoingMessages) Append(

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using MyGovernment.Application.Catalog;
@@ -16,16 +17,13 @@ namespace MyGovernment.Application.ServiceRequests;
 /// </summary>
 public sealed record SubmitServiceRequest(
     Guid RequestId,
-    string ServiceCode,
+    [property: NotPersonal] string ServiceCode,
     string ApplicantId,
     Actor SubmittedBy,
     SubmissionChannel Channel,
-    IReadOnlyDictionary<string, string?> Form)
+    IReadOnlyDictionary<string, string?> Form) : LogSafeMessage
 {
     public const int MaxFormFields = 50;
-
-    /// <summary>Logged by Wolverine when a handler fails: name the request, never the applicant or the form.</summary>
-    public override string ToString() => $"SubmitServiceRequest {{ RequestId = {RequestId}, ServiceCode = {ServiceCode} }}";
 
     public sealed class Validator : AbstractValidator<SubmitServiceRequest>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using JasperFx.Events;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>The applicant withdraws the request before a decision.</summary>
-public sealed record WithdrawServiceRequest(Guid RequestId, ExpectedVersion? Expected, Actor By, string Reason) : IServiceRequestCommand
+public sealed record WithdrawServiceRequest(Guid RequestId, ExpectedVersion? Expected, Actor By, string Reason) : LogSafeMessage, IServiceRequestCommand
 {
     public sealed class Validator : AbstractValidator<WithdrawServiceRequest>
     {

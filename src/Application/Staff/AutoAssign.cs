@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ using Wolverine;
 namespace MyGovernment.Application.Staff;
 
 /// <summary>Follow-up of a request joining a step's queue: give it to an officer of that department automatically.</summary>
-public sealed record AutoAssign(Guid RequestId, int StepIndex);
+public sealed record AutoAssign(Guid RequestId, int StepIndex) : LogSafeMessage;
 
 /// <summary>Open requests per officer of a department, from the request read model (implemented by the host).</summary>
 public interface IOfficerWorkload

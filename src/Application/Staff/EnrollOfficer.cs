@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
@@ -7,7 +8,7 @@ using MyGovernment.Domain.Staff;
 namespace MyGovernment.Application.Staff;
 
 /// <summary>Puts an officer on a department's roster (or changes their role there).</summary>
-public sealed record EnrollOfficer(string DepartmentCode, string OfficerId, string? NationalId, string Role, Actor By)
+public sealed record EnrollOfficer([property: NotPersonal] string DepartmentCode, [property: NotPersonal] string OfficerId, string? NationalId, [property: NotPersonal] string Role, Actor By) : LogSafeMessage
 {
     public sealed class Validator : AbstractValidator<EnrollOfficer>
     {

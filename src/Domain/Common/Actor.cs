@@ -12,6 +12,9 @@ public sealed record Actor(string Subject, string Role, string? Department = nul
 
     public bool IsSupervisor => Role == "supervisor";
 
+    /// <summary>Logs and exceptions name the actor by subject, role and department, never by national ID.</summary>
+    public override string ToString() => $"Actor {{ Subject = {Subject}, Role = {Role}, Department = {Department} }}";
+
     public bool BelongsTo(string? department) =>
         IsStaff && department is not null && string.Equals(Department, department, StringComparison.OrdinalIgnoreCase);
 }

@@ -53,6 +53,25 @@ public static class Guard
         }
     }
 
+    /// <summary>
+    /// Whether the actor may know the request exists at all: its applicant, staff of the department that holds it
+    /// (or that it is referred to), and roles that work across departments (finance, the system). Anyone else is
+    /// told "not found", exactly as a read would, so acting on a foreign request reveals nothing (DESIGN §10).
+    /// </summary>
+    public static void Visible(ServiceRequest request, Actor actor)
+    {
+        var visible = actor.Role switch
+        {
+            "citizen" => IsApplicant(request, actor),
+            "officer" or "supervisor" => actor.BelongsTo(request.CurrentDepartment) || actor.BelongsTo(request.ReferredTo),
+            _ => true,
+        };
+        if (!visible)
+        {
+            throw new NotFoundException("request_not_found", "No such service request.");
+        }
+    }
+
     public static void StaffOfCurrentStep(ServiceRequest request, Actor actor)
     {
         if (!actor.BelongsTo(request.CurrentDepartment))

@@ -55,7 +55,8 @@ public static class RosterDecisions
     {
         if (by.Role != "admin" && !(by.IsSupervisor && by.BelongsTo(department)))
         {
-            throw new DomainException("roster_forbidden", "Only an administrator or a supervisor of the department can change its roster.");
+            // Like reading the roster (404): a supervisor of another department is not told more than a stranger.
+            throw new NotFoundException("roster_not_found", "No such department roster.");
         }
     }
 }

@@ -71,7 +71,7 @@ public sealed class AutomaticAssignmentTests
 
         RosterDecisions.Enroll(null, "MOI-CIVIL", "officer-x", ValidId, "officer", admin, now).ShouldHaveSingleItem().ShouldBeOfType<OfficerEnrolled>();
         RosterDecisions.Enroll(null, "MOI-CIVIL", "officer-x", null, "officer", supervisor, now).Count.ShouldBe(1);
-        Should.Throw<DomainException>(() => RosterDecisions.Enroll(null, "MOI-CIVIL", "officer-x", null, "officer", otherSupervisor, now)).Code.ShouldBe("roster_forbidden");
+        Should.Throw<DomainException>(() => RosterDecisions.Enroll(null, "MOI-CIVIL", "officer-x", null, "officer", otherSupervisor, now)).Code.ShouldBe("roster_not_found");
         Should.Throw<DomainException>(() => RosterDecisions.Enroll(null, "MOI-CIVIL", "officer-x", null, "citizen", admin, now)).Code.ShouldBe("invalid_role");
 
         var roster = DepartmentRoster.Evolve(null, new OfficerEnrolled("MOI-CIVIL", "officer-x", ValidId, "officer", admin, now));

@@ -58,7 +58,7 @@ public sealed class AutomaticAssignmentTests(AppFixture app)
         await app.Host.Scenario(s =>
         {
             s.As(supervisor).Post.Json(new { officerId = "x", role = "officer" }).ToUrl("/api/departments/MOI-CIVIL/officers");
-            s.StatusCodeShouldBe(422);
+            s.StatusCodeShouldBe(404);
         });
     }
 }

@@ -22,16 +22,16 @@ public sealed class BuildingPermitJourneyTests(AppFixture app)
         var civilDefence = Journey.Officer(app, "cd-officer-" + permit.Id, "CIVIL-DEFENCE");
         var cdSupervisor = Journey.Officer(app, "cd-supervisor-" + permit.Id, "CIVIL-DEFENCE", Roles.Supervisor);
 
-        // Not reviewable before the fee is paid in full.
-        await permit.RefusedAsync(molg, "claim", null, 422, "fee_not_paid");
+        // Not reviewable before the fee is paid in full: until then it is in no department's queue, so no officer sees it.
+        await permit.RefusedAsync(molg, "claim", null, 404, "request_not_found");
         await permit.SendAsync(finance, "payments", new { paymentReference = "PAY-" + permit.Id, amount = 650m, currency = "ILS" });
         var paid = await permit.ReadAsync();
         paid.Status.ShouldBe(ServiceRequestStatus.InReview);
         paid.CurrentDepartment.ShouldBe("MOLG");
         paid.SlaDueDate.ShouldNotBeNull();
 
-        // Civil Defence cannot act while the request is at Local Government's step.
-        await permit.RefusedAsync(civilDefence, "claim", null, 422, "wrong_department");
+        // Civil Defence cannot act while the request is at Local Government's step: to it the request does not exist yet.
+        await permit.RefusedAsync(civilDefence, "claim", null, 404, "request_not_found");
         await permit.SendAsync(molg, "claim");
         (await permit.ReadAsync()).AssignedTo.ShouldBe("molg-officer-" + permit.Id);
         await permit.SendAsync(molg, "steps/complete", new { note = "Zoning and plans in order" });

@@ -48,7 +48,7 @@ public sealed class LifecycleTimerTests(AppFixture app)
 
         (await unpaid.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.Abandoned);
         (await paid.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.InReview);
-        await unpaid.RefusedAsync(Journey.Officer(app, "molg-x", "MOLG"), "claim", null, 422, "request_closed");
+        await unpaid.RefusedAsync(unpaid.CitizenToken, "withdraw", new { reason = "too late" }, 422, "request_closed");
     }
 
     [Fact]

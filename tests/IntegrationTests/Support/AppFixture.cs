@@ -35,6 +35,9 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
             web.UseSetting("Authentication:DevelopmentIssuer", "true");
             web.UseSetting("Catalog:SeedDemo", "true");
+            // Every test shares one address and a few subjects: generous limits (RateLimitingTests proves the 429).
+            web.UseSetting("RateLimiting:PermitsPerMinute", "1000000");
+            web.UseSetting("RateLimiting:PermitsPerAddressPerMinute", "1000000");
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(new TestClock()));
         });
     }

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Common;
 using MyGovernment.Application.Staff;
 using MyGovernment.Domain.ServiceRequests;
@@ -7,13 +8,13 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 // Timer messages. Each handler re-decides from the current stream, so a timer that has become moot does nothing.
-public sealed record AbandonIfUnpaid(Guid RequestId);
+public sealed record AbandonIfUnpaid(Guid RequestId) : LogSafeMessage;
 
-public sealed record AbandonIfNoResponse(Guid RequestId, Guid InformationRequestId);
+public sealed record AbandonIfNoResponse(Guid RequestId, Guid InformationRequestId) : LogSafeMessage;
 
-public sealed record CloseAfterAppealWindow(Guid RequestId);
+public sealed record CloseAfterAppealWindow(Guid RequestId) : LogSafeMessage;
 
-public sealed record CheckSla(Guid RequestId);
+public sealed record CheckSla(Guid RequestId) : LogSafeMessage;
 
 /// <summary>
 /// The follow-up messages decided events start: timers, and automatic assignment when a request joins a queue.

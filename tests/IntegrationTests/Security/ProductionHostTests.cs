@@ -1,0 +1,49 @@
+using System.Net;
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using MyGovernment.IntegrationTests.Support;
+using Shouldly;
+
+namespace MyGovernment.IntegrationTests.Security;
+
+/// <summary>The API as it would run in Production: no development issuer, ever, and the rate limiter wired in.</summary>
+public sealed class ProductionHostTests(AppFixture app)
+{
+    [Fact]
+    public async Task The_development_issuer_stops_a_production_host_at_start_up()
+    {
+        var failure = await Should.ThrowAsync<Exception>(() => AlbaHost.For<Program>(web => Production(web).UseSetting("Authentication:DevelopmentIssuer", "true")));
+        Flatten(failure).ShouldContain(e => e is InvalidOperationException
+            && e.Message.Contains("Authentication:DevelopmentIssuer is set in the 'Production' environment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_production_host_has_no_token_endpoint_and_limits_request_rates()
+    {
+        await using var host = await AlbaHost.For<Program>(web => Production(web).UseSetting("RateLimiting:PermitsPerAddressPerMinute", "3"));
+        using var client = host.Server.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        using (var tokens = await client.PostAsync("/dev/tokens", new StringContent("""{"subject":"x","role":"admin"}""", System.Text.Encoding.UTF8, "application/json"), ct))
+        {
+            tokens.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        (await client.GetAsync("/api/departments", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/api/departments", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var limited = await client.GetAsync("/api/departments", ct);
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+        limited.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        // Probes are never limited: a load balancer must see the truth.
+        (await client.GetAsync("/health/live", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private IWebHostBuilder Production(IWebHostBuilder web) => web
+        .UseEnvironment("Production")
+        .UseSetting("ConnectionStrings:Postgres", app.ConnectionString)
+        .UseSetting("Authentication:Authority", "https://identity.invalid")
+        .UseSetting("Catalog:SeedDemo", "false");
+
+    private static IEnumerable<Exception> Flatten(Exception e) =>
+        e is AggregateException a ? a.InnerExceptions.SelectMany(Flatten) : e.InnerException is { } inner ? [e, .. Flatten(inner)] : [e];
+}

@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using MyGovernment.Api.Identity;
+using MyGovernment.IntegrationTests.Support;
+using Shouldly;
+
+namespace MyGovernment.IntegrationTests.Security;
+
+/// <summary>
+/// What the security tests act on, prepared once: a paid building permit at Local Government's (MOLG) step, its
+/// applicant, staff of MOLG (who may see it) and of Civil Defence (who may not yet), and one token per other role.
+/// </summary>
+public sealed class SecurityWorld
+{
+    public const string Department = "MOLG";
+    public const string ForeignDepartment = "CIVIL-DEFENCE";
+
+    private static readonly object PermitForm = new { basinNumber = "7", parcelNumber = "112", floors = "3", areaSqm = "240" };
+
+    private SecurityWorld(AppFixture app, Journey request)
+    {
+        App = app;
+        Request = request;
+        var tag = request.Id.ToString("N")[..8];
+        Owner = request.CitizenToken;
+        var stranger = Citizens.NewNationalId();
+        // Subjects carry no national ID: the log test below relies on that.
+        ForeignCitizen = app.TokenFor("citizen-stranger-" + tag, Roles.Citizen, nationalId: stranger);
+        Tokens = new Dictionary<string, string?>
+        {
+            ["anonymous"] = null,
+            [Roles.Citizen] = Owner,
+            [Roles.Officer] = app.TokenFor("molg-officer-" + tag, Roles.Officer, Department, Citizens.NewNationalId()),
+            [Roles.Supervisor] = app.TokenFor("molg-supervisor-" + tag, Roles.Supervisor, Department, Citizens.NewNationalId()),
+            [Roles.Finance] = app.TokenFor("finance-" + tag, Roles.Finance, "TREASURY"),
+            [Roles.Auditor] = app.TokenFor("auditor-" + tag, Roles.Auditor),
+            [Roles.Oversight] = app.TokenFor("oversight-" + tag, Roles.Oversight),
+            [Roles.Admin] = app.TokenFor("admin-" + tag, Roles.Admin),
+        };
+        Foreign = new Dictionary<string, string>
+        {
+            [Roles.Citizen] = ForeignCitizen,
+            [Roles.Officer] = app.TokenFor("cd-officer-" + tag, Roles.Officer, ForeignDepartment, Citizens.NewNationalId()),
+            [Roles.Supervisor] = app.TokenFor("cd-supervisor-" + tag, Roles.Supervisor, ForeignDepartment, Citizens.NewNationalId()),
+        };
+    }
+
+    public AppFixture App { get; }
+
+    public Journey Request { get; }
+
+    public string Owner { get; }
+
+    public string ForeignCitizen { get; }
+
+    /// <summary>The roles of DESIGN §4 (plus anonymous) in matrix column order, each with the token that acts on its own objects.</summary>
+    public IReadOnlyDictionary<string, string?> Tokens { get; }
+
+    /// <summary>For roles whose objects are owned (the applicant, a department's staff): a token of someone else of that role.</summary>
+    public IReadOnlyDictionary<string, string> Foreign { get; }
+
+    public static readonly string[] Columns = ["anonymous", Roles.Citizen, Roles.Officer, Roles.Supervisor, Roles.Finance, Roles.Auditor, Roles.Oversight, Roles.Admin];
+
+    public static async Task<SecurityWorld> PrepareAsync(AppFixture app)
+    {
+        var request = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
+        await request.SendAsync(app.TokenFor("finance-world", Roles.Finance, "TREASURY"), "payments", new { paymentReference = "PAY-" + request.Id, amount = 650m, currency = "ILS" });
+        (await request.ReadAsync()).CurrentDepartment.ShouldBe(Department);
+        return new SecurityWorld(app, request);
+    }
+
+    public HttpClient Client() => App.Host.Server.CreateClient();
+
+    public static HttpRequestMessage Message(string method, string url, string? token, HttpContent? content = null)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(method), url) { Content = content };
+        if (token is not null)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return message;
+    }
+
+    public static JsonContent Json(object body) => JsonContent.Create(body);
+}
