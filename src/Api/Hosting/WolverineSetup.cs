@@ -3,6 +3,7 @@ using JasperFx.CodeGeneration;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Api.Staff;
 using MyGovernment.Application.Staff;
+using MyGovernment.Application.Auditing;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Application.Validation;
@@ -30,6 +31,7 @@ public static class WolverineSetup
             // Scheduled timers and cascaded messages are persisted with the events they follow (outbox).
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.Add<FluentValidationPolicy>();
+            opts.Policies.Add<EventMetadataPolicy>();
 
             // See README "Code generation": dynamic in development and tests, pre-generated code is the production option.
             opts.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);
