@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using JasperFx;
+using MyGovernment.Api.Audit;
 using MyGovernment.Api.Errors;
 using MyGovernment.Api.Hosting;
 using MyGovernment.Api.Identity;
@@ -15,6 +16,7 @@ builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
 builder.Services.AddHostedService<CatalogSeeder>();
+builder.Services.AddMyGovernmentIntegrity(connectionString, builder.Configuration);
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 
 builder.Services.AddProblemDetails();

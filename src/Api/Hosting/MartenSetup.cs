@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using MyGovernment.Api.Audit;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Staff;
 using MyGovernment.Application.WriteModels;
@@ -31,6 +32,7 @@ public static class MartenSetup
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 RegisterProjections(opts);
+                opts.AddIntegrityTables(Schema);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.Audit;
+
+public static class VerifyEndpoint
+{
+    /// <summary>Recomputes the whole log from mt_events and reports every modified, deleted, inserted or reordered event and every checkpoint that no longer holds.</summary>
+    [Authorize(Roles = Roles.Auditor)]
+    [WolverineGet("/api/audit/verify", OperationId = "VerifyEventLog")]
+    [Tags("Audit")]
+    public static Task<VerifyReport> Get(LogVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(ct);
+}
