@@ -8,6 +8,9 @@ using MyGovernment.Api.LocalDatabase;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
+// Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
+[assembly: JasperFxAssembly]
+
 var builder = WebApplication.CreateBuilder(args);
 
 var (connectionString, localCluster) = await DatabaseConnection.ResolveAsync(builder);

@@ -35,6 +35,8 @@ public static class MartenSetup
                 opts.AddIntegrityTables(Schema);
             })
             .UseLightweightSessions()
+            // Also creates our own integrity tables (ExtendedSchemaObjects), which no Marten operation would create lazily.
+            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine()
             .AddAsyncDaemon(configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo));
         return services;
