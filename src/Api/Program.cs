@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using JasperFx;
+using MyGovernment.Api.Audit;
 using MyGovernment.Api.Errors;
 using MyGovernment.Api.Hosting;
 using MyGovernment.Api.Idempotency;
@@ -8,6 +9,9 @@ using MyGovernment.Api.LocalDatabase;
 using MyGovernment.Api.Localization;
 using MyGovernment.Api.OpenApi;
 using Wolverine.Http;
+
+// Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
+[assembly: JasperFxAssembly]
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +22,7 @@ builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
 builder.AddMyGovernmentRateLimiting();
 builder.Services.AddHostedService<CatalogSeeder>();
+builder.Services.AddMyGovernmentIntegrity(connectionString, builder.Configuration);
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 builder.Services.AddMyGovernmentIdempotency(builder.Configuration);
 builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection("Limits"));

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Marten;
 using MyGovernment.Api.Identity;
+using MyGovernment.Application.Auditing;
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Projections.ServiceRequests;
 
@@ -18,8 +20,11 @@ public static class AccessRecorder
         {
             return;
         }
-        session.Events.Append(AccessLogStreams.For(request.ApplicantId),
-            new CitizenDataViewed(request.ApplicantId, request.Id, what, user.ToActor(), clock.GetUtcNow()));
+        var actor = user.ToActor();
+        var now = clock.GetUtcNow();
+        // A read is not a Wolverine message, so the HTTP trace is the correlation and the read itself the cause.
+        EventMetadata.Apply(session, actor, Activity.Current?.TraceId.ToHexString(), "read:" + what, now);
+        session.Events.Append(AccessLogStreams.For(request.ApplicantId), new CitizenDataViewed(request.ApplicantId, request.Id, what, actor, now));
         await session.SaveChangesAsync(ct);
     }
 }

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using MyGovernment.Api.Audit;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Idempotency;
 using MyGovernment.Application.Staff;
@@ -21,7 +22,7 @@ public static class MartenSetup
 
     public static IServiceCollection AddMyGovernmentMarten(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
-        services.AddMarten(opts =>
+        var marten = services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = Schema;
@@ -33,8 +34,16 @@ public static class MartenSetup
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 RegisterProjections(opts);
                 opts.Schema.For<IdempotencyRecord>().Index(r => r.ExpiresAt);
+                opts.AddIntegrityTables(Schema);
             })
-            .UseLightweightSessions()
+            .UseLightweightSessions();
+        // Also creates our own integrity tables (ExtendedSchemaObjects), which no Marten operation would create lazily.
+        // Off only for hosts that must start without a database (the 503 tests).
+        if (configuration.GetValue("Marten:ApplyChangesOnStartup", true))
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
+        marten
             .IntegrateWithWolverine()
             .AddAsyncDaemon(configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo));
         return services;

@@ -3,6 +3,7 @@ using JasperFx.CodeGeneration;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Api.Staff;
 using MyGovernment.Application.Staff;
+using MyGovernment.Application.Auditing;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Idempotency;
 using MyGovernment.Application.ServiceRequests;
@@ -33,6 +34,7 @@ public static class WolverineSetup
             opts.Policies.Add<FluentValidationPolicy>();
             // Stores the Idempotency-Key record in the command's own transaction (README "Idempotency").
             opts.Policies.Add<IdempotencyPolicy>();
+            opts.Policies.Add<EventMetadataPolicy>();
 
             // See README "Code generation": dynamic in development and tests, pre-generated code is the production option.
             opts.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);

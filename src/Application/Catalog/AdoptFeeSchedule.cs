@@ -55,9 +55,8 @@ public static class AdoptFeeScheduleHandler
     public static Task<IEventStream<Service>> LoadAsync(AdoptFeeSchedule command, IDocumentSession session, CancellationToken ct) =>
         session.Events.FetchForWriting<Service>(CatalogIds.Service(command.ServiceCode), ct);
 
-    public static FeeScheduleAdoptedResponse Handle(AdoptFeeSchedule command, IEventStream<Service> stream, IDocumentSession session, TimeProvider clock)
+    public static FeeScheduleAdoptedResponse Handle(AdoptFeeSchedule command, IEventStream<Service> stream, TimeProvider clock)
     {
-        CatalogRules.RecordActor(session, command.AdoptedBy);
         var adopted = CatalogDecisions.AdoptFeeSchedule(stream.Aggregate, command.EffectiveFrom, command.Lines, clock.GetUtcNow());
         stream.AppendOne(adopted);
         return new FeeScheduleAdoptedResponse(adopted.ServiceCode, adopted.Schedule.Version, adopted.Schedule.EffectiveFrom, adopted.Schedule.Total());

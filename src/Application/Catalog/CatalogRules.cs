@@ -1,11 +1,10 @@
 using FluentValidation;
-using Marten;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Application.Catalog;
 
-/// <summary>Validation rules and audit metadata shared by the catalog administration commands.</summary>
+/// <summary>Validation rules shared by the catalog administration commands. Who acted travels as event metadata (EventMetadata).</summary>
 public static class CatalogRules
 {
     public const string CodePattern = "^[A-Za-z0-9][A-Za-z0-9-]*$";
@@ -15,12 +14,6 @@ public static class CatalogRules
 
     public static IRuleBuilderOptions<T, string> CatalogCode<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(MaxCodeLength).Matches(CodePattern).WithMessage("Use letters, digits and '-' only.");
-
-    /// <summary>
-    /// Catalog events keep their shipped shape, so who made a change travels as event metadata: every event the
-    /// session appends carries the admin's subject and role in its headers.
-    /// </summary>
-    public static void RecordActor(IDocumentSession session, Actor actor) => session.SetHeader("actor", actor);
 
     public sealed class LocalizedTextValidator : AbstractValidator<LocalizedText>
     {

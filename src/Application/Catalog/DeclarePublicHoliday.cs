@@ -28,9 +28,8 @@ public static class DeclarePublicHolidayHandler
     public static Task<IEventStream<HolidayCalendar>> LoadAsync(DeclarePublicHoliday command, IDocumentSession session, CancellationToken ct) =>
         session.Events.FetchForWriting<HolidayCalendar>(CatalogIds.Calendar, ct);
 
-    public static PublicHolidayResponse Handle(DeclarePublicHoliday command, IEventStream<HolidayCalendar> stream, IDocumentSession session, TimeProvider clock)
+    public static PublicHolidayResponse Handle(DeclarePublicHoliday command, IEventStream<HolidayCalendar> stream, TimeProvider clock)
     {
-        CatalogRules.RecordActor(session, command.DeclaredBy);
         var events = CalendarDecisions.DeclareHoliday(stream.Aggregate, command.Date, command.Name, clock.GetUtcNow());
         stream.AppendMany(events);
         var holiday = events.Aggregate(stream.Aggregate, (c, e) => HolidayCalendar.Evolve(c, CatalogIds.Calendar, e))!.On(command.Date)!;

@@ -106,9 +106,8 @@ public static class DefineServiceHandler
         return registered;
     }
 
-    public static (ServiceChangedResponse, IStartStream) Handle(DefineService command, IReadOnlySet<string> registeredDepartments, IDocumentSession session)
+    public static (ServiceChangedResponse, IStartStream) Handle(DefineService command, IReadOnlySet<string> registeredDepartments)
     {
-        CatalogRules.RecordActor(session, command.DefinedBy);
         var defined = CatalogDecisions.DefineService(
             new ServiceDefined(command.Code, command.DepartmentCode, command.Name, command.Description, command.Fields,
                 command.RequiredDocuments, command.IsPaid, command.Workflow, command.RequiresSecondApprover, command.SlaWorkingDays),

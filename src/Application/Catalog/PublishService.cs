@@ -25,9 +25,8 @@ public static class PublishServiceHandler
     public static Task<IEventStream<Service>> LoadAsync(PublishService command, IDocumentSession session, CancellationToken ct) =>
         session.Events.FetchForWriting<Service>(CatalogIds.Service(command.ServiceCode), ct);
 
-    public static ServiceChangedResponse Handle(PublishService command, IEventStream<Service> stream, IDocumentSession session, TimeProvider clock)
+    public static ServiceChangedResponse Handle(PublishService command, IEventStream<Service> stream, TimeProvider clock)
     {
-        CatalogRules.RecordActor(session, command.PublishedBy);
         stream.AppendMany(CatalogDecisions.Publish(stream.Aggregate, clock.GetUtcNow()));
         return new ServiceChangedResponse(stream.Aggregate!.Code, ServiceStatus.Published);
     }

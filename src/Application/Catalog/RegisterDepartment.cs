@@ -25,9 +25,8 @@ public sealed record DepartmentRegisteredResponse(string Code);
 
 public static class RegisterDepartmentHandler
 {
-    public static (DepartmentRegisteredResponse, IMartenOp) Handle(RegisterDepartment command, IDocumentSession session)
+    public static (DepartmentRegisteredResponse, IMartenOp) Handle(RegisterDepartment command)
     {
-        CatalogRules.RecordActor(session, command.RegisteredBy);
         var registered = CatalogDecisions.RegisterDepartment(command.Code, command.Name);
         return (new DepartmentRegisteredResponse(registered.Code),
             MartenOps.StartStream(CatalogIds.Department(registered.Code), registered));

@@ -25,9 +25,8 @@ public static class RemovePublicHolidayHandler
     public static Task<IEventStream<HolidayCalendar>> LoadAsync(RemovePublicHoliday command, IDocumentSession session, CancellationToken ct) =>
         session.Events.FetchForWriting<HolidayCalendar>(CatalogIds.Calendar, ct);
 
-    public static void Handle(RemovePublicHoliday command, IEventStream<HolidayCalendar> stream, IDocumentSession session, TimeProvider clock)
+    public static void Handle(RemovePublicHoliday command, IEventStream<HolidayCalendar> stream, TimeProvider clock)
     {
-        CatalogRules.RecordActor(session, command.RemovedBy);
         stream.AppendMany(CalendarDecisions.RemoveHoliday(stream.Aggregate, command.Date, clock.GetUtcNow()));
     }
 }

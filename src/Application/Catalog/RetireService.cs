@@ -28,9 +28,8 @@ public static class RetireServiceHandler
     public static Task<IEventStream<Service>> LoadAsync(RetireService command, IDocumentSession session, CancellationToken ct) =>
         session.Events.FetchForWriting<Service>(CatalogIds.Service(command.ServiceCode), ct);
 
-    public static ServiceChangedResponse Handle(RetireService command, IEventStream<Service> stream, IDocumentSession session)
+    public static ServiceChangedResponse Handle(RetireService command, IEventStream<Service> stream)
     {
-        CatalogRules.RecordActor(session, command.RetiredBy);
         stream.AppendMany(CatalogDecisions.Retire(stream.Aggregate, command.Reason));
         return new ServiceChangedResponse(stream.Aggregate!.Code, ServiceStatus.Retired);
     }

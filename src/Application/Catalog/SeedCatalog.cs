@@ -1,4 +1,6 @@
 using Marten;
+using MyGovernment.Application.Auditing;
+using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Catalog;
 
 namespace MyGovernment.Application.Catalog;
@@ -13,6 +15,7 @@ public static class SeedCatalog
     public static async Task<int> SeedAsync(IDocumentStore store, CancellationToken ct = default)
     {
         await using var session = store.LightweightSession();
+        EventMetadata.Apply(session, Actor.System, "seed-catalog", "seed-catalog", TimeProvider.System.GetUtcNow());
         var started = 0;
         foreach (var department in DemoCatalog.Departments)
         {

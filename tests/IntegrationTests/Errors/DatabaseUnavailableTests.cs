@@ -28,6 +28,7 @@ public sealed class DatabaseDownHost : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Postgres", $"Host=127.0.0.1;Port={UnusedLoopbackPort()};Database=absent;Username=postgres;Timeout=3");
             web.UseSetting("Authentication:DevelopmentIssuer", "true");
             web.UseSetting("Marten:DaemonMode", "Disabled");
+            web.UseSetting("Marten:ApplyChangesOnStartup", "false");
             web.ConfigureServices(services =>
             {
                 services.ConfigureWolverine(opts =>

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace MyGovernment.Api.Audit;
+
+/// <summary>
+/// The checkpoint signing key. Production reads it from configuration as PEM; elsewhere a key generated on first
+/// use is kept in a git-ignored file. Only the public half ever leaves the process (GET /api/audit/public-key).
+/// </summary>
+public sealed class CheckpointKey(IOptions<IntegrityOptions> options, IHostEnvironment environment) : IDisposable
+{
+    private readonly Lazy<ECDsa> _key = new(() => Load(options.Value, environment));
+
+    public ECDsa Key => _key.Value;
+
+    public string PublicKeyPem() => Key.ExportSubjectPublicKeyInfoPem();
+
+    public void Dispose()
+    {
+        if (_key.IsValueCreated)
+        {
+            _key.Value.Dispose();
+        }
+    }
+
+    private static ECDsa Load(IntegrityOptions options, IHostEnvironment environment)
+    {
+        var key = ECDsa.Create();
+        if (!string.IsNullOrWhiteSpace(options.SigningKeyPem))
+        {
+            key.ImportFromPem(options.SigningKeyPem);
+            return key;
+        }
+        var path = Path.Combine(environment.ContentRootPath, options.SigningKeyFile);
+        if (File.Exists(path))
+        {
+            key.ImportFromPem(File.ReadAllText(path));
+            return key;
+        }
+        if (environment.IsProduction())
+        {
+            throw new InvalidOperationException("Integrity:SigningKeyPem is not configured: production never invents its own signing key.");
+        }
+        key.GenerateKey(ECCurve.NamedCurves.nistP256);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
+        return key;
+    }
+}
