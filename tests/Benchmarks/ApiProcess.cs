@@ -29,7 +29,9 @@ public sealed class ApiProcess : IAsyncDisposable
         info.Environment["Authentication__DevelopmentIssuer"] = "true";
         info.Environment["Catalog__SeedDemo"] = "true";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["RateLimiting__Enabled"] = "false";
+        // Load tools speak for many citizens from one address: lift the per-user and per-address limits.
+        info.Environment["RateLimiting__PermitsPerMinute"] = "100000000";
+        info.Environment["RateLimiting__PermitsPerAddressPerMinute"] = "100000000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

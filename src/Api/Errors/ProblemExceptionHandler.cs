@@ -56,7 +56,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         // A lost append race that reached us unwrapped: Marten's own version check (MT003) or the stream/version key.
         _ when Chain(exception).OfType<PostgresException>().Any(p => p.SqlState is "MT003" || (p.SqlState == "23505" && p.ConstraintName == "pk_mt_events_stream_and_version")) =>
             Problem(409, "Conflict", "Someone else changed this object at the same time. Reload it and try again.", "concurrency_conflict"),
-        NpgsqlException { IsTransient: true } or SocketException or TimeoutException => Unavailable(context),
+        // The database is down or restarting, however deeply Marten or Wolverine wrapped the driver's error.
+        _ when MyGovernment.Api.Hosting.MessageFailurePolicies.IsTransientDatabaseFailure(exception) => Unavailable(context),
         _ => Problem(500, "Internal server error", "The request could not be completed.", "internal_error"),
     };
 

@@ -32,6 +32,7 @@ public static class WolverineSetup
             // Scheduled timers and cascaded messages are persisted with the events they follow (outbox).
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.Add<FluentValidationPolicy>();
+            MessageFailurePolicies.Apply(opts);
             // Stores the Idempotency-Key record in the command's own transaction (README "Idempotency").
             opts.Policies.Add<IdempotencyPolicy>();
             opts.Policies.Add<EventMetadataPolicy>();

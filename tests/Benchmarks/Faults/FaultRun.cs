@@ -140,17 +140,43 @@ public sealed class FaultRun(string apiDll, int kills, TimeSpan loadTime, int se
         while (!converged && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             converged = await ScalarAsync(db,
-                "select (select coalesce(min(last_seq_id), 0) from mygov.mt_event_progression where name <> 'HighWaterMark') >= (select coalesce(max(seq_id), 0) from mygov.mt_events)::bigint") is true;
+                "select (select coalesce(min(last_seq_id), 0) from mygov.mt_event_progression where name like '%:%') >= (select coalesce(max(seq_id), 0) from mygov.mt_events)::bigint") is true;
             if (!converged)
             {
                 await Task.Delay(250);
             }
         }
-        var outbox = (long)(await ScalarAsync(db, "select count(*) from mygov.wolverine_outgoing_envelopes"))!
-            + (long)(await ScalarAsync(db, "select count(*) from mygov.wolverine_incoming_envelopes where status = 'Incoming'"))!;
+        // A killed node's envelopes are recovered once the survivors notice it is gone: give that time.
+        long outbox;
+        clock.Restart();
+        do
+        {
+            outbox = (long)(await ScalarAsync(db, "select count(*) from mygov.wolverine_outgoing_envelopes"))!
+                + (long)(await ScalarAsync(db, "select count(*) from mygov.wolverine_incoming_envelopes where status = 'Incoming'"))!;
+            if (outbox > 0)
+            {
+                await Task.Delay(500);
+            }
+        }
+        while (outbox > 0 && clock.Elapsed < TimeSpan.FromSeconds(90));
+        await PrintAsync(db, "select 'inbox ' || status || ' owner ' || owner_id || ': ' || count(*) from mygov.wolverine_incoming_envelopes group by status, owner_id");
         var deadLetters = (long)(await ScalarAsync(db, "select count(*) from mygov.wolverine_dead_letters"))!
             + (long)(await ScalarAsync(db, "select count(*) from mygov.mt_doc_deadletterevent"))!;
+        await PrintAsync(db, "select message_type || ': ' || exception_type || ': ' || left(exception_message, 300) from mygov.wolverine_dead_letters");
+        await PrintAsync(db, "select left(data::text, 400) from mygov.mt_doc_deadletterevent");
+        await PrintAsync(db, "select name || ' at ' || last_seq_id from mygov.mt_event_progression");
+        await PrintAsync(db, "select 'high water ' || max(seq_id) || ', events ' || count(*) from mygov.mt_events");
         return new Verdict(_acknowledged.Count, found, duplicated, lost, _pending.Count, converged, outbox == 0, deadLetters);
+    }
+
+    private static async Task PrintAsync(NpgsqlDataSource db, string sql)
+    {
+        await using var command = db.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine("faults:   " + reader.GetString(0));
+        }
     }
 
     private static async Task<object?> ScalarAsync(NpgsqlDataSource db, string sql)

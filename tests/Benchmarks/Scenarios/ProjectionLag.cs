@@ -68,7 +68,7 @@ public static class ProjectionLag
     {
         await using var command = db.CreateCommand(
             "select (select coalesce(max(seq_id), 0) from mygov.mt_events), " +
-            "(select coalesce(min(last_seq_id), 0) from mygov.mt_event_progression where name <> 'HighWaterMark')");
+            "(select coalesce(min(last_seq_id), 0) from mygov.mt_event_progression where name like '%:%')");
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));
