@@ -4,6 +4,9 @@ using MyGovernment.Api.Errors;
 using MyGovernment.Api.Hosting;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
+using MyGovernment.Api.Payments;
+using MyGovernment.Api.PaymentsSandbox;
+using MyGovernment.Api.Security;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
@@ -14,6 +17,7 @@ var (connectionString, localCluster) = await DatabaseConnection.ResolveAsync(bui
 builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
+builder.AddMyGovernmentPayments();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 
@@ -27,6 +31,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<CardDataGuard>();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -37,6 +42,7 @@ if (app.Environment.IsDevelopment())
 }
 app.MapMyGovernmentHealth();
 app.MapDevelopmentTokens();
+app.MapPaymentsSandbox();
 app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
 
 try

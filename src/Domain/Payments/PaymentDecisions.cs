@@ -70,6 +70,23 @@ public static class PaymentDecisions
         };
     }
 
+    /// <summary>
+    /// Applies the provider's own history (its status API, the source of truth) event by event, with the same
+    /// rules: events already recorded change nothing.
+    /// </summary>
+    public static IReadOnlyList<object> ApplyProviderHistory(Payment payment, IEnumerable<ProviderEventReport> history)
+    {
+        var events = new List<object>();
+        var state = payment;
+        foreach (var report in history)
+        {
+            var decided = ApplyProviderStatus(state, report.ProviderEventId, report.Status, report.Amount, report.At);
+            events.AddRange(decided);
+            state = decided.Aggregate(state, (s, e) => Payment.Evolve(s, e)!);
+        }
+        return events;
+    }
+
     private static List<object> Capture(Payment payment, string providerEventId, Money captured, DateTimeOffset at)
     {
         if (payment.IsCaptured)

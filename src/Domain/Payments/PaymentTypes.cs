@@ -1,3 +1,5 @@
+using MyGovernment.Domain.Common;
+
 namespace MyGovernment.Domain.Payments;
 
 public enum PaymentChannel
@@ -33,3 +35,6 @@ public enum ProviderPaymentStatus
     Cancelled,
     Expired,
 }
+
+/// <summary>One event as the provider reports it (a webhook, or a line of its status API's history).</summary>
+public sealed record ProviderEventReport(string ProviderEventId, ProviderPaymentStatus Status, Money? Amount, DateTimeOffset At);
