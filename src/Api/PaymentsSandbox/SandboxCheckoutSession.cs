@@ -90,7 +90,7 @@ public static class SandboxStatus
 }
 
 /// <summary>
-/// How webhooks are delivered: each one <see cref="Copies"/> times, in reverse order when <see cref="Reorder"/>, each
+/// How webhooks are delivered: each one <see cref="Copies"/> times (0: lost, never delivered), in reverse order when <see cref="Reorder"/>, each
 /// after <see cref="DelayMilliseconds"/>. Set with POST /sandbox/admin/behaviour, for one session or for all.
 /// </summary>
 public sealed class SandboxBehaviour

@@ -5,7 +5,8 @@ using Marten;
 namespace MyGovernment.Api.PaymentsSandbox;
 
 /// <summary>One line of the provider's daily settlement statement: what it captured, its fee, and what it pays out.</summary>
-public sealed record SettlementLine(
+[CsvRecord]
+public sealed partial record SettlementLine(
     string SessionId, string MerchantReference, decimal Amount, string Currency, DateTimeOffset CapturedAt, decimal Fee, decimal Net);
 
 /// <summary>GET /sandbox/v1/settlements/{yyyy-MM-dd}.csv: the sessions captured that UTC day (reconciliation imports it).</summary>

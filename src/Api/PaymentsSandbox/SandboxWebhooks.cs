@@ -64,7 +64,7 @@ public static class SandboxWebhooks
                 currency = session.Currency,
                 createdAt = e.CreatedAt,
             }, Json);
-            for (var copy = 0; copy < Math.Clamp(behaviour.Copies, 1, 5); copy++)
+            for (var copy = 0; copy < Math.Clamp(behaviour.Copies, 0, 5); copy++)
             {
                 yield return new DeliverSandboxWebhook(session.Id, e.Id, session.CallbackUrl, body, Math.Clamp(behaviour.DelayMilliseconds, 0, 10_000));
             }

@@ -2,6 +2,7 @@ using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
 
@@ -35,7 +36,12 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
             web.UseSetting("Authentication:DevelopmentIssuer", "true");
             web.UseSetting("Catalog:SeedDemo", "true");
-            web.ConfigureServices(services => services.AddSingleton<TimeProvider>(new TestClock()));
+            web.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(new TestClock());
+                services.ConfigureAll<HttpClientFactoryOptions>(o =>
+                    o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(() => Host)));
+            });
         });
     }
 
