@@ -121,7 +121,7 @@ public sealed class CardDataGuard(RequestDelegate next)
             {
                 if (char.IsAsciiDigit(text[j]))
                 {
-                    if (count == 19)
+                    if (count >= 19)
                     {
                         tooLong = true;
                     }

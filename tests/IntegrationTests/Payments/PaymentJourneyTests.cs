@@ -24,7 +24,7 @@ public sealed class PaymentJourneyTests(AppFixture app)
         session.ExpiresAt.ShouldNotBeNull();
         (await _kit.ReadAsync(session.PaymentId, permit.CitizenToken)).Amount.Amount.ShouldBe(650m);
 
-        await _kit.SettleAsync(() => _kit.PressAsync(session, "pay"));
+        await _kit.SettleAsync(() => _kit.PressAsync(session, "pay"), session.PaymentId, permit.Id);
 
         var payment = await _kit.ReadAsync(session.PaymentId, permit.CitizenToken);
         payment.Status.ShouldBe(PaymentStatus.Succeeded);
@@ -57,7 +57,7 @@ public sealed class PaymentJourneyTests(AppFixture app)
             s.WithRequestHeader(SandboxOptions.ApiKeyHeader, _kit.Sandbox.ApiKey);
             s.Post.Json(new { cashReference = session.CashReference, amount = 650m }).ToUrl("/sandbox/v1/agent-payments");
             s.StatusCodeShouldBe(200);
-        }));
+        }), session.PaymentId, permit.Id);
 
         (await _kit.ReadAsync(session.PaymentId)).Status.ShouldBe(PaymentStatus.Succeeded);
         (await permit.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.InReview);
@@ -69,14 +69,14 @@ public sealed class PaymentJourneyTests(AppFixture app)
         var permit = await _kit.PermitAwaitingPaymentAsync();
         var session = await _kit.OpenAsync(permit, "Wallet");
 
-        await _kit.SettleAsync(() => _kit.PressAsync(session, "decline"));
+        await _kit.SettleAsync(() => _kit.PressAsync(session, "decline"), session.PaymentId, permit.Id);
 
         (await _kit.ReadAsync(session.PaymentId)).Status.ShouldBe(PaymentStatus.Failed);
         (await permit.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.AwaitingPayment);
 
         // The citizen may try again; a cancelled attempt also leaves the request waiting.
         var second = await _kit.OpenAsync(permit, "Card");
-        await _kit.SettleAsync(() => _kit.PressAsync(second, "cancel"));
+        await _kit.SettleAsync(() => _kit.PressAsync(second, "cancel"), second.PaymentId, permit.Id);
         (await _kit.ReadAsync(second.PaymentId)).Status.ShouldBe(PaymentStatus.Cancelled);
         (await permit.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.AwaitingPayment);
     }
@@ -114,7 +114,7 @@ public sealed class PaymentJourneyTests(AppFixture app)
         var theirs = await app.Host.Scenario(s => s.As(strangerToken).Get.Url("/api/me/payments"));
         theirs.ReadAsText().ShouldNotContain(session.PaymentId.ToString());
 
-        await _kit.SettleAsync(() => _kit.PressAsync(session, "pay"));
+        await _kit.SettleAsync(() => _kit.PressAsync(session, "pay"), session.PaymentId, permit.Id);
         await app.Host.Scenario(s =>
         {
             s.As(permit.CitizenToken).Post.Json(new { channel = "Card" }).ToUrl($"{permit.Url}/payment-sessions");
@@ -127,7 +127,7 @@ public sealed class PaymentJourneyTests(AppFixture app)
     {
         var permit = await _kit.PermitAwaitingPaymentAsync();
         var session = await _kit.OpenAsync(permit, "Card");
-        await _kit.SettleAsync(() => _kit.PressAsync(session, "pay"));
+        await _kit.SettleAsync(() => _kit.PressAsync(session, "pay"), session.PaymentId, permit.Id);
         var capturedAt = (await _kit.ReadAsync(session.PaymentId)).CapturedAt!.Value;
         var sessionId = await _kit.SessionIdAsync(session.PaymentId);
 
