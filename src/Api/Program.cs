@@ -8,6 +8,9 @@ using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
 using MyGovernment.Api.Localization;
 using MyGovernment.Api.OpenApi;
+using MyGovernment.Api.Payments;
+using MyGovernment.Api.PaymentsSandbox;
+using MyGovernment.Api.Security;
 using Wolverine.Http;
 
 // Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
@@ -21,6 +24,7 @@ builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
 builder.AddMyGovernmentRateLimiting();
+builder.AddMyGovernmentPayments();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentIntegrity(connectionString, builder.Configuration);
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
@@ -41,6 +45,7 @@ app.UseMyGovernmentLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseMiddleware<CardDataGuard>();
 app.UseAuthentication();
 app.UseMyGovernmentRateLimiting();
 app.UseAuthorization();
@@ -49,6 +54,7 @@ app.UseMyGovernmentIdempotencyKeys();
 app.MapMyGovernmentOpenApi();
 app.MapMyGovernmentHealth();
 app.MapDevelopmentTokens();
+app.MapPaymentsSandbox();
 app.MapWolverineEndpoints(opts =>
 {
     opts.RejectUnparseableQueryValues = true;

@@ -10,6 +10,7 @@ using MyGovernment.Application.Staff;
 using MyGovernment.Application.WriteModels;
 using MyGovernment.Projections.AccessLog;
 using MyGovernment.Projections.Catalog;
+using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.ServiceRequests;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -59,6 +60,7 @@ public static class MartenSetup
         opts.Projections.Add(new ServiceWriteModelProjection(), ProjectionLifecycle.Live);
         opts.Projections.Add(new ServiceRequestWriteModelProjection(), ProjectionLifecycle.Live);
         opts.Projections.Add(new RosterWriteModelProjection(), ProjectionLifecycle.Live);
+        opts.Projections.Add(new PaymentWriteModelProjection(), ProjectionLifecycle.Live);
 
         opts.Projections.Add(new ServiceCatalogEntryProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new DepartmentEntryProjection(), ProjectionLifecycle.Inline);
@@ -68,6 +70,8 @@ public static class MartenSetup
         // Keyed by verification code but fed by one request stream each, so inline is safe and a document
         // can be verified the moment it is issued.
         opts.Projections.Add(new IssuedDocumentProjection(), ProjectionLifecycle.Inline);
+        // Read right after the citizen's own command, and by the payment re-check job: inline.
+        opts.Projections.Add(new PaymentDetailsProjection(), ProjectionLifecycle.Inline);
 
         // Spans every citizen's access-log stream: async, in the daemon (Solo on one node, HotCold across nodes).
         opts.Projections.Add(new AccessLogProjection(), ProjectionLifecycle.Async);

@@ -14,7 +14,7 @@ public sealed class ConfirmPaymentTests
 
     private static IReadOnlyList<object> Pay(
         object[] history, string reference, Money amount, DateTimeOffset at, WorkingCalendar? calendar = null) =>
-        PaymentDecision.ConfirmPayment(Given(history), reference, amount, Payments, at, calendar ?? WorkingCalendar.Standard);
+        PaymentDecision.ConfirmPayment(Given(history), reference, amount, PaymentsSystem, at, calendar ?? WorkingCalendar.Standard);
 
     [Fact]
     public void Paying_the_full_fee_on_a_Thursday_enters_the_first_queue_and_starts_the_SLA_clock_on_working_days()
@@ -23,7 +23,7 @@ public sealed class ConfirmPaymentTests
         var events = Pay(Permit.AwaitingPayment(), "PAY-1", Money.Ils(50m), PaidAt);
 
         events.Then(
-            new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(50m), Money.Ils(50m), Payments, PaidAt),
+            new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(50m), Money.Ils(50m), PaymentsSystem, PaidAt),
             new StepEntered(RequestId, 0, Molg, PaidAt),
             new SlaClockStarted(RequestId, PaidAt, new DateOnly(2026, 1, 15)));
         var state = Permit.AwaitingPayment().After(events);
@@ -66,7 +66,7 @@ public sealed class ConfirmPaymentTests
     {
         var events = Pay(Permit.AwaitingPayment(), "PAY-1", Money.Ils(20m), PaidAt);
 
-        events.Then(new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(20m), Money.Ils(20m), Payments, PaidAt));
+        events.Then(new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(20m), Money.Ils(20m), PaymentsSystem, PaidAt));
         var state = Permit.AwaitingPayment().After(events);
         state.Status.ShouldBe(ServiceRequestStatus.AwaitingPayment);
         state.IsFullyPaid.ShouldBeFalse();
@@ -76,12 +76,12 @@ public sealed class ConfirmPaymentTests
     [Fact]
     public void The_payment_that_completes_the_fee_makes_the_request_eligible()
     {
-        object[] history = [.. Permit.AwaitingPayment(), new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(20m), Money.Ils(20m), Payments, Jan(6))];
+        object[] history = [.. Permit.AwaitingPayment(), new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(20m), Money.Ils(20m), PaymentsSystem, Jan(6))];
 
         var events = Pay(history, "PAY-2", Money.Ils(30m), PaidAt);
 
         events.Then(
-            new PaymentConfirmed(RequestId, "PAY-2", Money.Ils(30m), Money.Ils(50m), Payments, PaidAt),
+            new PaymentConfirmed(RequestId, "PAY-2", Money.Ils(30m), Money.Ils(50m), PaymentsSystem, PaidAt),
             new StepEntered(RequestId, 0, Molg, PaidAt),
             new SlaClockStarted(RequestId, PaidAt, new DateOnly(2026, 1, 15)));
     }
@@ -89,7 +89,7 @@ public sealed class ConfirmPaymentTests
     [Fact]
     public void A_repeated_payment_reference_changes_nothing()
     {
-        object[] partly = [.. Permit.AwaitingPayment(), new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(20m), Money.Ils(20m), Payments, Jan(6))];
+        object[] partly = [.. Permit.AwaitingPayment(), new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(20m), Money.Ils(20m), PaymentsSystem, Jan(6))];
 
         Pay(partly, "PAY-1", Money.Ils(20m), PaidAt).ThenNothing();
         Pay(Permit.InReviewAtMolg(), "PAY-1", Fee, Jan(9)).ThenNothing();
@@ -102,7 +102,7 @@ public sealed class ConfirmPaymentTests
     {
         var events = Pay(Permit.AssignedAtMolg(), "PAY-2", Money.Ils(5m), Jan(12));
 
-        events.Then(new PaymentConfirmed(RequestId, "PAY-2", Money.Ils(5m), Money.Ils(55m), Payments, Jan(12)));
+        events.Then(new PaymentConfirmed(RequestId, "PAY-2", Money.Ils(5m), Money.Ils(55m), PaymentsSystem, Jan(12)));
         Permit.AssignedAtMolg().After(events).AssignedTo.ShouldBe(MolgOfficer.Subject);
     }
 

@@ -47,7 +47,7 @@ public sealed record History(
     public object[] InReviewAtMolg() =>
     [
         .. AwaitingPayment(),
-        new PaymentConfirmed(RequestId, "PAY-1", Fee, Fee, Payments, PaidAt),
+        new PaymentConfirmed(RequestId, "PAY-1", Fee, Fee, PaymentsSystem, PaidAt),
         new StepEntered(RequestId, 0, Molg, PaidAt),
         new SlaClockStarted(RequestId, PaidAt, DueDate),
     ];

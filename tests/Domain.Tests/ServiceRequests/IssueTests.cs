@@ -52,7 +52,7 @@ public sealed class IssueTests
         object[] approvedButUnpaid =
         [
             .. Permit.AwaitingPayment(),
-            new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(10m), Money.Ils(10m), Payments, PaidAt),
+            new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(10m), Money.Ils(10m), PaymentsSystem, PaidAt),
             new StepEntered(RequestId, 1, People.CivilDefence, PaidAt),
             new RequestApproved(RequestId, "ok", null, CdOfficer, Jan(14)),
         ];

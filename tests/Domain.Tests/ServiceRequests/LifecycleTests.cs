@@ -81,7 +81,7 @@ public sealed class LifecycleTests
     [Fact]
     public void A_partly_paid_request_is_abandoned_too() =>
         LifecycleDecisions.AbandonIfUnpaid(
-                Given([.. Permit.AwaitingPayment(), new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(1m), Money.Ils(1m), Payments, Jan(5))]), Jan(25))
+                Given([.. Permit.AwaitingPayment(), new PaymentConfirmed(RequestId, "PAY-1", Money.Ils(1m), Money.Ils(1m), PaymentsSystem, Jan(5))]), Jan(25))
             .Single().ShouldBeOfType<RequestAbandoned>();
 
     [Fact]

@@ -34,5 +34,5 @@ public static class People
     public static readonly Actor CounterClerk = new("molg-desk", "officer", Molg, "400000009");
 
     /// <summary>The payments module confirming money.</summary>
-    public static readonly Actor Payments = Actor.System;
+    public static readonly Actor PaymentsSystem = Actor.System;
 }

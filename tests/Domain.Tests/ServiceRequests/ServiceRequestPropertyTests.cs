@@ -171,7 +171,7 @@ public sealed class ServiceRequestPropertyTests
         return step.Kind switch
         {
             Kind.Pay => PaymentDecision.ConfirmPayment(
-                s, $"PAY-{step.A % 4}", new Money(Amounts[step.B], step.A == 15 ? "JOD" : Money.Shekel), Payments, now, Calendar),
+                s, $"PAY-{step.A % 4}", new Money(Amounts[step.B], step.A == 15 ? "JOD" : Money.Shekel), PaymentsSystem, now, Calendar),
             Kind.Claim => AssignmentDecisions.Claim(s, actor, now),
             Kind.Assign => AssignmentDecisions.Assign(s, OfficerIds[step.A % OfficerIds.Length], Modes[step.B % Modes.Length], actor, now),
             Kind.RequestInformation => ReviewDecisions.RequestInformation(s, InfoIds[step.A % 2], "Please send the site plan", actor, now),

@@ -2,6 +2,7 @@ using Marten;
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
+using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Domain.Staff;
 using MyGovernment.IntegrationTests.Support;
@@ -67,6 +68,16 @@ public sealed class EventShapeTests(AppFixture app)
         new OfficerEnrolled("MOLG", "officer-1", "400000019", "officer", Supervisor, At),
         new OfficerUnenrolled("MOLG", "officer-1", "Transferred", Supervisor, At),
         new CitizenDataViewed("123456782", Id, "request-details", Officer, At),
+        new PaymentCreated(Other, Id, "MOLG", Money.Ils(15.50m), PaymentChannel.Card, "123456782", Citizen, At),
+        new PaymentStarted(Other, "cs_1", "https://psp.example/pay/cs_1", null, At.AddMinutes(30), At),
+        new PaymentAuthorised(Other, "evt_a", At),
+        new PaymentSucceeded(Other, "evt_s", Money.Ils(15.50m), At),
+        new PaymentFailed(Other, "evt_f", "Declined by the provider.", At),
+        new PaymentCancelled(Other, "evt_c", "Cancelled by the payer.", At),
+        new PaymentExpired(Other, null, At),
+        new PaymentErrored(Other, "The payment provider answered 503.", At),
+        new PaymentStatusUnknown(Other, "The provider could not be asked.", At),
+        new ContradictoryProviderEventRecorded(Other, "evt_x", ProviderPaymentStatus.Failed, "The provider reported Failed after the payment was captured.", At),
     ];
 
     [Fact]

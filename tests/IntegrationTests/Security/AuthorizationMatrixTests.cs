@@ -86,6 +86,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["code"] = route.StartsWith("/api/departments/", StringComparison.Ordinal) ? SecurityWorld.Department : "MATRIX-NONE",
         ["date"] = "2099-13-45",
         ["documentName"] = "v1",
+        ["action"] = "cancel",
+        ["file"] = "2099-01-01.csv",
     };
 
     private async Task<SecurityWorld> WorldAsync()

@@ -60,6 +60,8 @@ public sealed class FuzzTests(AppFixture app)
                     ["informationRequestId"] = Guid.NewGuid().ToString(),
                     ["code"] = route.Pattern.StartsWith("/api/departments/", StringComparison.Ordinal) ? department : serviceCode,
                     ["date"] = i % 4 == 0 ? Strings.Next(random) : $"2099-01-{1 + (i % 28):D2}",
+                    ["action"] = new[] { "pay", "decline", "cancel", "bogus" }[i % 4],
+                    ["file"] = "2099-01-01.csv",
                 };
                 var body = route.Method == "DELETE" ? null : Mutate(Template(route.Pattern, world, serviceCode), random);
                 using var message = SecurityWorld.Message(route.Method, route.Url(parameters), token,

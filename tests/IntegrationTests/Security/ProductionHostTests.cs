@@ -42,7 +42,11 @@ public sealed class ProductionHostTests(AppFixture app)
         .UseEnvironment("Production")
         .UseSetting("ConnectionStrings:Postgres", app.ConnectionString)
         .UseSetting("Authentication:Authority", "https://identity.invalid")
-        .UseSetting("Catalog:SeedDemo", "false");
+        .UseSetting("Catalog:SeedDemo", "false")
+        // Production refuses to start without real provider secrets (and the sandbox).
+        .UseSetting("Payments:Provider:ApiKey", "production-api-key")
+        .UseSetting("Payments:Provider:WebhookSecret", "production-webhook-secret")
+        .UseSetting("Payments:Provider:BaseUrl", "https://provider.invalid");
 
     private static IEnumerable<Exception> Flatten(Exception e) =>
         e is AggregateException a ? a.InnerExceptions.SelectMany(Flatten) : e.InnerException is { } inner ? [e, .. Flatten(inner)] : [e];

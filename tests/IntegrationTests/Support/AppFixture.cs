@@ -2,6 +2,7 @@ using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
 
@@ -38,7 +39,12 @@ public sealed class AppFixture : IAsyncLifetime
             // Every test shares one address and a few subjects: generous limits (RateLimitingTests proves the 429).
             web.UseSetting("RateLimiting:PermitsPerMinute", "1000000");
             web.UseSetting("RateLimiting:PermitsPerAddressPerMinute", "1000000");
-            web.ConfigureServices(services => services.AddSingleton<TimeProvider>(new TestClock()));
+            web.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(new TestClock());
+                services.ConfigureAll<HttpClientFactoryOptions>(o =>
+                    o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(() => Host)));
+            });
         });
     }
 

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Api.Paging;
+using MyGovernment.Projections.Payments;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.Payments;
+
+public static class PaymentEndpoints
+{
+    /// <summary>One payment: for its payer, finance and auditors. Anyone else gets 404, as if it did not exist.</summary>
+    [Authorize(Roles = $"{Roles.Citizen},{Roles.Finance},{Roles.Auditor}")]
+    [WolverineGet("/api/payments/{id}", OperationId = "GetPayment")]
+    [EndpointSummary("Read a payment")]
+    [EndpointDescription("A payment's status, amount, channel, provider reference and flags: for the payer, finance and auditors (anyone else gets 404).")]
+    [Tags("Payments")]
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
+    {
+        var payment = await session.LoadAsync<PaymentDetails>(id, ct);
+        var mayRead = payment is not null
+            && (user.IsInRole(Roles.Finance) || user.IsInRole(Roles.Auditor) || (user.IsInRole(Roles.Citizen) && payment.PayerId == user.ApplicantId()));
+        if (!mayRead)
+        {
+            return Results.Problem(statusCode: 404, title: "Not found", detail: "No such payment.",
+                extensions: new Dictionary<string, object?> { ["code"] = "payment_not_found" });
+        }
+        response.Headers.ETag = $"\"{payment!.Version}\"";
+        return Results.Ok(payment);
+    }
+
+    /// <summary>The citizen's own payments, newest first.</summary>
+    [Authorize(Roles = Roles.Citizen)]
+    [WolverineGet("/api/me/payments", OperationId = "ListMyPayments")]
+    [EndpointSummary("List my payments")]
+    [EndpointDescription("My payments, newest first.")]
+    [Tags("Citizen")]
+    public static async Task<Page<PaymentDetails>> Mine(ClaimsPrincipal user, IQuerySession session, string? after, int? limit, CancellationToken ct)
+    {
+        var size = Keyset.Limit(limit);
+        var cursor = Keyset.Decode(after);
+        var payer = user.ApplicantId();
+        var query = session.Query<PaymentDetails>().Where(p => p.PayerId == payer);
+        if (cursor is { } c)
+        {
+            query = query.Where(p => p.CreatedAt <= c.Key);
+        }
+        var rows = await query.OrderByDescending(p => p.CreatedAt).Take(size + 50).ToListAsync(ct);
+        return Keyset.Cut(rows, cursor, size, p => p.CreatedAt, p => p.Id, p => p, descending: true);
+    }
+}

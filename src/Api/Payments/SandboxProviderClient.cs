@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using MyGovernment.Api.PaymentsSandbox;
+using MyGovernment.Application.Payments;
+using MyGovernment.Domain.Common;
+using MyGovernment.Domain.Payments;
+
+namespace MyGovernment.Api.Payments;
+
+/// <summary>
+/// Our client for the sandbox provider's HTTP protocol, over the named HttpClient <see cref="ClientName"/> (base address:
+/// the provider's). A singleton taking clients from the factory, so Wolverine injects it without service location.
+/// </summary>
+public sealed class SandboxProviderClient(IHttpClientFactory clients, IOptions<PaymentProviderOptions> options) : IPaymentProvider
+{
+    public const string ClientName = "payment-provider";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ProviderSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken ct)
+    {
+        var o = options.Value;
+        var reference = request.PaymentId.ToString();
+        using var message = new HttpRequestMessage(HttpMethod.Post, "sandbox/v1/checkout-sessions")
+        {
+            Content = JsonContent.Create(new
+            {
+                amount = request.Amount.Amount,
+                currency = request.Amount.Currency,
+                merchantReference = reference,
+                channel = request.Channel.ToString().ToLowerInvariant(),
+                returnUrl = o.ReturnUrl.Replace("{paymentId}", reference, StringComparison.Ordinal),
+                callbackUrl = $"{o.CallbackBaseUrl.TrimEnd('/')}/api/payments/webhooks/sandbox",
+                expiresAt = request.ExpiresAt,
+            }, options: Json),
+        };
+        message.Headers.Add("Idempotency-Key", reference);
+        var created = await SendAsync<CheckoutSessionCreated>(message, ct);
+        return new ProviderSession(created.Id, created.HostedPageUrl, created.CashReference, created.ExpiresAt);
+    }
+
+    public async Task<ProviderSessionStatus> GetStatusAsync(string providerSessionId, CancellationToken ct)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"sandbox/v1/checkout-sessions/{Uri.EscapeDataString(providerSessionId)}");
+        var status = await SendAsync<CheckoutSessionStatus>(message, ct);
+        var events = status.Events
+            .Select(e => SandboxProtocol.ToStatus(e.Type) is { } s
+                ? new ProviderEventReport(e.Id, s, s == ProviderPaymentStatus.Succeeded ? new Money(e.Amount, status.Currency) : null, e.CreatedAt)
+                : null)
+            .OfType<ProviderEventReport>()
+            .ToList();
+        var overall = SandboxProtocol.ToStatus("payment." + status.Status) ?? ProviderPaymentStatus.Pending;
+        return new ProviderSessionStatus(status.Id, overall, status.AmountCaptured > 0 ? new Money(status.AmountCaptured, status.Currency) : null, events);
+    }
+
+    private async Task<T> SendAsync<T>(HttpRequestMessage message, CancellationToken ct)
+    {
+        message.Headers.Add(SandboxOptions.ApiKeyHeader, options.Value.ApiKey);
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(message, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new PaymentProviderException($"The payment provider answered {(int)response.StatusCode}.");
+            }
+            return await response.Content.ReadFromJsonAsync<T>(Json, ct) ?? throw new PaymentProviderException("The payment provider answered with no body.");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        {
+            throw new PaymentProviderException("The payment provider could not be reached.", e);
+        }
+    }
+}
+
+/// <summary>The sandbox provider's event vocabulary, mapped to ours.</summary>
+public static class SandboxProtocol
+{
+    public static ProviderPaymentStatus? ToStatus(string? type) => type switch
+    {
+        "payment.authorised" => ProviderPaymentStatus.Authorised,
+        "payment.succeeded" => ProviderPaymentStatus.Succeeded,
+        "payment.failed" => ProviderPaymentStatus.Failed,
+        "payment.cancelled" => ProviderPaymentStatus.Cancelled,
+        "payment.expired" => ProviderPaymentStatus.Expired,
+        "payment.open" => ProviderPaymentStatus.Pending,
+        _ => null,
+    };
+}

@@ -1,0 +1,52 @@
+using Marten;
+using MyGovernment.Projections.ServiceRequests;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.Payments;
+using MyGovernment.Domain.Payments;
+using Wolverine;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.Payments;
+
+public sealed record StartPaymentSessionBody(PaymentChannel? Channel);
+
+public static class StartPaymentSessionEndpoint
+{
+    /// <summary>
+    /// The applicant pays a request's outstanding fee: 201 with the hosted page to redirect to (card, wallet) or the
+    /// cash reference to take to a bank or agent, and when it expires. Two steps, each its own transaction: the payment
+    /// is recorded first, then the provider is asked; if the provider fails, the payment records the error (502).
+    /// </summary>
+    [Authorize(Roles = Roles.Citizen)]
+    [WolverinePost("/api/service-requests/{id}/payment-sessions", OperationId = "StartPaymentSession")]
+    [EndpointSummary("Start paying a request's fee")]
+    [EndpointDescription("Opens a payment with the provider for the outstanding fee: card or e-wallet (redirect to the provider's hosted page) or cash (a payment reference to take to a bank or agent).")]
+    [Tags("Payments")]
+    public static async Task<IResult> Post(
+        Guid id, StartPaymentSessionBody body, ClaimsPrincipal user, IQuerySession query, IMessageBus bus, CancellationToken ct)
+    {
+        // Someone else's request is 404 before anything about the body is said, so its existence is not revealed.
+        var request = await query.LoadAsync<ServiceRequestDetails>(id, ct);
+        if (request is null || request.ApplicantId != user.ApplicantId())
+        {
+            return Results.Problem(statusCode: 404, title: "Not found", detail: "No such service request.",
+                extensions: new Dictionary<string, object?> { ["code"] = "request_not_found" });
+        }
+        if (body.Channel is not { } channel || !Enum.IsDefined(channel))
+        {
+            throw new FluentValidation.ValidationException([new("channel", "'channel' must be Card, Cash or Wallet.")]);
+        }
+        var paymentId = Guid.CreateVersion7();
+        await bus.InvokeAsync<PaymentCreatedResponse>(new CreatePayment(paymentId, id, channel, user.ToActor()), ct);
+        var session = await bus.InvokeAsync<PaymentSessionResponse>(new StartPaymentSession(paymentId), ct);
+        if (session.Error is not null)
+        {
+            return Results.Problem(statusCode: 502, title: "Payment provider unavailable",
+                detail: "The payment provider could not open a checkout. Nothing was charged; try again.",
+                extensions: new Dictionary<string, object?> { ["code"] = "payment_provider_unavailable", ["paymentId"] = paymentId });
+        }
+        return Results.Created($"/api/payments/{paymentId}", session);
+    }
+}

@@ -1,0 +1,49 @@
+using MyGovernment.Domain.Common;
+
+namespace MyGovernment.Domain.Payments;
+
+/// <summary>Write model of one payment: only what the decisions need, folded by the pure <see cref="Evolve"/>.</summary>
+public sealed record Payment(
+    Guid Id,
+    Guid RequestId,
+    string DepartmentCode,
+    Money Amount,
+    PaymentChannel Channel,
+    string PayerId,
+    PaymentStatus Status,
+    DateTimeOffset CreatedAt,
+    string? ProviderSessionId = null,
+    DateTimeOffset? ExpiresAt = null,
+    Money? Captured = null,
+    bool NeedsReconciliation = false,
+    IReadOnlySet<string>? SeenProviderEvents = null)
+{
+    /// <summary>Money was taken: nothing but settlement and reconciliation follows.</summary>
+    public bool IsCaptured => Status is PaymentStatus.Succeeded or PaymentStatus.Settled or PaymentStatus.Reconciled;
+
+    /// <summary>Ended without money. Not absorbing: a capture reported later is real money and still wins.</summary>
+    public bool EndedWithoutMoney => Status is PaymentStatus.Failed or PaymentStatus.Cancelled or PaymentStatus.Expired or PaymentStatus.Error;
+
+    public bool IsFinal => IsCaptured || EndedWithoutMoney;
+
+    public bool HasSeen(string providerEventId) => SeenProviderEvents?.Contains(providerEventId) == true;
+
+    public static Payment? Evolve(Payment? state, object @event) => (state, @event) switch
+    {
+        (_, PaymentCreated e) => new Payment(e.PaymentId, e.RequestId, e.DepartmentCode, e.Amount, e.Channel, e.PayerId, PaymentStatus.Created, e.At),
+        (null, _) => null,
+        (_, PaymentStarted e) => state with { Status = PaymentStatus.Started, ProviderSessionId = e.ProviderSessionId, ExpiresAt = e.ExpiresAt },
+        (_, PaymentAuthorised e) => Seen(state, e.ProviderEventId) with { Status = PaymentStatus.Authorised },
+        (_, PaymentSucceeded e) => Seen(state, e.ProviderEventId) with { Status = PaymentStatus.Succeeded, Captured = e.Captured },
+        (_, PaymentFailed e) => Seen(state, e.ProviderEventId) with { Status = PaymentStatus.Failed },
+        (_, PaymentCancelled e) => Seen(state, e.ProviderEventId) with { Status = PaymentStatus.Cancelled },
+        (_, PaymentExpired e) => (e.ProviderEventId is null ? state : Seen(state, e.ProviderEventId)) with { Status = PaymentStatus.Expired },
+        (_, PaymentErrored) => state with { Status = PaymentStatus.Error },
+        (_, PaymentStatusUnknown) => state with { Status = PaymentStatus.StatusUnknown },
+        (_, ContradictoryProviderEventRecorded e) => Seen(state, e.ProviderEventId) with { NeedsReconciliation = true },
+        _ => state,
+    };
+
+    private static Payment Seen(Payment state, string providerEventId) =>
+        state with { SeenProviderEvents = new HashSet<string>(state.SeenProviderEvents ?? new HashSet<string>()) { providerEventId } };
+}
