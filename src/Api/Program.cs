@@ -18,6 +18,7 @@ using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddMyGovernmentLogging();
 var (connectionString, localCluster) = await DatabaseConnection.ResolveAsync(builder);
 
 builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);

@@ -104,12 +104,17 @@ foreach (var projection in new[] { "ServiceRequestDetails", "IssuedDocument", "S
     Console.WriteLine($"   {projection}: {ms:0} ms = {totalEvents / (ms / 1000):N0} events/s");
 }
 
-var report = Markdown(results, starts, lag, rebuilds, totalEvents, seconds);
+Console.WriteLine("6. verify over the whole event log...");
+var verify = await VerifyAsync(apiDll, connectionString);
+Console.WriteLine($"   verify: {verify.Events:N0} events in {verify.Seconds:0.00} s = {verify.Events / verify.Seconds:N0} events/s");
+
+var report = Markdown(results, starts, lag, rebuilds, totalEvents, seconds) + string.Create(CultureInfo.InvariantCulture,
+    $"\n`verify` (recompute every leaf from `mt_events`, compare with the sealed leaves and checkpoints): {verify.Events:N0} events in {verify.Seconds:0.00} s = **{verify.Events / verify.Seconds:N0} events/s** (time measured inside the command, host start excluded).\n");
 Directory.CreateDirectory(Path.Combine(root, "docs"));
 await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.md"), report);
 await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.json"), JsonSerializer.Serialize(new
 {
-    machine = Machine(), seconds, results, startToReadyMs = starts, lag, rebuilds = rebuilds.Select(r => new { r.Projection, r.Ms, eventsPerSecond = totalEvents / (r.Ms / 1000) }), totalEvents,
+    machine = Machine(), seconds, results, startToReadyMs = starts, lag, verify = new { verify.Events, verify.Seconds }, rebuilds = rebuilds.Select(r => new { r.Projection, r.Ms, eventsPerSecond = totalEvents / (r.Ms / 1000) }), totalEvents,
 }, new JsonSerializerOptions { WriteIndented = true }));
 var at16 = (Func<string, double>)(s => results.Single(r => r.Scenario.StartsWith(s, StringComparison.Ordinal) && r.Clients == 16).PerSecond);
 Console.WriteLine($"ratio 3/2 at 16 clients (HTTP submit / bare Marten): {at16("3a") / at16("2."):0.00}");
@@ -173,6 +178,26 @@ static async Task<double> RebuildAsync(string apiDll, string connectionString, s
     // JasperFx prints "Finished rebuilding <name> in <n> ms" (possibly wrapped across lines).
     var match = Regex.Match(Regex.Replace(output, @"\s+", " "), @"Finished rebuilding \S*" + Regex.Escape(projection) + @"\S* in (\d+) ms");
     return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException($"rebuild of {projection} failed:\n{output}");
+}
+
+static async Task<(long Events, double Seconds)> VerifyAsync(string apiDll, string connectionString)
+{
+    var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+    info.ArgumentList.Add(apiDll);
+    info.ArgumentList.Add("verify");
+    info.Environment["ConnectionStrings__Postgres"] = connectionString;
+    info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+    info.Environment["Authentication__DevelopmentIssuer"] = "true";
+    using var process = Process.Start(info)!;
+    var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    var events = Regex.Match(output, "\"eventsChecked\"\\s*:\\s*(\\d+)", RegexOptions.IgnoreCase);
+    var secs = Regex.Match(output, "\"seconds\"\\s*:\\s*([0-9.eE+-]+)", RegexOptions.IgnoreCase);
+    if (!events.Success || !secs.Success)
+    {
+        throw new InvalidOperationException("verify printed no report:\n" + output[..Math.Min(output.Length, 2000)]);
+    }
+    return (long.Parse(events.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(secs.Groups[1].Value, CultureInfo.InvariantCulture));
 }
 
 static string Markdown(List<Measurement> results, List<double> starts, LagResult lag, List<(string Projection, double Ms)> rebuilds, long events, int seconds)
