@@ -3,7 +3,10 @@ using Microsoft.OpenApi;
 
 namespace MyGovernment.Api.OpenApi;
 
-/// <summary>Documents optimistic concurrency on the wire: If-Match in, ETag out, and Location on every 201.</summary>
+/// <summary>
+/// Documents optimistic concurrency and idempotency on the wire: If-Match and Idempotency-Key in, ETag out, and
+/// Location on every 201.
+/// </summary>
 public sealed class VersionHeadersTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -19,6 +22,20 @@ public sealed class VersionHeadersTransformer : IOpenApiOperationTransformer
                 Required = false,
                 Description = "The request's ETag as last read, e.g. \"3\". A stale value is 412; without it, expectedVersion in the body is required (a stale one is 409).",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+        if (string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)
+            && context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true
+            && !context.Description.RelativePath.StartsWith("api/payments/webhooks", StringComparison.Ordinal))
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "Idempotency-Key",
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "1-100 printable ASCII characters, unique per logical operation of this caller. A retry with the same key and body replays the first response; with another body it is 422; while the first is still running, 409.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
             });
         }
         foreach (var (status, response) in operation.Responses ?? [])
