@@ -24,10 +24,19 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
 {
     private sealed record Recorded(long Index, long Seq, Guid Id, byte[] Leaf, byte[] DataHash);
 
-    public async Task<VerifyReport> VerifyAsync(CancellationToken ct)
+    /// <param name="keptNotes">
+    /// Signed checkpoint notes the auditor kept outside the system (from GET /api/audit/checkpoints). When given,
+    /// the log is checked against these instead of the stored ones, so deleting or rewriting stored checkpoints
+    /// cannot hide a change. A kept note that does not parse counts as a checkpoint with an invalid signature.
+    /// </param>
+    public async Task<VerifyReport> VerifyAsync(CancellationToken ct, IReadOnlyList<string>? keptNotes = null)
     {
         var clock = Stopwatch.StartNew();
-        var checkpoints = await log.CheckpointsAsync(ct);
+        var checkpoints = keptNotes is null
+            ? await log.CheckpointsAsync(ct)
+            : [.. keptNotes.Select((note, i) => SignedCheckpoint.Parse(note) is { } parsed
+                ? new StoredCheckpoint(-(i + 1), parsed.TreeSize, parsed.RootHash, parsed.Time, note)
+                : new StoredCheckpoint(-(i + 1), 0, [], DateTimeOffset.MinValue, note))];
         var signed = checkpoints.Select(c => (Row: c, Note: SignedCheckpoint.Verify(c.Note, key.Key))).ToList();
 
         await using var events = await db.OpenAsync(ct);

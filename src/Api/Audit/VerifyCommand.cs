@@ -3,14 +3,27 @@ using JasperFx.CommandLine;
 
 namespace MyGovernment.Api.Audit;
 
-/// <summary>`dotnet run --project src/Api -- verify`: the same check as GET /api/audit/verify, exit code 1 on any finding.</summary>
-[Description("Recompute the event log from mt_events and report modified, deleted, inserted or reordered events and broken checkpoints", Name = "verify")]
-public sealed class VerifyCommand : JasperFxAsyncCommand<NetCoreInput>
+public sealed class VerifyInput : NetCoreInput
 {
-    public override async Task<bool> Execute(NetCoreInput input)
+    [Description("A checkpoints file exported earlier from GET /api/audit/checkpoints: verify against these instead of the stored ones")]
+    public string? CheckpointsFlag { get; set; }
+}
+
+/// <summary>`dotnet run --project src/Api -- verify [--checkpoints kept.json]`: the same check as GET /api/audit/verify, exit code 1 on any finding.</summary>
+[Description("Recompute the event log from mt_events and report modified, deleted, inserted or reordered events and broken checkpoints", Name = "verify")]
+public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
+{
+    public override async Task<bool> Execute(VerifyInput input)
     {
         using var host = input.BuildHost();
-        var report = await host.Services.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
+        IReadOnlyList<string>? kept = null;
+        if (!string.IsNullOrEmpty(input.CheckpointsFlag))
+        {
+            // The JSON export of GET /api/audit/checkpoints, kept by the auditor outside the system.
+            var exported = JsonSerializer.Deserialize<List<CheckpointView>>(await File.ReadAllTextAsync(input.CheckpointsFlag), ReceiptFile.Json) ?? [];
+            kept = [.. exported.Select(c => c.Note)];
+        }
+        var report = await host.Services.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None, kept);
         Console.WriteLine(JsonSerializer.Serialize(report, ReceiptFile.Json));
         Console.WriteLine(report.Ok ? "verify: OK" : $"verify: {report.Findings.Count} finding(s); {report.CheckpointSummary}");
         return report.Ok;

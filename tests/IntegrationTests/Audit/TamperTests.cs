@@ -159,6 +159,40 @@ public sealed class TamperTests(TamperHost host) : IClassFixture<TamperHost>
     }
 
     [Fact]
+    public async Task Checkpoints_the_auditor_kept_still_catch_a_rewrite_after_the_stored_ones_were_deleted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await host.CheckpointAsync();
+        var (seqs, _) = await SealedAsync(1);
+        var kept = (await host.Host.Services.GetRequiredService<IntegrityLog>().CheckpointsAsync(ct)).Select(c => c.Note).ToList();
+        var originalLeaf = await host.SqlAsync<string>($"select encode(leaf_hash, 'hex') || ':' || encode(data_hash, 'hex') from mygov.integrity_leaves where seq_id = {seqs[0]}");
+
+        // Someone with database access but without the key rewrites an event, its recorded hashes, and the stored checkpoints.
+        await host.SqlAsync($"update {Events} set data = jsonb_set(data, '{{what}}', '\"rewritten\"') where seq_id = {seqs[0]}");
+        var rewritten = await LeafOfAsync(seqs[0]);
+        await host.SqlAsync($"update mygov.integrity_leaves set leaf_hash = '\\x{Convert.ToHexStringLower(rewritten.LeafHash())}', " +
+                            $"data_hash = '\\x{Convert.ToHexStringLower(rewritten.DataHash())}' where seq_id = {seqs[0]}");
+        await host.SqlAsync("create table mygov.checkpoints_backup as select * from mygov.integrity_checkpoints; delete from mygov.integrity_checkpoints");
+        try
+        {
+            (await host.VerifyAsync()).Findings.ShouldBeEmpty("with the stored checkpoints gone, the database alone looks consistent");
+
+            var report = await host.Host.Services.GetRequiredService<LogVerifier>().VerifyAsync(ct, kept);
+            report.Ok.ShouldBeFalse();
+            report.Checkpoints.ShouldAllBe(c => c.SignatureValid);
+            report.Checkpoints.ShouldContain(c => !c.MatchesEvents);
+        }
+        finally
+        {
+            await host.SqlAsync("insert into mygov.integrity_checkpoints select * from mygov.checkpoints_backup; drop table mygov.checkpoints_backup");
+            await host.SqlAsync($"update {Events} set data = jsonb_set(data, '{{what}}', '\"request-details\"') where seq_id = {seqs[0]}");
+            var parts = originalLeaf.Split(':');
+            await host.SqlAsync($"update mygov.integrity_leaves set leaf_hash = '\\x{parts[0]}', data_hash = '\\x{parts[1]}' where seq_id = {seqs[0]}");
+        }
+        (await host.VerifyAsync()).Ok.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_checkpoint_signed_with_another_key_is_rejected()
     {
         var honest = await host.CheckpointAsync();
