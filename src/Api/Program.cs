@@ -8,6 +8,7 @@ using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
 using MyGovernment.Api.Localization;
 using MyGovernment.Api.OpenApi;
+using MyGovernment.Api.Oversight;
 using Wolverine.Http;
 
 // Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
@@ -23,6 +24,7 @@ builder.AddMyGovernmentAuthentication();
 builder.AddMyGovernmentRateLimiting();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentIntegrity(connectionString, builder.Configuration);
+builder.Services.AddMyGovernmentOversight(builder.Configuration);
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 builder.Services.AddMyGovernmentIdempotency(builder.Configuration);
 builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection("Limits"));

@@ -21,9 +21,15 @@ public sealed class OversightSettings
     /// <summary>Report 7: the z of the Wilson score interval (3 ≈ 99.7 %): the peers' rate outside it is an outlier.</summary>
     public double OutlierZ { get; set; } = 3.0;
 
-    /// <summary>Report 8: the working week (Palestine local time); public holidays come from the catalog calendar.</summary>
-    public IReadOnlyList<DayOfWeek> WorkingDays { get; set; } =
-        [DayOfWeek.Sunday, DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday];
+    /// <summary>
+    /// Report 8: the working week (Palestine local time), day names separated by commas; public holidays come from the
+    /// catalog calendar. A string, because configuration binding appends to a list instead of replacing it.
+    /// </summary>
+    public string WorkingWeek { get; set; } = "Sunday,Monday,Tuesday,Wednesday,Thursday";
+
+    public IReadOnlySet<DayOfWeek> WorkingDays =>
+        WorkingWeek.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => Enum.Parse<DayOfWeek>(d, ignoreCase: true)).ToHashSet();
 
     /// <summary>Report 8: working hours start (inclusive), local time.</summary>
     public TimeOnly WorkdayStart { get; set; } = new(8, 0);

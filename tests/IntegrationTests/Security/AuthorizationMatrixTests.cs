@@ -86,6 +86,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["code"] = route.StartsWith("/api/departments/", StringComparison.Ordinal) ? SecurityWorld.Department : "MATRIX-NONE",
         ["date"] = "2099-13-45",
         ["documentName"] = "v1",
+        ["name"] = "after-hours-decisions",
     };
 
     private async Task<SecurityWorld> WorldAsync()
