@@ -9,6 +9,7 @@ using MyGovernment.Api.LocalDatabase;
 using MyGovernment.Api.Localization;
 using MyGovernment.Api.OpenApi;
 using MyGovernment.Api.Oversight;
+using MyGovernment.Api.Oversight.Simulation;
 using Wolverine.Http;
 
 // Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
@@ -20,6 +21,8 @@ var (connectionString, localCluster) = await DatabaseConnection.ResolveAsync(bui
 
 builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
+// After the real clock: the simulate command (and simulation test hosts) replace it.
+builder.AddMyGovernmentSimulation(args);
 builder.AddMyGovernmentAuthentication();
 builder.AddMyGovernmentRateLimiting();
 builder.Services.AddHostedService<CatalogSeeder>();
