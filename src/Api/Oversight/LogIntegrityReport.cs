@@ -14,7 +14,7 @@ public sealed class LogIntegrityReport(LogVerifier verifier, IntegrityDatabase d
     public const string Name = "log-integrity";
 
     /// <summary>How many of the latest request read models the report folds afresh and compares.</summary>
-    public const int ReadModelSample = 500;
+    public const int ReadModelSample = 200;
 
     public static ReportDescriptor Descriptor { get; } = new(11, Name, "Log and read-model integrity",
         "The result of verify (docs/verifiable-history.md): each event modified, deleted, inserted or reordered since it was sealed ('event-modified', 'event-deleted', 'event-inserted', 'event-reordered'), each signed checkpoint whose signature or root no longer holds ('checkpoint-broken'); and each of the latest " + ReadModelSample + " request read models that differs from a fresh fold of its stream ('read-model-differs'). Not filtered by department, service, officer or period: the log is one. No findings means the other reports read an untampered history.",

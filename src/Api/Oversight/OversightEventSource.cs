@@ -45,7 +45,7 @@ public sealed class OversightEventSource(IDocumentStore store, IWorkingCalendarS
         new(e.Sequence, e.StreamId, e.Version, BusinessTime(e), Header<Actor>(e, EventMetadata.ActorHeader), e.Data);
 
     private static DateTimeOffset BusinessTime(IEvent e) =>
-        e.Headers?.TryGetValue(EventMetadata.BusinessTimeHeader, out var value) == true && value switch
+        OversightEvent.TimeIn(e.Data) ?? (e.Headers?.TryGetValue(EventMetadata.BusinessTimeHeader, out var value) == true && value switch
         {
             DateTimeOffset d => d,
             JsonElement { ValueKind: JsonValueKind.String } j when j.TryGetDateTimeOffset(out var parsed) => parsed,
@@ -53,7 +53,7 @@ public sealed class OversightEventSource(IDocumentStore store, IWorkingCalendarS
             _ => (DateTimeOffset?)null,
         } is { } at
             ? at
-            : e.Timestamp;
+            : e.Timestamp);
 
     private static T? Header<T>(IEvent e, string name) where T : class =>
         e.Headers?.TryGetValue(name, out var value) == true

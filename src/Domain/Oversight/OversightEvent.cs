@@ -6,7 +6,7 @@ namespace MyGovernment.Domain.Oversight;
 
 /// <summary>
 /// A stored event as the reports see it: where it is (stream, sequence, version), when it happened in business
-/// time (the "business-time" metadata, else the store's timestamp), who acted (the actor in the event's data, else
+/// time (the event's own time field, else the "business-time" metadata, else the store's timestamp), who acted (the actor in the event's data, else
 /// the "actor" metadata) and the event itself.
 /// </summary>
 public sealed record OversightEvent(long Sequence, Guid StreamId, long Version, DateTimeOffset At, Actor? MetadataActor, object Data)
@@ -38,6 +38,37 @@ public sealed record OversightEvent(long Sequence, Guid StreamId, long Version, 
         RequestEscalated e => e.By,
         DocumentRevoked e => e.By,
         CitizenDataViewed e => e.Viewer,
+        _ => null,
+    };
+
+    /// <summary>When the event says it happened (business time, from the clock of the command that decided it).</summary>
+    public static DateTimeOffset? TimeIn(object data) => data switch
+    {
+        ServiceRequestSubmitted e => e.SubmittedAt,
+        PotentialDuplicateFlagged e => e.At,
+        FeeAssessed e => e.AssessedAt,
+        PaymentConfirmed e => e.At,
+        StepEntered e => e.EligibleAt,
+        SlaClockStarted e => e.EligibleAt,
+        RequestAssigned e => e.At,
+        InformationRequested e => e.At,
+        ApplicantResponded e => e.At,
+        RequestReferred e => e.At,
+        ReferralReturned e => e.At,
+        StepCompleted e => e.At,
+        DecisionProposed e => e.At,
+        DecisionReturned e => e.At,
+        RequestApproved e => e.At,
+        RequestRejected e => e.At,
+        DocumentIssued e => e.At,
+        RequestWithdrawn e => e.At,
+        RequestAbandoned e => e.At,
+        RequestClosed e => e.At,
+        RequestReopened e => e.At,
+        RequestMarkedOverdue e => e.At,
+        RequestEscalated e => e.At,
+        DocumentRevoked e => e.At,
+        CitizenDataViewed e => e.At,
         _ => null,
     };
 

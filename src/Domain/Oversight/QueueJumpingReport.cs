@@ -8,7 +8,7 @@ public sealed class QueueJumpingReport : IOversightReport
     public const string Name = "queue-jumping";
 
     public ReportDescriptor Descriptor { get; } = new(3, Name, "Queue jumping",
-        "A queue is one step (index and department) of one service. A visit is a request's stay in it: from StepEntered (its EligibleAt orders the queue) to its completion there (StepCompleted, DecisionProposed, RequestApproved or RequestRejected) or its end (withdrawn, abandoned). For two visits A and B of one queue with A eligible more than Oversight:QueueTolerance before B: 'taken-ahead' — officer O was assigned B (claim or assignment) at a moment when A was already eligible, unassigned and not ended, and B was completed before A (or A never was); 'held-and-skipped' — O held both A and B, and completed B while A was neither completed nor paused (waiting for the applicant or referred). The finding is O's, dated at B's completion, citing both StepEntered events, B's assignment and completion, and A's completion if any.",
+        "A queue is one step (index and department) of one service. A visit is a request's stay in it: from StepEntered (its EligibleAt orders the queue) to its completion there (StepCompleted, DecisionProposed, RequestApproved or RequestRejected) or its end (withdrawn, abandoned). For two visits A and B of one queue with A eligible more than Oversight:QueueTolerance before B: 'taken-ahead' — officer O was assigned B (claim or assignment) at a moment when A was already eligible, unassigned and not ended, and B was completed before A (or A never was); 'held-and-skipped' — O already held A, not paused (waiting for the applicant or referred), when O took B, and completed B before A. The finding is O's, dated at B's completion, citing both StepEntered events, B's assignment and completion, and A's completion if any.",
         ["taken-ahead", "held-and-skipped"]);
 
     private sealed record Visit(RequestHistory Request, OversightEvent Entered, DateTimeOffset EligibleAt, OversightEvent? Taken, string? TakenBy,
@@ -49,10 +49,10 @@ public sealed class QueueJumpingReport : IOversightReport
                         yield return Make(a, b, "taken-ahead",
                             $"{b.TakenBy} took a request eligible {Format(b.EligibleAt - a.EligibleAt)} later while an earlier one waited unassigned, and finished it first");
                     }
-                    else if (a.Taken is not null && a.TakenBy == b.TakenBy && a.Taken.At <= bDone && a.OpenAt(bDone) && !a.PausedAt(bDone))
+                    else if (a.Taken is not null && a.TakenBy == b.TakenBy && a.Taken.At <= tB && a.OpenAt(tB) && !a.PausedAt(tB))
                     {
                         yield return Make(a, b, "held-and-skipped",
-                            $"{b.TakenBy} held both requests and finished the one eligible {Format(b.EligibleAt - a.EligibleAt)} later first");
+                            $"{b.TakenBy} took a request eligible {Format(b.EligibleAt - a.EligibleAt)} later while holding an earlier one, and finished it first");
                     }
                 }
             }

@@ -9,7 +9,7 @@ public sealed class SlaReport : IOversightReport
     public const string Name = "sla-breaches";
 
     public ReportDescriptor Descriptor { get; } = new(4, Name, "SLA breaches and stalls",
-        "Each SlaClockStarted opens a clock run that ends at the next decision (RequestApproved/RequestRejected), withdrawal, abandonment or new clock. Working days used = working days of the calendar in (start date, end date] minus, for each pause (InformationRequested until ApplicantResponded, or until the end while still waiting), the working days in (pause date, resume date]; all dates Palestine local. A run that used more working days than the service's SLA is a breach: 'sla-breached' when decided, 'sla-overdue-open' when still open at the report's as-of instant. 'stalled': a request held by staff (InReview, Referred, AwaitingApproval, Approved, Reopened) with no event for more than Oversight:StallWorkingDays working days before the as-of instant; its time is the day the threshold was crossed.",
+        "Each SlaClockStarted opens a clock run that ends at the next decision (RequestApproved/RequestRejected), withdrawal, abandonment or new clock. Working days used = working days of the calendar in (start date, end date] minus, for each pause (InformationRequested until ApplicantResponded, or until the end while still waiting), the working days in (pause date, resume date]; all dates Palestine local. A run that used more working days than the service's SLA is a breach: 'sla-breached' when decided, 'sla-overdue-open' when still open at the report's as-of instant. 'stalled': a request held by staff (InReview, Referred, AwaitingApproval, Approved, Reopened) with no event other than the system's flags (RequestMarkedOverdue, RequestEscalated, PotentialDuplicateFlagged) for more than Oversight:StallWorkingDays working days before the as-of instant; its time is the day the threshold was crossed.",
         ["sla-breached", "sla-overdue-open", "stalled"]);
 
     public IEnumerable<Finding> Find(OversightData data, OversightSettings settings, ReportScope scope)
@@ -81,7 +81,12 @@ public sealed class SlaReport : IOversightReport
         {
             return null;
         }
-        var last = events[^1];
+        // The system's own flags (overdue, escalated) are not work on the request.
+        var last = events.LastOrDefault(e => e.Data is not (RequestMarkedOverdue or RequestEscalated or PotentialDuplicateFlagged));
+        if (last is null)
+        {
+            return null;
+        }
         var lastDate = PalestineTime.LocalDate(last.At);
         var idle = data.Calendar.WorkingDaysBetween(lastDate, PalestineTime.LocalDate(asOf));
         if (idle <= settings.StallWorkingDays)

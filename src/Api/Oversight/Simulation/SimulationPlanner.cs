@@ -112,6 +112,11 @@ public sealed partial class SimulationPlanner
         {
             action();
         }
+        if (_outlierService is not null && _pending.Remove("approval-rate-outliers"))
+        {
+            _planted.Add(new PlantedViolation("approval-rate-outliers", "approval-rate-high", null, _departments[0].Officers[0].Subject,
+                $"approves every {_outlierService.Code} request while peers approve about 40 %"));
+        }
         if (_pending.Remove("log-integrity"))
         {
             var target = _steps.OfType<InvokeStep>().Select(s => s.Command).OfType<ProposeDecision>().First().RequestId;

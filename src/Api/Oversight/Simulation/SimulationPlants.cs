@@ -13,7 +13,7 @@ public sealed partial class SimulationPlanner
     /// <summary>Queue jumping: the jumper takes the newest request while older ones will be left waiting, and finishes it fast.</summary>
     private Request? PlantJump(Department department, Officer officer)
     {
-        if (!_pending.Contains("queue-jumping") || department != _departments[^1] || officer != department.Officers[0])
+        if (!_pending.Contains("queue-jumping") || officer != department.Officers[0])
         {
             return null;
         }
@@ -24,8 +24,11 @@ public sealed partial class SimulationPlanner
         }
         var free = department.Officers.Count(o => !o.Busy && o.Resumed.Count == 0);
         var others = department.Waiting.Where(r => r != newest).OrderBy(r => r.EligibleAt).ToList();
-        // The other free officers take the oldest ones in this same round; the next one keeps waiting behind the jump.
-        if (others.Count < free || newest.EligibleAt - others[free - 1].EligibleAt <= _settings.QueueTolerance + TimeSpan.FromMinutes(30))
+        // The other free officers take the oldest ones in this same round; an older one of the same queue (service
+        // and step) must be left waiting behind the jump.
+        var leftBehind = others.Skip(free - 1).Any(r => r.Service == newest.Service && r.Step == newest.Step
+            && newest.EligibleAt - r.EligibleAt > _settings.QueueTolerance + TimeSpan.FromMinutes(30));
+        if (!leftBehind)
         {
             return null;
         }

@@ -17,11 +17,13 @@ public sealed record SimulationResult(int Steps, int Commands, int Failures, IRe
 /// through <see cref="IMessageBus.InvokeAsync"/>, so validation, the domain's rules, event metadata and the inline
 /// projections run exactly as for an API call. A refused command is counted, never hidden.
 /// </summary>
-public sealed class SimulationRunner(IMessageBus bus, SimulationClock clock, IDocumentStore store, IntegrityLog log, IntegrityDatabase db, ILogger<SimulationRunner> logger)
+public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulationClock clock, IDocumentStore store, IntegrityLog log, IntegrityDatabase db, ILogger<SimulationRunner> logger)
 {
     public async Task<SimulationResult> RunAsync(SimulationPlan plan, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        await using var scope = scopes.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         int commands = 0, failures = 0;
         var samples = new List<string>();
         foreach (var step in plan.Steps)
@@ -33,7 +35,7 @@ public sealed class SimulationRunner(IMessageBus bus, SimulationClock clock, IDo
                 {
                     case InvokeStep invoke:
                         commands++;
-                        await InvokeAsync(invoke.Command, ct);
+                        await InvokeAsync(bus, invoke.Command, ct);
                         break;
                     case AppendStep append:
                         await AppendAsync(append, ct);
@@ -56,11 +58,12 @@ public sealed class SimulationRunner(IMessageBus bus, SimulationClock clock, IDo
                 logger.LogWarning("Simulation step {Step} failed: {Error}", Describe(step), e.Message);
             }
         }
+        clock.Release();
         return new SimulationResult(plan.Steps.Count, commands, failures, samples, started.Elapsed.TotalSeconds);
     }
 
     /// <summary>A timer firing on the same stream can win the race: the command is simply sent again.</summary>
-    private async Task InvokeAsync(object command, CancellationToken ct)
+    private async Task InvokeAsync(IMessageBus bus, object command, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
