@@ -46,6 +46,9 @@ public sealed class SimulatedOffice(AppFixture app) : IAsyncLifetime
             web.UseSetting("Authentication:DevelopmentIssuer", "true");
             web.UseSetting("Catalog:SeedDemo", "true");
             web.UseSetting("Simulation:Enabled", "true");
+            // Marten tracks daemon progress per database name ("Main") across the process: a second daemon here would
+            // disturb the main host's. The reports read events, not the async read models.
+            web.UseSetting("Marten:DaemonMode", "Disabled");
             web.UseSetting("Integrity:CheckpointInterval", "00:00:00");
             web.UseSetting("Integrity:GapTimeout", "00:00:00");
             web.UseSetting("Integrity:SigningKeyPem", signing);
