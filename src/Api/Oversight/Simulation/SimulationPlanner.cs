@@ -68,6 +68,7 @@ public sealed partial class SimulationPlanner
     private long _order;
     private int _requests;
     private int _citizen;
+    private long _ids;
     private ServiceDef? _outlierService;
 
     private SimulationPlanner(SimulationOptions options, OversightSettings settings, WorkingCalendar calendar)
@@ -370,14 +371,21 @@ public sealed partial class SimulationPlanner
         return new Actor("citizen-" + id, "citizen", null, id);
     }
 
+    /// <summary>Nine-digit IDs from a block chosen by prefix and seed, so runs sharing a database rarely share people.</summary>
     private string NewNationalId() =>
-        NationalId.WithCheckDigit((90_000_000 + (_options.Seed % 100) * 90_000 + _citizen++).ToString("D8", CultureInfo.InvariantCulture));
+        NationalId.WithCheckDigit((90_000_000 + (int)(Fnv($"{_options.Prefix}/{_options.Seed}") % 100) * 90_000 + _citizen++).ToString("D8", CultureInfo.InvariantCulture));
 
-    private Guid NewGuid()
+    /// <summary>Deterministic for prefix and seed, and distinct across prefixes (two runs may share a database).</summary>
+    private Guid NewGuid() => NameBasedId.For("simulation", $"{_options.Prefix}/{_options.Seed}/{_ids++}");
+
+    private static uint Fnv(string text)
     {
-        var bytes = new byte[16];
-        _random.NextBytes(bytes);
-        return new Guid(bytes);
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return hash;
     }
 
     private static string VerificationCode(Request request) => request.Id.ToString("N")[..16].ToUpperInvariant();
