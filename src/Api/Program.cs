@@ -11,6 +11,8 @@ using MyGovernment.Api.OpenApi;
 using MyGovernment.Api.Payments;
 using MyGovernment.Api.PaymentsSandbox;
 using MyGovernment.Api.Security;
+using MyGovernment.Api.Oversight;
+using MyGovernment.Api.Oversight.Simulation;
 using Wolverine.Http;
 
 // Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
@@ -23,11 +25,14 @@ var (connectionString, localCluster) = await DatabaseConnection.ResolveAsync(bui
 
 builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
+// After the real clock: the simulate command (and simulation test hosts) replace it.
+builder.AddMyGovernmentSimulation(args);
 builder.AddMyGovernmentAuthentication();
 builder.AddMyGovernmentRateLimiting();
 builder.AddMyGovernmentPayments();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentIntegrity(connectionString, builder.Configuration);
+builder.Services.AddMyGovernmentOversight(builder.Configuration);
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 builder.Services.AddMyGovernmentIdempotency(builder.Configuration);
 builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection("Limits"));

@@ -30,7 +30,12 @@ public static class ReadModelCheckEndpoint
             return Results.Problem(detail: "Only 'ServiceRequestDetails' can be checked.", statusCode: 400,
                 extensions: new Dictionary<string, object?> { ["code"] = "unknown-projection" });
         }
-        var take = Math.Clamp(limit ?? 200, 1, 1000);
+        return Results.Ok(await CheckServiceRequestDetailsAsync(session, Math.Clamp(limit ?? 200, 1, 1000), ct));
+    }
+
+    /// <summary>The check itself, also run by the log-integrity oversight report.</summary>
+    public static async Task<ReadModelCheckReport> CheckServiceRequestDetailsAsync(IQuerySession session, int take, CancellationToken ct)
+    {
         var stored = await session.Query<ServiceRequestDetails>().OrderByDescending(d => d.SubmittedAt).Take(take).ToListAsync(ct);
         var serializer = session.DocumentStore.Options.Serializer();
         var differences = new List<ReadModelDifference>();
@@ -48,6 +53,6 @@ public static class ReadModelCheckEndpoint
                 differences.Add(new ReadModelDifference(doc.Id, "stored document differs from a fresh fold", storedJson, foldedJson));
             }
         }
-        return Results.Ok(new ReadModelCheckReport(nameof(ServiceRequestDetails), stored.Count, differences));
+        return new ReadModelCheckReport(nameof(ServiceRequestDetails), stored.Count, differences);
     }
 }

@@ -88,6 +88,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["documentName"] = "v1",
         ["action"] = "cancel",
         ["file"] = "2099-01-01.csv",
+        ["name"] = "after-hours-decisions",
     };
 
     private async Task<SecurityWorld> WorldAsync()

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using MyGovernment.Api.Audit;
+using MyGovernment.Api.Identity;
+using MyGovernment.Api.Oversight;
+using MyGovernment.Api.Oversight.Simulation;
+using MyGovernment.IntegrationTests.Support;
+using Npgsql;
+
+namespace MyGovernment.IntegrationTests.Oversight;
+
+/// <summary>
+/// A simulated office on a database of its own in the fixture's cluster (the simulation moves the business clock
+/// and the planted log edit breaks verify, neither of which may touch the shared database). Two runs share it:
+/// clean activity (prefix CLEAN) and, after the log-integrity report of the clean log is taken, activity with every
+/// violation planted (prefix VIOL). Small thresholds keep the outlier sample small.
+/// </summary>
+public sealed class SimulatedOffice(AppFixture app) : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public SimulateCommand.Outcome Clean { get; private set; } = null!;
+
+    public SimulateCommand.Outcome Violations { get; private set; } = null!;
+
+    public ReportResult CleanIntegrity { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = "mygov_oversight_" + Guid.NewGuid().ToString("N")[..8];
+        var admin = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = "postgres", Pooling = false };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var signing = key.ExportPkcs8PrivateKeyPem();
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = database }.ConnectionString);
+            web.UseSetting("Authentication:DevelopmentIssuer", "true");
+            web.UseSetting("Catalog:SeedDemo", "true");
+            web.UseSetting("Simulation:Enabled", "true");
+            // Marten tracks daemon progress per database name ("Main") across the process: a second daemon here would
+            // disturb the main host's. The reports read events, not the async read models.
+            web.UseSetting("Marten:DaemonMode", "Disabled");
+            web.UseSetting("Integrity:CheckpointInterval", "00:00:00");
+            web.UseSetting("Integrity:GapTimeout", "00:00:00");
+            web.UseSetting("Integrity:SigningKeyPem", signing);
+            web.UseSetting("Oversight:OutlierMinimumDecisions", "8");
+            web.UseSetting("Oversight:OutlierMinimumPeerDecisions", "8");
+            web.UseSetting("RateLimiting:PermitsPerMinute", "1000000");
+            web.UseSetting("RateLimiting:PermitsPerAddressPerMinute", "1000000");
+        });
+        var ct = TestContext.Current.CancellationToken;
+        Clean = await SimulateCommand.SimulateAsync(Host.Services, Options("CLEAN", 11, new HashSet<string>()), ct);
+        CleanIntegrity = await ReportAsync(LogIntegrityReport.Name);
+        Violations = await SimulateCommand.SimulateAsync(Host.Services, Options("VIOL", 23, SimulationOptions.ViolationKinds.ToHashSet()), ct);
+    }
+
+    private static SimulationOptions Options(string prefix, int seed, IReadOnlySet<string> violations) => new()
+    {
+        Requests = 60, Departments = 2, OfficersPerDepartment = 3, Days = 21, Seed = seed, Prefix = prefix, Violations = violations,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
+
+    public string Token(string role) => Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(role + "-1", role, null, null);
+
+    public async Task<ReportResult> ReportAsync(string name, string query = "", string role = Roles.Oversight)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.As(Token(role)).Get.Url($"/api/oversight/reports/{name}{(query.Length > 0 ? "?" + query : "")}");
+            s.StatusCodeShouldBeOk();
+        });
+        return (await result.ReadAsJsonAsync<ReportResult>())!;
+    }
+}
