@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ using Wolverine.Marten;
 namespace MyGovernment.Application.Payments;
 
 /// <summary>The applicant starts paying a request's outstanding fee. Nothing is asked of the provider yet (see <see cref="StartPaymentSession"/>).</summary>
-public sealed record CreatePayment(Guid PaymentId, Guid RequestId, PaymentChannel Channel, Actor By)
+public sealed record CreatePayment(Guid PaymentId, Guid RequestId, PaymentChannel Channel, Actor By) : LogSafeMessage
 {
     public sealed class Validator : AbstractValidator<CreatePayment>
     {

@@ -1,10 +1,11 @@
+using MyGovernment.Application.Privacy;
 using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace MyGovernment.Application.Payments;
 
 /// <summary>The recurring job: payments left waiting on the provider too long are asked about again, one message each.</summary>
-public sealed record RecheckPendingPayments;
+public sealed record RecheckPendingPayments : LogSafeMessage;
 
 /// <summary>Finds payments Started, Authorised or StatusUnknown since before a time (implemented over the payments read model).</summary>
 public interface IPendingPaymentLookup

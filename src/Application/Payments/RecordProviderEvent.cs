@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
@@ -15,7 +16,8 @@ namespace MyGovernment.Application.Payments;
 /// status API is asked and its history applied instead.
 /// </summary>
 public sealed record RecordProviderEvent(
-    Guid PaymentId, string ProviderEventId, string ProviderSessionId, ProviderPaymentStatus? Status, Money? Amount, DateTimeOffset At)
+    Guid PaymentId, [property: NotPersonal] string ProviderEventId, [property: NotPersonal] string ProviderSessionId, ProviderPaymentStatus? Status,
+    Money? Amount, DateTimeOffset At) : LogSafeMessage
 {
     public sealed class Validator : AbstractValidator<RecordProviderEvent>
     {

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -7,10 +8,10 @@ using Wolverine;
 namespace MyGovernment.Application.Payments;
 
 /// <summary>Timer: the payment's deadline has come. Re-decided on the current stream, so a paid payment ignores it.</summary>
-public sealed record ExpirePayment(Guid PaymentId);
+public sealed record ExpirePayment(Guid PaymentId) : LogSafeMessage;
 
 /// <summary>Ask the provider again about a payment whose outcome we have not heard (the recurring job sends these).</summary>
-public sealed record RefreshPaymentStatus(Guid PaymentId);
+public sealed record RefreshPaymentStatus(Guid PaymentId) : LogSafeMessage;
 
 /// <summary>What the provider said when asked: its status, or why it could not be asked.</summary>
 public sealed record ProviderCheck(ProviderSessionStatus? Status, string? Error)

@@ -1,3 +1,4 @@
+using MyGovernment.Application.Privacy;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace MyGovernment.Application.Payments;
 /// or a provider failure leaves a Created (or Error) payment that its timer ends, never a provider session we do not
 /// know. The provider call holds no database lock: the append is checked against the version loaded.
 /// </summary>
-public sealed record StartPaymentSession(Guid PaymentId);
+public sealed record StartPaymentSession(Guid PaymentId) : LogSafeMessage;
 
 public sealed record PaymentSessionResponse(
     Guid PaymentId, PaymentStatus Status, string? RedirectUrl, string? CashReference, DateTimeOffset? ExpiresAt, string? Error);
