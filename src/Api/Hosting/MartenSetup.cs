@@ -61,6 +61,7 @@ public static class MartenSetup
         opts.Projections.Add(new ServiceRequestWriteModelProjection(), ProjectionLifecycle.Live);
         opts.Projections.Add(new RosterWriteModelProjection(), ProjectionLifecycle.Live);
         opts.Projections.Add(new PaymentWriteModelProjection(), ProjectionLifecycle.Live);
+        opts.Projections.Add(new RefundWriteModelProjection(), ProjectionLifecycle.Live);
 
         opts.Projections.Add(new ServiceCatalogEntryProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new DepartmentEntryProjection(), ProjectionLifecycle.Inline);
@@ -72,6 +73,7 @@ public static class MartenSetup
         opts.Projections.Add(new IssuedDocumentProjection(), ProjectionLifecycle.Inline);
         // Read right after the citizen's own command, and by the payment re-check job: inline.
         opts.Projections.Add(new PaymentDetailsProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new RefundDetailsProjection(), ProjectionLifecycle.Inline);
 
         // Spans every citizen's access-log stream: async, in the daemon (Solo on one node, HotCold across nodes).
         opts.Projections.Add(new AccessLogProjection(), ProjectionLifecycle.Async);

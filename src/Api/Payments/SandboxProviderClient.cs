@@ -54,6 +54,24 @@ public sealed class SandboxProviderClient(IHttpClientFactory clients, IOptions<P
         return new ProviderSessionStatus(status.Id, overall, status.AmountCaptured > 0 ? new Money(status.AmountCaptured, status.Currency) : null, events);
     }
 
+    public async Task<ProviderRefundResult> RefundAsync(ProviderRefundRequest request, CancellationToken ct)
+    {
+        var reference = request.RefundId.ToString();
+        using var message = new HttpRequestMessage(HttpMethod.Post, "sandbox/v1/refunds")
+        {
+            Content = JsonContent.Create(new
+            {
+                sessionId = request.ProviderSessionId,
+                amount = request.Amount.Amount,
+                currency = request.Amount.Currency,
+                merchantRefundReference = reference,
+            }, options: Json),
+        };
+        message.Headers.Add("Idempotency-Key", reference);
+        var answer = await SendAsync<SandboxRefundStatus>(message, ct);
+        return new ProviderRefundResult(answer.Id, answer.Status == SandboxStatus.Succeeded, answer.FailureReason);
+    }
+
     private async Task<T> SendAsync<T>(HttpRequestMessage message, CancellationToken ct)
     {
         message.Headers.Add(SandboxOptions.ApiKeyHeader, options.Value.ApiKey);

@@ -20,7 +20,7 @@ public sealed record AgentPaymentBody(string? CashReference, decimal? Amount);
 
 public sealed record AgentPaymentAccepted(string SessionId, string Status, string ReceiptNumber);
 
-public sealed record SandboxBehaviourBody(string? SessionId, int? Copies, bool? Reorder, int? DelayMilliseconds);
+public sealed record SandboxBehaviourBody(string? SessionId, int? Copies, bool? Reorder, int? DelayMilliseconds, bool? FailRefunds);
 
 /// <summary>
 /// The provider's merchant API, modelled on hosted-checkout providers: open a session (idempotent per merchant
@@ -154,7 +154,7 @@ public static class SandboxCheckoutApi
         {
             return Unauthorised();
         }
-        var behaviour = new SandboxBehaviour { Copies = body.Copies ?? 1, Reorder = body.Reorder ?? false, DelayMilliseconds = body.DelayMilliseconds ?? 0 };
+        var behaviour = new SandboxBehaviour { Copies = body.Copies ?? 1, Reorder = body.Reorder ?? false, DelayMilliseconds = body.DelayMilliseconds ?? 0, FailRefunds = body.FailRefunds ?? false };
         if (body.SessionId is { } sessionId)
         {
             var session = await db.LoadAsync<SandboxCheckoutSession>(sessionId, ct);

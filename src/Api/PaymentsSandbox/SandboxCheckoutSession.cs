@@ -25,6 +25,8 @@ public sealed class SandboxCheckoutSession
 
     public decimal AmountCaptured { get; set; }
 
+    public decimal AmountRefunded { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset ExpiresAt { get; set; }
@@ -104,4 +106,7 @@ public sealed class SandboxBehaviour
     public bool Reorder { get; set; }
 
     public int DelayMilliseconds { get; set; }
+
+    /// <summary>Refunds are refused (as a card issuer might), to exercise the failure path.</summary>
+    public bool FailRefunds { get; set; }
 }

@@ -33,6 +33,7 @@ public static class SandboxSetup
         {
             opts.Schema.For<SandboxCheckoutSession>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(s => s.CashReference!).Index(s => s.CapturedAt!);
             opts.Schema.For<SandboxBehaviour>().DatabaseSchemaName(Schema);
+            opts.Schema.For<SandboxRefund>().DatabaseSchemaName(Schema);
         });
         // One delivery at a time, in the order queued: the behaviour switches decide the order the merchant sees.
         builder.Services.ConfigureWolverine(opts => opts.LocalQueueFor<DeliverSandboxWebhook>().Sequential());
@@ -50,5 +51,6 @@ public static class SandboxSetup
         SandboxCheckoutApi.Map(sandbox);
         SandboxHostedPage.Map(sandbox);
         SandboxSettlementFile.Map(sandbox);
+        SandboxRefundApi.Map(sandbox);
     }
 }

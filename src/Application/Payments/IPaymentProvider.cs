@@ -11,7 +11,15 @@ public interface IPaymentProvider
 
     /// <summary>The provider's own view of a session: the source of truth when a webhook is doubtful or missing.</summary>
     Task<ProviderSessionStatus> GetStatusAsync(string providerSessionId, CancellationToken ct);
+
+    /// <summary>Returns captured money to the payer. Idempotent per refund id at the provider; answers the outcome synchronously.</summary>
+    Task<ProviderRefundResult> RefundAsync(ProviderRefundRequest request, CancellationToken ct);
 }
+
+public sealed record ProviderRefundRequest(Guid RefundId, string ProviderSessionId, Money Amount);
+
+/// <summary>The provider's answer to a refund: its id, and whether the money went back (else why not).</summary>
+public sealed record ProviderRefundResult(string ProviderRefundId, bool Succeeded, string? FailureReason);
 
 public sealed record OpenSessionRequest(Guid PaymentId, Money Amount, PaymentChannel Channel, DateTimeOffset ExpiresAt);
 

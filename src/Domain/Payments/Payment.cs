@@ -16,7 +16,9 @@ public sealed record Payment(
     DateTimeOffset? ExpiresAt = null,
     Money? Captured = null,
     bool NeedsReconciliation = false,
-    IReadOnlySet<string>? SeenProviderEvents = null)
+    IReadOnlySet<string>? SeenProviderEvents = null,
+    decimal Refunded = 0m,
+    decimal RefundPending = 0m)
 {
     /// <summary>Money was taken: nothing but settlement and reconciliation follows.</summary>
     public bool IsCaptured => Status is PaymentStatus.Succeeded or PaymentStatus.Settled or PaymentStatus.Reconciled;
@@ -41,6 +43,9 @@ public sealed record Payment(
         (_, PaymentErrored) => state with { Status = PaymentStatus.Error },
         (_, PaymentStatusUnknown) => state with { Status = PaymentStatus.StatusUnknown },
         (_, ContradictoryProviderEventRecorded e) => Seen(state, e.ProviderEventId) with { NeedsReconciliation = true },
+        (_, Refunds.RefundReserved e) => state with { RefundPending = state.RefundPending + e.Amount.Amount },
+        (_, Refunds.RefundReleased e) => state with { RefundPending = state.RefundPending - e.Amount.Amount },
+        (_, Refunds.PaymentRefunded e) => state with { RefundPending = state.RefundPending - e.Amount.Amount, Refunded = state.Refunded + e.Amount.Amount },
         _ => state,
     };
 

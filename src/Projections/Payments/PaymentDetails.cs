@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
+using MyGovernment.Domain.Payments.Refunds;
 
 namespace MyGovernment.Projections.Payments;
 
@@ -42,6 +43,15 @@ public sealed class PaymentDetails
     /// <summary>The provider said something that contradicts the record: reconciliation must look at it.</summary>
     public bool NeedsReconciliation { get; set; }
 
+    /// <summary>Refunded for good (succeeded refunds).</summary>
+    public decimal Refunded { get; set; }
+
+    /// <summary>Held by refunds requested or approved and not yet settled.</summary>
+    public decimal RefundPending { get; set; }
+
+    /// <summary>Captured − refunded − pending: what a refund request must quote as the refundable amount it saw.</summary>
+    public Money? Refundable { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset LastChangedAt { get; set; }
@@ -79,6 +89,24 @@ public sealed partial class PaymentDetailsProjection : SingleStreamProjection<Pa
         Touch(view, e, e.Data.At, PaymentStatus.Succeeded);
         view.Captured = e.Data.Captured;
         view.CapturedAt = e.Data.At;
+        view.Refundable = e.Data.Captured;
+    }
+
+    public static void Apply(IEvent<RefundReserved> e, PaymentDetails view) => Refunds(view, e, e.Data.At, e.Data.Amount.Amount, 0m);
+
+    public static void Apply(IEvent<RefundReleased> e, PaymentDetails view) => Refunds(view, e, e.Data.At, -e.Data.Amount.Amount, 0m);
+
+    public static void Apply(IEvent<PaymentRefunded> e, PaymentDetails view) => Refunds(view, e, e.Data.At, -e.Data.Amount.Amount, e.Data.Amount.Amount);
+
+    private static void Refunds(PaymentDetails view, IEvent e, DateTimeOffset at, decimal pending, decimal refunded)
+    {
+        Touch(view, e, at, view.Status);
+        view.RefundPending += pending;
+        view.Refunded += refunded;
+        if (view.Captured is { } captured)
+        {
+            view.Refundable = captured with { Amount = captured.Amount - view.Refunded - view.RefundPending };
+        }
     }
 
     public static void Apply(IEvent<PaymentFailed> e, PaymentDetails view) => Touch(view, e, e.Data.At, PaymentStatus.Failed).FailureReason = e.Data.Reason;

@@ -3,6 +3,7 @@ using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
+using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Domain.Staff;
 using MyGovernment.IntegrationTests.Support;
@@ -78,6 +79,14 @@ public sealed class EventShapeTests(AppFixture app)
         new PaymentErrored(Other, "The payment provider answered 503.", At),
         new PaymentStatusUnknown(Other, "The provider could not be asked.", At),
         new ContradictoryProviderEventRecorded(Other, "evt_x", ProviderPaymentStatus.Failed, "The provider reported Failed after the payment was captured.", At),
+        new RefundRequested(Id, Other, Money.Ils(5m), Money.Ils(15.50m), "Paid twice", Finance, At),
+        new RefundApproved(Id, new Actor("finance-2", "finance", "TREASURY"), At),
+        new RefundSubmitted(Id, "re_1", At),
+        new RefundSucceeded(Id, Other, Money.Ils(5m), "MOLG", At),
+        new RefundFailed(Id, "The card issuer refused the refund.", At),
+        new RefundReserved(Other, Id, Money.Ils(5m), At),
+        new RefundReleased(Other, Id, Money.Ils(5m), At),
+        new PaymentRefunded(Other, Id, Money.Ils(5m), At),
     ];
 
     [Fact]

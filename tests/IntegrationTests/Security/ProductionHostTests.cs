@@ -43,6 +43,8 @@ public sealed class ProductionHostTests(AppFixture app)
         .UseSetting("ConnectionStrings:Postgres", app.ConnectionString)
         .UseSetting("Authentication:Authority", "https://identity.invalid")
         .UseSetting("Catalog:SeedDemo", "false")
+        // It shares the suite's database: a second async daemon there would fight the fixture's over progress rows.
+        .UseSetting("Marten:DaemonMode", "Disabled")
         // Production refuses to start without real provider secrets (and the sandbox).
         .UseSetting("Payments:Provider:ApiKey", "production-api-key")
         .UseSetting("Payments:Provider:WebhookSecret", "production-webhook-secret")
