@@ -2,6 +2,10 @@ using JasperFx.Events;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Wolverine.Configuration;
+using Wolverine.Runtime.Handlers;
 
 namespace MyGovernment.Api.Hosting;
 
@@ -13,10 +17,8 @@ public static class MessageFailurePolicies
 {
     public static void Apply(WolverineOptions opts)
     {
-        // Someone else appended to the stream first: reload and decide again (the decision may now be moot).
-        opts.Policies.OnException(e => e is JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException
-                || (e is PostgresException { SqlState: "23505" } p && p.ConstraintName == "pk_mt_events_stream_and_version"))
-            .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
+        // Lost append races are retried only for background messages (below); a person's command answers 409.
+        opts.Policies.Add<BackgroundRaceRetryPolicy>();
 
         // The database is restarting or unreachable: one short retry (an HTTP caller then gets its 503 quickly),
         // then background messages are kept and tried again later instead of being dead-lettered.
@@ -24,6 +26,10 @@ public static class MessageFailurePolicies
             .RetryWithCooldown(TimeSpan.FromMilliseconds(200))
             .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
     }
+
+    public static bool IsLostAppendRace(Exception e) =>
+        e is JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+        || (e is PostgresException { SqlState: "23505" } p && p.ConstraintName == "pk_mt_events_stream_and_version");
 
     public static bool IsTransientDatabaseFailure(Exception exception)
     {
@@ -37,4 +43,30 @@ public static class MessageFailurePolicies
         }
         return false;
     }
+}
+
+/// <summary>
+/// Timers, automatic assignment and payment follow-ups that lose an append race to a person's command reload and
+/// decide again (the decision is often moot by then). Commands sent by people are not retried: the caller named the
+/// version they saw, so a lost race is their 409 (DESIGN §10: fifty concurrent approvals, one 200, the rest 409).
+/// </summary>
+public sealed class BackgroundRaceRetryPolicy : IHandlerPolicy
+{
+    private static readonly string[] BackgroundNamespaces =
+    [
+        "MyGovernment.Application.ServiceRequests.Timers", "MyGovernment.Application.Staff", "MyGovernment.Application.Payments",
+    ];
+
+    public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
+    {
+        foreach (var chain in chains.Where(IsBackground))
+        {
+            chain.OnException(MessageFailurePolicies.IsLostAppendRace)
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    private static bool IsBackground(HandlerChain chain) =>
+        chain.MessageType.Name is "AbandonIfUnpaid" or "AbandonIfNoResponse" or "CloseAfterAppealWindow" or "CheckSla" or "AutoAssign" or "ConfirmPayment"
+        || (chain.MessageType.Namespace is { } ns && BackgroundNamespaces.Any(b => ns.StartsWith(b, StringComparison.Ordinal)) && chain.MessageType.Name != "EnrollOfficer");
 }
