@@ -19,9 +19,7 @@ public static class PaymentEndpoints
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
-        var mayRead = payment is not null
-            && (user.IsInRole(Roles.Finance) || user.IsInRole(Roles.Auditor) || (user.IsInRole(Roles.Citizen) && payment.PayerId == user.ApplicantId()));
-        if (!mayRead)
+        if (!MayRead(user, payment))
         {
             return Results.Problem(statusCode: 404, title: "Not found", detail: "No such payment.",
                 extensions: new Dictionary<string, object?> { ["code"] = "payment_not_found" });
@@ -29,6 +27,11 @@ public static class PaymentEndpoints
         response.Headers.ETag = $"\"{payment!.Version}\"";
         return Results.Ok(payment);
     }
+
+    /// <summary>The payer, finance and auditors may read a payment; for anyone else it does not exist.</summary>
+    public static bool MayRead(ClaimsPrincipal user, PaymentDetails? payment) =>
+        payment is not null
+        && (user.IsInRole(Roles.Finance) || user.IsInRole(Roles.Auditor) || (user.IsInRole(Roles.Citizen) && payment.PayerId == user.ApplicantId()));
 
     /// <summary>The citizen's own payments, newest first.</summary>
     [Authorize(Roles = Roles.Citizen)]

@@ -76,9 +76,7 @@ public static class ReceiptEndpoints
     private static async Task<Receipt?> LoadAsync(Guid id, ClaimsPrincipal user, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
-        var mayRead = payment is not null
-            && (user.IsInRole(Roles.Finance) || user.IsInRole(Roles.Auditor) || (user.IsInRole(Roles.Citizen) && payment.PayerId == user.ApplicantId()));
-        if (!mayRead || payment!.Status != PaymentStatus.Succeeded || payment.CapturedAt is null)
+        if (!PaymentEndpoints.MayRead(user, payment) || payment!.Status != PaymentStatus.Succeeded || payment.CapturedAt is null)
         {
             return null;
         }

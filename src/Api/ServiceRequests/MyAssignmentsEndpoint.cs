@@ -10,12 +10,6 @@ namespace MyGovernment.Api.ServiceRequests;
 
 public static class MyAssignmentsEndpoint
 {
-    private static readonly ServiceRequestStatus[] Closed =
-    [
-        ServiceRequestStatus.Issued, ServiceRequestStatus.Rejected, ServiceRequestStatus.Withdrawn,
-        ServiceRequestStatus.Abandoned, ServiceRequestStatus.Closed,
-    ];
-
     /// <summary>The open requests assigned to me, oldest in my hands first.</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverineGet("/api/me/assignments", OperationId = "ListMyAssignments")]
@@ -26,7 +20,7 @@ public static class MyAssignmentsEndpoint
     {
         var me = user.Subject();
         var rows = await session.Query<ServiceRequestDetails>()
-            .Where(r => r.AssignedTo == me && !r.Status.IsOneOf(Closed))
+            .Where(r => r.AssignedTo == me && !r.Status.IsOneOf(ServiceRequestStatuses.Finished))
             .OrderBy(r => r.QueuedAt)
             .Take(500)
             .ToListAsync(ct);

@@ -8,16 +8,10 @@ namespace MyGovernment.Api.ServiceRequests;
 /// <summary>Answers the duplicate check at submission from the inline request read model.</summary>
 public sealed class OpenRequestLookup(IQuerySession session) : IOpenRequestLookup
 {
-    private static readonly ServiceRequestStatus[] Closed =
-    [
-        ServiceRequestStatus.Issued, ServiceRequestStatus.Rejected, ServiceRequestStatus.Withdrawn,
-        ServiceRequestStatus.Abandoned, ServiceRequestStatus.Closed,
-    ];
-
     public async Task<Guid?> FindOpenAsync(string applicantId, string serviceCode, CancellationToken ct)
     {
         var open = await session.Query<ServiceRequestDetails>()
-            .Where(r => r.ApplicantId == applicantId && r.ServiceCode == serviceCode && !r.Status.IsOneOf(Closed))
+            .Where(r => r.ApplicantId == applicantId && r.ServiceCode == serviceCode && !r.Status.IsOneOf(ServiceRequestStatuses.Finished))
             .OrderBy(r => r.SubmittedAt)
             .Select(r => r.Id)
             .Take(1)

@@ -73,3 +73,14 @@ public static class RejectionReasons
 
     public static bool IsKnown(string? code) => code is not null && All.Contains(code);
 }
+
+/// <summary>Status sets the read side filters on, named once.</summary>
+public static class ServiceRequestStatuses
+{
+    /// <summary>Nothing more will happen at a step: decided and served, or ended without a decision.</summary>
+    public static readonly ServiceRequestStatus[] Finished =
+    [
+        ServiceRequestStatus.Issued, ServiceRequestStatus.Rejected, ServiceRequestStatus.Withdrawn,
+        ServiceRequestStatus.Abandoned, ServiceRequestStatus.Closed,
+    ];
+}
