@@ -68,7 +68,8 @@ public static class ReceiptEndpoints
     public static async Task<IResult> Verify(Guid id, IQuerySession session, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
-        return payment is { Status: PaymentStatus.Succeeded, CapturedAt: not null }
+        // Captured money never un-captures: settled and reconciled payments keep their receipts.
+        return payment is { CapturedAt: not null }
             ? Results.Ok(new ReceiptVerification(payment.Id, true, payment.Captured, payment.CapturedAt, payment.DepartmentCode))
             : NotFound();
     }
@@ -76,7 +77,7 @@ public static class ReceiptEndpoints
     private static async Task<Receipt?> LoadAsync(Guid id, ClaimsPrincipal user, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
-        if (!PaymentEndpoints.MayRead(user, payment) || payment!.Status != PaymentStatus.Succeeded || payment.CapturedAt is null)
+        if (!PaymentEndpoints.MayRead(user, payment) || payment!.CapturedAt is null)
         {
             return null;
         }

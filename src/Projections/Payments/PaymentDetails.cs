@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
+using MyGovernment.Domain.Payments.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
 
 namespace MyGovernment.Projections.Payments;
@@ -51,6 +52,21 @@ public sealed class PaymentDetails
 
     /// <summary>Captured − refunded − pending: what a refund request must quote as the refundable amount it saw.</summary>
     public Money? Refundable { get; set; }
+
+    /// <summary>The reconciliation whose statement settled it, and what the provider paid out.</summary>
+    public Guid? SettledBy { get; set; }
+
+    public Money? SettledGross { get; set; }
+
+    public Money? SettlementFee { get; set; }
+
+    public Money? SettledNet { get; set; }
+
+    /// <summary>The reconciliation that found our books and the statement in agreement.</summary>
+    public Guid? ReconciledBy { get; set; }
+
+    /// <summary>The breaks reconciliations found on it (rule names), oldest first.</summary>
+    public List<string> ReconciliationBreaks { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -123,6 +139,25 @@ public sealed partial class PaymentDetailsProjection : SingleStreamProjection<Pa
     {
         Touch(view, e, e.Data.At, view.Status);
         view.NeedsReconciliation = true;
+    }
+
+    public static void Apply(IEvent<PaymentSettled> e, PaymentDetails view)
+    {
+        Touch(view, e, e.Data.At, PaymentStatus.Settled);
+        view.SettledBy = e.Data.ReconciliationId;
+        view.SettledGross = e.Data.Gross;
+        view.SettlementFee = e.Data.Fee;
+        view.SettledNet = e.Data.Net;
+    }
+
+    public static void Apply(IEvent<PaymentReconciled> e, PaymentDetails view) =>
+        Touch(view, e, e.Data.At, PaymentStatus.Reconciled).ReconciledBy = e.Data.ReconciliationId;
+
+    public static void Apply(IEvent<PaymentReconciliationFlagged> e, PaymentDetails view)
+    {
+        Touch(view, e, e.Data.At, view.Status);
+        view.NeedsReconciliation = true;
+        view.ReconciliationBreaks.Add(e.Data.Rule);
     }
 
     private static PaymentDetails Touch(PaymentDetails view, IEvent e, DateTimeOffset at, PaymentStatus status)
