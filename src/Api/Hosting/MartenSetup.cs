@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using MyGovernment.Api.Audit;
+using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Idempotency;
 using MyGovernment.Application.Staff;
@@ -35,6 +36,7 @@ public static class MartenSetup
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 RegisterProjections(opts);
                 opts.Schema.For<IdempotencyRecord>().Index(r => r.ExpiresAt);
+                ServiceRequestIndexes.Apply(opts);
                 opts.AddIntegrityTables(Schema);
             })
             .UseLightweightSessions();

@@ -19,6 +19,7 @@ public static class WolverineSetup
         builder.Services.AddValidatorsFromAssemblyContaining<SubmitServiceRequest>(ServiceLifetime.Singleton);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("Lifecycle"));
+        builder.Services.AddSingleton<CatalogSnapshots>();
         builder.Services.AddSingleton<IWorkingCalendarSource, WorkingCalendarSource>();
         builder.Services.AddScoped<IOpenRequestLookup, OpenRequestLookup>();
         builder.Services.AddScoped<IOfficerWorkload, OfficerWorkload>();

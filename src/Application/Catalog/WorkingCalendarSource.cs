@@ -4,15 +4,16 @@ using MyGovernment.Domain.Catalog;
 namespace MyGovernment.Application.Catalog;
 
 /// <summary>
-/// The working calendar from the declared public holidays: one primary-key load of the inline calendar document
-/// (no fold, no cache to invalidate across nodes). No calendar stream yet means the standard week.
+/// The working calendar from the declared public holidays: the calendar stream's version (one primary-key read),
+/// then the calendar folded at that version from <see cref="CatalogSnapshots"/> (in memory unless it changed).
+/// No calendar stream yet means the standard week.
 /// </summary>
-public sealed class WorkingCalendarSource(IDocumentStore store) : IWorkingCalendarSource
+public sealed class WorkingCalendarSource(IDocumentStore store, CatalogSnapshots snapshots) : IWorkingCalendarSource
 {
     public async Task<WorkingCalendar> GetAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var calendar = await session.LoadAsync<HolidayCalendar>(CatalogIds.Calendar, ct);
-        return calendar?.ToWorkingCalendar() ?? WorkingCalendar.Standard;
+        var state = await session.Events.FetchStreamStateAsync(CatalogIds.Calendar, ct);
+        return await snapshots.CalendarAsync(session, state?.Version, ct);
     }
 }

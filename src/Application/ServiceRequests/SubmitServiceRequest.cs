@@ -44,12 +44,23 @@ public sealed record ServiceRequestSubmittedResponse(Guid RequestId, ServiceRequ
 
 public static class SubmitServiceRequestHandler
 {
+    /// <summary>
+    /// One round trip for what the decision needs: the service's and the calendar's stream versions and the
+    /// duplicate check, batched. The service and calendar folds then come from memory unless an admin changed them
+    /// since (<see cref="CatalogSnapshots"/>).
+    /// </summary>
     public static async Task<(Service?, WorkingCalendar, Guid?)> LoadAsync(
-        SubmitServiceRequest command, IDocumentSession session, IWorkingCalendarSource calendars, IOpenRequestLookup openRequests, CancellationToken ct)
+        SubmitServiceRequest command, IDocumentSession session, CatalogSnapshots catalog, IOpenRequestLookup openRequests, CancellationToken ct)
     {
-        var service = await session.Events.FetchLatest<Service>(CatalogIds.Service(command.ServiceCode), ct);
-        var duplicate = await openRequests.FindOpenAsync(command.ApplicantId, command.ServiceCode, ct);
-        return (service, await calendars.GetAsync(ct), duplicate);
+        var serviceId = CatalogIds.Service(command.ServiceCode);
+        var batch = session.CreateBatchQuery();
+        var serviceState = batch.Events.FetchStreamState(serviceId);
+        var calendarState = batch.Events.FetchStreamState(CatalogIds.Calendar);
+        var duplicate = openRequests.FindOpen(batch, command.ApplicantId, command.ServiceCode);
+        await batch.Execute(ct);
+        var service = await catalog.ServiceAsync(session, serviceId, (await serviceState)?.Version, ct);
+        var calendar = await catalog.CalendarAsync(session, (await calendarState)?.Version, ct);
+        return (service, calendar, await duplicate);
     }
 
     public static (ServiceRequestSubmittedResponse, IStartStream, OutgoingMessages) Handle(

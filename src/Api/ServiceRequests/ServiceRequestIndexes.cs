@@ -1,0 +1,22 @@
+using Marten;
+using MyGovernment.Projections.ServiceRequests;
+
+namespace MyGovernment.Api.ServiceRequests;
+
+/// <summary>
+/// Indexes on the request read model for the queries that run on every command, so their cost does not grow with
+/// the number of requests ever made (without them each submission scanned the whole table: measured in
+/// docs/benchmarks.md). Computed indexes over the JSON, matching the expressions Marten's LINQ emits.
+/// </summary>
+public static class ServiceRequestIndexes
+{
+    public static void Apply(StoreOptions opts)
+    {
+        var details = opts.Schema.For<ServiceRequestDetails>();
+        // The duplicate check at submission (earliest open request of an applicant for a service) and the
+        // applicant's own lists (applicant prefix).
+        details.Index([r => r.ApplicantId, r => r.ServiceCode, r => r.SubmittedAt], i => i.Name = "ix_srd_applicant_service_submitted");
+        // Automatic assignment's workload count per officer, department queues and workload (department prefix).
+        details.Index([r => r.CurrentDepartment!, r => r.AssignedTo!], i => i.Name = "ix_srd_department_assignee");
+    }
+}
