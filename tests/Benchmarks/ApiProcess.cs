@@ -19,6 +19,8 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public TimeSpan StartToReady { get; }
 
+    public Process Process => _process;
+
     public static async Task<ApiProcess> StartAsync(string apiDll, string connectionString, int port, IDictionary<string, string>? settings = null)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -6,7 +6,10 @@ namespace MyGovernment.Benchmarks;
 public sealed class NoMoreWorkException : Exception;
 
 /// <summary>Throughput and latency percentiles of one scenario at one concurrency.</summary>
-public sealed record Measurement(string Scenario, int Clients, long Operations, long Errors, double Seconds, double PerSecond, double P50Ms, double P95Ms, double P99Ms);
+/// <param name="AppCpuMsPerOp">CPU of the application under test per operation (the benchmark process for 1 and 2, the API for 3).</param>
+/// <param name="DbCpuMsPerOp">CPU of PostgreSQL per operation.</param>
+public sealed record Measurement(string Scenario, int Clients, long Operations, long Errors, double Seconds, double PerSecond, double P50Ms, double P95Ms, double P99Ms,
+    double AppCpuMsPerOp = 0, double DbCpuMsPerOp = 0);
 
 /// <summary>
 /// Runs an operation from N concurrent clients for a fixed time (after a short warm-up) and records every latency.
@@ -14,9 +17,11 @@ public sealed record Measurement(string Scenario, int Clients, long Operations, 
 /// </summary>
 public static class LoadRunner
 {
-    public static async Task<Measurement> RunAsync(string scenario, int clients, TimeSpan duration, Func<int, Task> operation, TimeSpan? warmup = null)
+    public static async Task<Measurement> RunAsync(
+        string scenario, int clients, TimeSpan duration, Func<int, Task> operation, TimeSpan? warmup = null, (CpuMeter Meter, Process App)? cpu = null)
     {
         await RunForAsync(clients, warmup ?? TimeSpan.FromSeconds(1), operation, null);
+        var before = cpu?.Meter.Take(cpu.Value.App);
         var latencies = new List<double>[clients];
         var errors = 0L;
         var clock = Stopwatch.StartNew();
@@ -29,9 +34,13 @@ public static class LoadRunner
             }
         });
         var seconds = clock.Elapsed.TotalSeconds;
+        var after = cpu?.Meter.Take(cpu.Value.App);
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
+        var ops = Math.Max(1, all.Length - errors);
         return new Measurement(scenario, clients, all.Length - errors, errors, seconds, (all.Length - errors) / seconds,
-            Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
+            Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99),
+            before is { } b && after is { } a ? (a.App - b.App).TotalMilliseconds / ops : 0,
+            before is { } b2 && after is { } a2 ? (a2.Db - b2.Db).TotalMilliseconds / ops : 0);
     }
 
     private static async Task RunForAsync(int clients, TimeSpan duration, Func<int, Task> operation, Action<int, double, bool>? record)

@@ -21,7 +21,8 @@ var bulkEvents = Arg("--events", 100_000);
 int[] concurrency = Arg("--clients", 0) is > 0 and var only ? [only] : [1, 4, 16, 64];
 var skipBulk = args.Contains("--skip-bulk");
 var root = RepositoryRoot();
-var apiDll = Path.Combine(root, "src", "Api", "bin", "Release", "net10.0", "MyGovernment.Api.dll");
+// --api <dll> measures another build of the API (e.g. an older commit) with this same tool.
+var apiDll = ArgText("--api") ?? Path.Combine(root, "src", "Api", "bin", "Release", "net10.0", "MyGovernment.Api.dll");
 if (!File.Exists(apiDll))
 {
     Console.Error.WriteLine($"Build the API in Release first (dotnet build -c Release): {apiDll} is missing.");
@@ -33,6 +34,8 @@ await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgre
 var connectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { MaxPoolSize = 100 }.ConnectionString;
 await using var db = NpgsqlDataSource.Create(connectionString);
 var results = new List<Measurement>();
+var meter = new CpuMeter(folder);
+var self = Process.GetCurrentProcess();
 var duration = TimeSpan.FromSeconds(seconds);
 
 Console.WriteLine("start to ready (3 cold starts of the API process)...");
@@ -47,7 +50,7 @@ Console.WriteLine("1. raw Npgsql inserts...");
 await RawInsert.PrepareAsync(db);
 foreach (var clients in concurrency)
 {
-    results.Add(Report(await LoadRunner.RunAsync("1. raw Npgsql insert", clients, duration, RawInsert.Operation(db))));
+    results.Add(Report(await LoadRunner.RunAsync("1. raw Npgsql insert", clients, duration, RawInsert.Operation(db), cpu: (meter, self))));
 }
 
 Console.WriteLine("2. bare Marten appends...");
@@ -56,7 +59,7 @@ using (var marten = MartenAppend.Store(connectionString, "bench_marten"))
     await marten.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     foreach (var clients in concurrency)
     {
-        results.Add(Report(await LoadRunner.RunAsync("2. bare Marten append", clients, duration, MartenAppend.Operation(marten))));
+        results.Add(Report(await LoadRunner.RunAsync("2. bare Marten append", clients, duration, MartenAppend.Operation(marten), cpu: (meter, self))));
     }
 }
 
@@ -65,7 +68,7 @@ var api = await ApiProcess.StartAsync(apiDll, connectionString, FreePort());
 var http = await HttpCommands.CreateAsync(api);
 foreach (var clients in concurrency)
 {
-    results.Add(Report(await LoadRunner.RunAsync("3a. HTTP submit request", clients, duration, c => http.SubmitAsync(c))));
+    results.Add(Report(await LoadRunner.RunAsync("3a. HTTP submit request", clients, duration, c => http.SubmitAsync(c), cpu: (meter, api.Process))));
 }
 foreach (var clients in concurrency)
 {
@@ -79,7 +82,7 @@ foreach (var clients in concurrency)
             throw new NoMoreWorkException();
         }
         await http.ApproveAsync(item.Id, item.Version);
-    })));
+    }, cpu: (meter, api.Process))));
 }
 
 var saturation = results.Where(r => r.Scenario.StartsWith("3a", StringComparison.Ordinal)).Max(r => r.PerSecond);
@@ -138,7 +141,7 @@ void PrintRatios()
 
 static Measurement Report(Measurement m)
 {
-    Console.WriteLine($"   {m.Scenario,-28} {m.Clients,3} clients: {m.PerSecond,8:N0}/s  p50 {m.P50Ms,6:0.0} ms  p95 {m.P95Ms,6:0.0} ms  p99 {m.P99Ms,6:0.0} ms  errors {m.Errors}");
+    Console.WriteLine($"   {m.Scenario,-28} {m.Clients,3} clients: {m.PerSecond,8:N0}/s  p50 {m.P50Ms,6:0.0} ms  p95 {m.P95Ms,6:0.0} ms  p99 {m.P99Ms,6:0.0} ms  errors {m.Errors}  cpu/op app {m.AppCpuMsPerOp:0.00} ms db {m.DbCpuMsPerOp:0.00} ms");
     return m;
 }
 
@@ -222,10 +225,12 @@ static string Markdown(List<Measurement> results, List<double> starts, LagResult
     sb.AppendLine($"scenarios side by side in one run against one throwaway PostgreSQL ({seconds} s per measurement after a 1 s warm-up;");
     sb.AppendLine("fsync and synchronous_commit on). Not a test: numbers depend on the machine and on what else runs on it.").AppendLine();
     sb.AppendLine($"Machine: {Machine()}").AppendLine();
-    sb.AppendLine("| scenario | clients | ops/s | p50 ms | p95 ms | p99 ms | errors |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    sb.AppendLine("CPU per operation: milliseconds of CPU spent by the application (this benchmark process for 1 and 2, the API");
+    sb.AppendLine("process for 3, including its background follow-ups) and by PostgreSQL, divided by the operations completed.").AppendLine();
+    sb.AppendLine("| scenario | clients | ops/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/op | db CPU ms/op |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     foreach (var m in results)
     {
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Scenario} | {m.Clients} | {m.PerSecond:N0} | {m.P50Ms:0.0} | {m.P95Ms:0.0} | {m.P99Ms:0.0} | {m.Errors} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Scenario} | {m.Clients} | {m.PerSecond:N0} | {m.P50Ms:0.0} | {m.P95Ms:0.0} | {m.P99Ms:0.0} | {m.Errors} | {m.AppCpuMsPerOp:0.00} | {m.DbCpuMsPerOp:0.00} |");
     }
     double At(string s, int c) => results.Single(r => r.Scenario.StartsWith(s, StringComparison.Ordinal) && r.Clients == c).PerSecond;
     sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Ratios at 16 clients: HTTP submit / bare Marten (3/2) = **{At("3a", 16) / At("2.", 16):0.00}**; bare Marten / raw Npgsql (2/1) = **{At("2.", 16) / At("1.", 16):0.00}**.");
@@ -259,6 +264,12 @@ static string RepositoryRoot()
         dir = dir.Parent;
     }
     return dir?.FullName ?? Directory.GetCurrentDirectory();
+}
+
+string? ArgText(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
 int Arg(string name, int fallback)
