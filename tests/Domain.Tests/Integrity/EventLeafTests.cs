@@ -1,0 +1,26 @@
+using CsCheck;
+using MyGovernment.Domain.Integrity;
+using Shouldly;
+
+namespace MyGovernment.Domain.Tests.Integrity;
+
+public sealed class EventLeafTests
+{
+    private static readonly Gen<string?> Text = Gen.OneOf(Gen.Const((string?)null), Gen.String.Select(s => (string?)s), Gen.Char.Array[0, 3000].Select(c => (string?)new string(c)));
+
+    private static readonly Gen<EventLeaf> Leaves =
+        Gen.Select(Gen.Long, Gen.Guid, Gen.String, Gen.Long, Gen.String, Gen.DateTime.Select(d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc))), Gen.String)
+            .SelectMany(a => Gen.Select(Text, Text, Text, Gen.String[0, 5000]).Select(b =>
+                new EventLeaf(a.Item1, a.Item2, a.Item3, a.Item4, a.Item5, a.Item6, a.Item7, b.Item1, b.Item2, b.Item3, b.Item4)));
+
+    [Fact]
+    public void The_streamed_leaf_hash_is_the_hash_of_the_specified_leaf_bytes() =>
+        Leaves.Sample(leaf => leaf.LeafHash().ShouldBe(MerkleTree.LeafHash(leaf.Bytes())));
+
+    [Fact]
+    public void Non_ascii_text_and_extreme_numbers_hash_like_their_specified_bytes()
+    {
+        var leaf = new EventLeaf(long.MinValue, Guid.Empty, "تيار", long.MaxValue, "طلب", DateTimeOffset.MaxValue, "*DEFAULT*", null, "", "{\"a\": \"😀\"}", "{\"ar\": \"تسجيل باحث عن عمل\"}");
+        leaf.LeafHash().ShouldBe(MerkleTree.LeafHash(leaf.Bytes()));
+    }
+}
