@@ -111,11 +111,19 @@ public static class IdempotentCommand
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}{request.QueryString}\n{request.Headers.IfMatch}\n"));
         request.Body.Position = 0;
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        // Pooled: every command sent with a key used to allocate a fresh 16 KB buffer here.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            hash.AppendData(buffer, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using MyGovernment.Application.Staff;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
@@ -6,7 +7,7 @@ using MyGovernment.Projections.ServiceRequests;
 namespace MyGovernment.Api.Staff;
 
 /// <summary>Counts each officer's open assignments in a department from the inline request read model.</summary>
-public sealed class OfficerWorkload(IQuerySession session) : IOfficerWorkload
+public sealed class OfficerWorkload : IOfficerWorkload
 {
     private static readonly ServiceRequestStatus[] Open =
     [
@@ -14,12 +15,12 @@ public sealed class OfficerWorkload(IQuerySession session) : IOfficerWorkload
         ServiceRequestStatus.AwaitingApproval, ServiceRequestStatus.Reopened,
     ];
 
-    public async Task<IReadOnlyDictionary<string, int>> OpenAssignmentsAsync(string departmentCode, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, int>> OpenAssignments(IBatchedQuery batch, string departmentCode)
     {
-        var assigned = await session.Query<ServiceRequestDetails>()
+        var assigned = await batch.Query<ServiceRequestDetails>()
             .Where(r => r.CurrentDepartment == departmentCode && r.AssignedTo != null && r.Status.IsOneOf(Open))
             .Select(r => r.AssignedTo!)
-            .ToListAsync(ct);
+            .ToList();
         return assigned.GroupBy(o => o).ToDictionary(g => g.Key, g => g.Count());
     }
 }

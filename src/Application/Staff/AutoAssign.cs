@@ -1,6 +1,7 @@
 using MyGovernment.Application.Privacy;
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Microsoft.Extensions.Options;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -13,10 +14,13 @@ namespace MyGovernment.Application.Staff;
 /// <summary>Follow-up of a request joining a step's queue: give it to an officer of that department automatically.</summary>
 public sealed record AutoAssign(Guid RequestId, int StepIndex) : LogSafeMessage;
 
-/// <summary>Open requests per officer of a department, from the request read model (implemented by the host).</summary>
+/// <summary>
+/// Open requests per officer of a department, from the request read model (implemented by the host). It joins the
+/// caller's batch; the task completes when the batch has run.
+/// </summary>
 public interface IOfficerWorkload
 {
-    Task<IReadOnlyDictionary<string, int>> OpenAssignmentsAsync(string departmentCode, CancellationToken ct);
+    Task<IReadOnlyDictionary<string, int>> OpenAssignments(IBatchedQuery batch, string departmentCode);
 }
 
 /// <summary>Where round robin left off in a department: operational state, not history (the assignments are events).</summary>
@@ -34,10 +38,14 @@ public static class AutoAssignHandler
     {
         var stream = await ServiceRequestStream.LoadAsync(session, message.RequestId, null, ct);
         var department = stream.Aggregate!.CurrentDepartment ?? "";
-        var roster = await session.Events.FetchLatest<DepartmentRoster>(DepartmentRoster.StreamId(department), ct);
-        var loads = await workload.OpenAssignmentsAsync(department, ct);
-        var cursor = await session.LoadAsync<AssignmentCursor>(department, ct) ?? new AssignmentCursor { Id = department };
-        return (stream, roster, loads, cursor);
+        // The roster, the officers' open assignments and the round-robin cursor in one round trip, not three:
+        // this runs after every submission that enters a queue.
+        var batch = session.CreateBatchQuery();
+        var roster = batch.Events.FetchLatest<DepartmentRoster>(DepartmentRoster.StreamId(department));
+        var loads = workload.OpenAssignments(batch, department);
+        var cursor = batch.Load<AssignmentCursor>(department);
+        await batch.Execute(ct);
+        return (stream, await roster, await loads, await cursor ?? new AssignmentCursor { Id = department });
     }
 
     public static OutgoingMessages Handle(

@@ -3,7 +3,9 @@ using Npgsql;
 
 namespace MyGovernment.Benchmarks.Scenarios;
 
-public sealed record LagResult(double TargetPerSecond, double AchievedPerSecond, double P50Ms, double P95Ms, double MaxMs, int Samples);
+/// <param name="CommandP50Ms">Latency of the paced commands themselves (open loop, at this rate): the "p99 at half saturation" target.</param>
+public sealed record LagResult(double TargetPerSecond, double AchievedPerSecond, double P50Ms, double P95Ms, double MaxMs, int Samples,
+    double CommandP50Ms = 0, double CommandP95Ms = 0, double CommandP99Ms = 0, long CommandErrors = 0);
 
 /// <summary>
 /// Sustained command load at a fixed rate while sampling how far the async daemon's progression trails the event
@@ -39,7 +41,7 @@ public static class ProjectionLag
 
         // Open-loop pacing: commands start on schedule whether or not earlier ones finished.
         var sent = 0;
-        var inFlight = new List<Task>();
+        var inFlight = new List<Task<double>>();
         var interval = 1000.0 / perSecond;
         while (!stop.IsCancellationRequested)
         {
@@ -49,11 +51,12 @@ public static class ProjectionLag
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(wait));
             }
-            inFlight.Add(command(sent % HttpCommands.MaxClients));
+            inFlight.Add(TimedAsync(command, sent % HttpCommands.MaxClients));
             sent++;
         }
-        await Task.WhenAll(inFlight.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        var latencies = await Task.WhenAll(inFlight);
         await sampler;
+        var ok = latencies.Where(l => !double.IsNaN(l)).Order().ToArray();
 
         var lags = samples.Select(s =>
         {
@@ -61,7 +64,23 @@ public static class ProjectionLag
             return done == default ? double.NaN : done.At - s.At;
         }).Where(l => !double.IsNaN(l)).Order().ToArray();
         return new LagResult(perSecond, sent / duration.TotalSeconds, LoadRunner.Percentile(lags, 0.5), LoadRunner.Percentile(lags, 0.95),
-            lags.Length == 0 ? 0 : lags[^1], lags.Length);
+            lags.Length == 0 ? 0 : lags[^1], lags.Length,
+            LoadRunner.Percentile(ok, 0.5), LoadRunner.Percentile(ok, 0.95), LoadRunner.Percentile(ok, 0.99), latencies.Length - ok.Length);
+    }
+
+    /// <summary>Milliseconds from the scheduled start to the answer; NaN when the command failed.</summary>
+    private static async Task<double> TimedAsync(Func<int, Task> command, int client)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            await command(client);
+            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return double.NaN;
+        }
     }
 
     private static async Task<(long HighWater, long Progress)> ReadAsync(NpgsqlDataSource db)
