@@ -8,8 +8,10 @@ public sealed class NoMoreWorkException : Exception;
 /// <summary>Throughput and latency percentiles of one scenario at one concurrency.</summary>
 /// <param name="AppCpuMsPerOp">CPU of the application under test per operation (the benchmark process for 1 and 2, the API for 3).</param>
 /// <param name="DbCpuMsPerOp">CPU of PostgreSQL per operation.</param>
+/// <param name="DrainSeconds">How long the API's background follow-ups (Wolverine's durable inbox) took to catch up after the run.</param>
+/// <param name="SustainedPerSecond">Operations over run plus drain: the rate the system can keep up, follow-ups included.</param>
 public sealed record Measurement(string Scenario, int Clients, long Operations, long Errors, double Seconds, double PerSecond, double P50Ms, double P95Ms, double P99Ms,
-    double AppCpuMsPerOp = 0, double DbCpuMsPerOp = 0);
+    double AppCpuMsPerOp = 0, double DbCpuMsPerOp = 0, double DrainSeconds = 0, double SustainedPerSecond = 0);
 
 /// <summary>
 /// Runs an operation from N concurrent clients for a fixed time (after a short warm-up) and records every latency.
@@ -18,7 +20,8 @@ public sealed record Measurement(string Scenario, int Clients, long Operations, 
 public static class LoadRunner
 {
     public static async Task<Measurement> RunAsync(
-        string scenario, int clients, TimeSpan duration, Func<int, Task> operation, TimeSpan? warmup = null, (CpuMeter Meter, Process App)? cpu = null)
+        string scenario, int clients, TimeSpan duration, Func<int, Task> operation, TimeSpan? warmup = null, (CpuMeter Meter, Process App)? cpu = null,
+        Func<Task>? drain = null)
     {
         await RunForAsync(clients, warmup ?? TimeSpan.FromSeconds(1), operation, null);
         var before = cpu?.Meter.Take(cpu.Value.App);
@@ -34,13 +37,20 @@ public static class LoadRunner
             }
         });
         var seconds = clock.Elapsed.TotalSeconds;
+        if (drain is not null)
+        {
+            await drain();
+        }
+        var drainSeconds = clock.Elapsed.TotalSeconds - seconds;
+        // After the drain, so CPU per operation includes the follow-up work each operation caused.
         var after = cpu?.Meter.Take(cpu.Value.App);
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
         var ops = Math.Max(1, all.Length - errors);
         return new Measurement(scenario, clients, all.Length - errors, errors, seconds, (all.Length - errors) / seconds,
             Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99),
             before is { } b && after is { } a ? (a.App - b.App).TotalMilliseconds / ops : 0,
-            before is { } b2 && after is { } a2 ? (a2.Db - b2.Db).TotalMilliseconds / ops : 0);
+            before is { } b2 && after is { } a2 ? (a2.Db - b2.Db).TotalMilliseconds / ops : 0,
+            drainSeconds, (all.Length - errors) / (seconds + drainSeconds));
     }
 
     private static async Task RunForAsync(int clients, TimeSpan duration, Func<int, Task> operation, Action<int, double, bool>? record)
