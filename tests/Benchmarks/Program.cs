@@ -109,6 +109,13 @@ using (var appStore = MartenAppend.Store(connectionString, "mygov"))
         await BulkLoad.AppendRequestsAsync(appStore, (int)((bulkEvents - existing) / 3) + 1);
     }
 }
+// As autovacuum would leave it: the first reader of freshly bulk-loaded rows otherwise pays for setting their hint
+// bits, which made the first rebuild's time swing by half between runs.
+foreach (var table in new[] { "mt_events", "mt_streams" })
+{
+    await using var vacuum = db.CreateCommand($"vacuum (analyze) mygov.{table}");
+    await vacuum.ExecuteNonQueryAsync();
+}
 var totalEvents = await CountEventsAsync(db);
 var rebuilds = new List<(string Projection, double Ms)>();
 foreach (var projection in new[] { "ServiceRequestDetails", "IssuedDocument", "ServiceCatalogEntry", "AccessLog" })
