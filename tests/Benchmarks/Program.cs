@@ -75,6 +75,8 @@ foreach (var clients in concurrency)
     // Approving needs claimed requests: prepare a pool sized from the submit rate at this concurrency.
     var rate = results.Single(r => r.Scenario.StartsWith("3a", StringComparison.Ordinal) && r.Clients == clients).PerSecond;
     var pool = await PreparePoolAsync(http, (int)Math.Ceiling(rate * (seconds + 1) * 2.5) + 4 * clients);
+    // The preparation's own follow-ups must not be counted against the approvals.
+    await DrainInboxAsync(db);
     results.Add(Report(await LoadRunner.RunAsync("3b. HTTP approve step", clients, duration, async _ =>
     {
         if (!pool.TryDequeue(out var item))
@@ -88,6 +90,7 @@ foreach (var clients in concurrency)
 // Saturation is the sustained rate: a burst can outrun the background follow-ups (automatic assignment after every
 // submission) for a few seconds, but an open-loop load at half of the burst rate would then queue without end.
 var saturation = results.Where(r => r.Scenario.StartsWith("3a", StringComparison.Ordinal)).Max(r => r.SustainedPerSecond);
+await DrainInboxAsync(db);
 Console.WriteLine($"4. projection lag at half of sustained saturation ({saturation / 2:0} submits/s)...");
 var lag = await ProjectionLag.MeasureAsync(db, saturation / 2, TimeSpan.FromSeconds(Math.Max(10, seconds * 2)), c => http.SubmitAsync(c));
 Console.WriteLine($"   lag p50 {lag.P50Ms:0} ms, p95 {lag.P95Ms:0} ms, max {lag.MaxMs:0} ms at {lag.AchievedPerSecond:0}/s");
@@ -187,12 +190,24 @@ static async Task<long> ClaimFromAnyVersionAsync(HttpCommands http, Guid id)
 static async Task DrainInboxAsync(NpgsqlDataSource db)
 {
     var deadline = Stopwatch.StartNew();
+    var reported = false;
     while (deadline.Elapsed < TimeSpan.FromMinutes(2))
     {
         await using var command = db.CreateCommand("select count(*) from mygov.wolverine_incoming_envelopes where status = 'Incoming'");
         if ((long)(await command.ExecuteScalarAsync())! == 0)
         {
             return;
+        }
+        if (!reported && deadline.Elapsed > TimeSpan.FromSeconds(10))
+        {
+            reported = true;
+            await using var what = db.CreateCommand(
+                "select message_type || ' ' || status || ' attempts ' || attempts || ': ' || count(*) from mygov.wolverine_incoming_envelopes where status <> 'Handled' group by 1 order by 1");
+            await using var reader = await what.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                Console.WriteLine("   still queued: " + reader.GetString(0));
+            }
         }
         await Task.Delay(50);
     }
