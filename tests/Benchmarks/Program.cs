@@ -202,7 +202,7 @@ static async Task DrainInboxAsync(NpgsqlDataSource db)
         {
             reported = true;
             await using var what = db.CreateCommand(
-                "select message_type || ' ' || status || ' attempts ' || attempts || ': ' || count(*) from mygov.wolverine_incoming_envelopes where status <> 'Handled' group by 1 order by 1");
+                "select message_type || ' ' || status || ' attempts ' || attempts || ': ' || count(*) from mygov.wolverine_incoming_envelopes where status <> 'Handled' group by message_type, status, attempts order by 1");
             await using var reader = await what.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
