@@ -132,7 +132,7 @@ Console.WriteLine("6. verify over the whole event log...");
 var verify = await VerifyAsync(apiDll, connectionString);
 Console.WriteLine($"   verify: {verify.Events:N0} events in {verify.Seconds:0.00} s = {verify.Events / verify.Seconds:N0} events/s");
 
-var report = Markdown(results, starts, lag, rebuilds, totalEvents, seconds) + string.Create(CultureInfo.InvariantCulture,
+var report = Markdown(results, starts, lag, rebuilds, totalEvents, seconds, bulkEvents) + string.Create(CultureInfo.InvariantCulture,
     $"\n`verify` (recompute every leaf from `mt_events`, compare with the sealed leaves and checkpoints): {verify.Events:N0} events in {verify.Seconds:0.00} s = **{verify.Events / verify.Seconds:N0} events/s** (time measured inside the command, host start excluded).\n");
 Directory.CreateDirectory(Path.Combine(root, "docs"));
 await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.md"), report);
@@ -257,11 +257,11 @@ static async Task<(long Events, double Seconds)> VerifyAsync(string apiDll, stri
     return (long.Parse(events.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(secs.Groups[1].Value, CultureInfo.InvariantCulture));
 }
 
-static string Markdown(List<Measurement> results, List<double> starts, LagResult lag, List<(string Projection, double Ms)> rebuilds, long events, int seconds)
+static string Markdown(List<Measurement> results, List<double> starts, LagResult lag, List<(string Projection, double Ms)> rebuilds, long events, int seconds, int requestedEvents)
 {
     var sb = new System.Text.StringBuilder();
     sb.AppendLine("# Benchmarks").AppendLine();
-    sb.AppendLine("Produced by `dotnet build -c Release && dotnet run -c Release --project tests/Benchmarks` on the machine below, all");
+    sb.AppendLine(CultureInfo.InvariantCulture, $"Produced by `dotnet build -c Release tests/Benchmarks && dotnet tests/Benchmarks/bin/Release/net10.0/MyGovernment.Benchmarks.dll --seconds {seconds} --events {requestedEvents}` on the machine below, all");
     sb.AppendLine($"scenarios side by side in one run against one throwaway PostgreSQL ({seconds} s per measurement after a 1 s warm-up;");
     sb.AppendLine("fsync and synchronous_commit on). Not a test: numbers depend on the machine and on what else runs on it.").AppendLine();
     sb.AppendLine($"Machine: {Machine()}").AppendLine();
