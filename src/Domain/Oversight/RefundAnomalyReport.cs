@@ -15,7 +15,7 @@ public sealed class RefundAnomalyReport : IOversightReport
         + "'refund-exceeds-captured': the refunds of one payment add up to more than it captured (PaymentSucceeded; nothing captured counts as zero), dated at the refund that crossed. "
         + "'refund-on-issued-request': a refund succeeded while the request's document was issued and not revoked, and left the money kept for the request (see report 5) below the fee assessed; refunding an overpayment back down to the fee is not a finding. "
         + "'repeated-partial-refunds': Oversight:RepeatedPartialRefunds or more refunds of one payment each for less than it captured, dated at the one that reached the number. "
-        + "Outliers, over the refunds that succeeded in the period (narrowed by department and service), per finance officer with at least Oversight:RefundOutlierMinimumRefunds refunds against the pooled refunds of the other officers (at least Oversight:RefundOutlierMinimumPeerRefunds): 'refund-rate-high' when the equal share 1/(number of officers) lies below the Wilson interval of the officer's share of the refunds at z = Oversight:RefundOutlierZ; 'refund-amount-high' when the officer's mean refund exceeds the peers' by more than z = Oversight:RefundOutlierZ standard errors (the standard deviation of all the refunds in the sample) and is at least Oversight:RefundAmountOutlierRatio times the peers' mean. The officer filter selects findings, never the peers.",
+        + "Outliers, over the refunds that succeeded in the period (narrowed by the payment's department and the request's service), per finance officer with at least Oversight:RefundOutlierMinimumRefunds refunds against the pooled refunds of the other officers of the same finance unit (the department in their tokens; at least Oversight:RefundOutlierMinimumPeerRefunds refunds): 'refund-rate-high' when the equal share 1/(number of officers) lies below the Wilson interval of the officer's share of the refunds at z = Oversight:RefundOutlierZ; 'refund-amount-high' when the officer's mean refund exceeds the peers' by more than z = Oversight:RefundOutlierZ standard errors (the standard deviation of all the refunds in the sample) and is at least Oversight:RefundAmountOutlierRatio times the peers' mean. The officer filter selects findings, never the peers; an outlier finding is filed under the unit, or under the department filtered on.",
         ["refund-exceeds-captured", "refund-on-issued-request", "repeated-partial-refunds", "refund-rate-high", "refund-amount-high"]);
 
     public IEnumerable<Finding> Find(OversightData data, OversightSettings settings, ReportScope scope)
@@ -124,42 +124,48 @@ public sealed class RefundAnomalyReport : IOversightReport
         }
     }
 
+    /// <summary>Per finance unit (the department in the officers' tokens): each officer against the unit's other officers.</summary>
     private static IEnumerable<Finding> Outliers(OversightData data, OversightSettings settings, ReportScope scope)
     {
         var sample = data.Payments
             .SelectMany(p => data.RefundsOf(p))
-            .Select(r => (Refund: r, Place: data.PlaceOf(r.PaymentId), Officer: r.RequestedBy?.Subject))
+            .Select(r => (Refund: r, Place: data.PlaceOf(r.PaymentId), Officer: r.RequestedBy?.Subject, Unit: r.RequestedBy?.Department ?? ""))
             .Where(r => r.Officer is not null && scope.Samples(r.Refund.At, r.Place.Department, r.Place.Service))
             .ToList();
-        var officers = sample.Select(r => r.Officer!).Distinct(StringComparer.Ordinal).Count();
-        var all = sample.Select(r => (double)r.Refund.Amount.Amount).ToList();
-        foreach (var officer in sample.GroupBy(r => r.Officer!, StringComparer.Ordinal))
+        foreach (var unit in sample.GroupBy(r => r.Unit, StringComparer.OrdinalIgnoreCase))
         {
-            var n = officer.Count();
-            var peers = sample.Count - n;
-            if (n < settings.RefundOutlierMinimumRefunds || peers < settings.RefundOutlierMinimumPeerRefunds)
+            var refunds = unit.ToList();
+            var officers = refunds.Select(r => r.Officer!).Distinct(StringComparer.Ordinal).Count();
+            var sd = StandardDeviation([.. refunds.Select(r => (double)r.Refund.Amount.Amount)]);
+            // Filtered by department, the finding belongs to it (the sample was that department's money); else to the unit.
+            var department = scope.Department ?? (unit.Key.Length > 0 ? unit.Key : null);
+            foreach (var officer in refunds.GroupBy(r => r.Officer!, StringComparer.Ordinal))
             {
-                continue;
-            }
-            var last = officer.MaxBy(r => r.Refund.At);
-            var evidence = officer.OrderBy(r => r.Refund.Event.Sequence).Select(r => r.Refund.Event.Cite()).ToList();
-            var equalShare = 1.0 / officers;
-            var (low, high) = ApprovalRateOutlierReport.Wilson(n, sample.Count, settings.RefundOutlierZ);
-            if (equalShare < low)
-            {
-                yield return new Finding(Name, "refund-rate-high", last.Refund.At, officer.Key, scope.Department, scope.Service, null,
-                    $"{officer.Key} requested {n} of {sample.Count} refunds ({(double)n / sample.Count:P0}) among {officers} finance officers (equal share {equalShare:P0}); interval at z={settings.RefundOutlierZ}: [{low:P0}, {high:P0}]",
-                    evidence);
-            }
-            var mean = officer.Average(r => (double)r.Refund.Amount.Amount);
-            var peerMean = sample.Where(r => r.Officer != officer.Key).Average(r => (double)r.Refund.Amount.Amount);
-            var sd = StandardDeviation(all);
-            var z = sd == 0 ? 0 : (mean - peerMean) / (sd * Math.Sqrt(1.0 / n + 1.0 / peers));
-            if (z > settings.RefundOutlierZ && mean >= settings.RefundAmountOutlierRatio * peerMean)
-            {
-                yield return new Finding(Name, "refund-amount-high", last.Refund.At, officer.Key, scope.Department, scope.Service, null,
-                    $"{officer.Key}'s {n} refunds average {mean:0.00}; the peers' {peers} average {peerMean:0.00} (z={z:0.0}, threshold {settings.RefundOutlierZ}; ratio {mean / peerMean:0.0}, threshold {settings.RefundAmountOutlierRatio})",
-                    evidence);
+                var n = officer.Count();
+                var peers = refunds.Count - n;
+                if (n < settings.RefundOutlierMinimumRefunds || peers < settings.RefundOutlierMinimumPeerRefunds)
+                {
+                    continue;
+                }
+                var last = officer.MaxBy(r => r.Refund.At);
+                var evidence = officer.OrderBy(r => r.Refund.Event.Sequence).Select(r => r.Refund.Event.Cite()).ToList();
+                var equalShare = 1.0 / officers;
+                var (low, high) = ApprovalRateOutlierReport.Wilson(n, refunds.Count, settings.RefundOutlierZ);
+                if (equalShare < low)
+                {
+                    yield return new Finding(Name, "refund-rate-high", last.Refund.At, officer.Key, department, scope.Service, null,
+                        $"{officer.Key} requested {n} of {refunds.Count} refunds ({(double)n / refunds.Count:P0}) among {officers} finance officers (equal share {equalShare:P0}); interval at z={settings.RefundOutlierZ}: [{low:P0}, {high:P0}]",
+                        evidence);
+                }
+                var mean = officer.Average(r => (double)r.Refund.Amount.Amount);
+                var peerMean = refunds.Where(r => r.Officer != officer.Key).Average(r => (double)r.Refund.Amount.Amount);
+                var z = sd == 0 ? 0 : (mean - peerMean) / (sd * Math.Sqrt(1.0 / n + 1.0 / peers));
+                if (z > settings.RefundOutlierZ && mean >= settings.RefundAmountOutlierRatio * peerMean)
+                {
+                    yield return new Finding(Name, "refund-amount-high", last.Refund.At, officer.Key, department, scope.Service, null,
+                        $"{officer.Key}'s {n} refunds average {mean:0.00}; the peers' {peers} average {peerMean:0.00} (z={z:0.0}, threshold {settings.RefundOutlierZ}; ratio {mean / peerMean:0.0}, threshold {settings.RefundAmountOutlierRatio})",
+                        evidence);
+                }
             }
         }
     }

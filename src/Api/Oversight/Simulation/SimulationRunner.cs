@@ -17,7 +17,9 @@ public sealed record SimulationResult(int Steps, int Commands, int Failures, IRe
 /// through <see cref="IMessageBus.InvokeAsync"/>, so validation, the domain's rules, event metadata and the inline
 /// projections run exactly as for an API call. A refused command is counted, never hidden.
 /// </summary>
-public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulationClock clock, IDocumentStore store, IntegrityLog log, IntegrityDatabase db, ILogger<SimulationRunner> logger)
+public sealed class SimulationRunner(
+    IServiceScopeFactory scopes, SimulationClock clock, IDocumentStore store, IntegrityLog log, IntegrityDatabase db, SimulationPaymentProvider provider,
+    ILogger<SimulationRunner> logger)
 {
     public async Task<SimulationResult> RunAsync(SimulationPlan plan, CancellationToken ct)
     {
@@ -42,6 +44,12 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulationCloc
                         break;
                     case ViewStep view:
                         await ViewAsync(view, ct);
+                        break;
+                    case StatementStep statement:
+                        await StatementAsync(statement, ct);
+                        break;
+                    case ProviderOutageStep outage:
+                        provider.TakeOffline(outage.PaymentId);
                         break;
                     case TamperStep tamper:
                         await TamperAsync(tamper, ct);
@@ -87,6 +95,22 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulationCloc
         await session.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// The statement's own stream and every payment it settled or flagged, in one transaction. Appended directly until
+    /// the statement import command exists; the matching is the domain's own.
+    /// </summary>
+    private async Task StatementAsync(StatementStep step, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        EventMetadata.Apply(session, step.By, "simulation", step.Planted ? "simulation:planted" : "simulation:statement", step.At);
+        session.Events.StartStream(step.ReconciliationId, step.Outcome.ReconciliationEvents.ToArray());
+        foreach (var (paymentId, events) in step.Outcome.PaymentEvents)
+        {
+            session.Events.Append(paymentId, events.ToArray());
+        }
+        await session.SaveChangesAsync(ct);
+    }
+
     private async Task ViewAsync(ViewStep step, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
@@ -127,6 +151,7 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulationCloc
         InvokeStep i => i.Command.GetType().Name,
         AppendStep a => "append " + string.Join("+", a.Events.Select(e => e.GetType().Name)),
         ViewStep => "view",
+        StatementStep => "statement",
         _ => step.GetType().Name,
     };
 }
