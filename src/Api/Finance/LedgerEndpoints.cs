@@ -1,4 +1,6 @@
 using Marten;
+using Npgsql;
+using NpgsqlTypes;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Identity;
 using MyGovernment.Projections.Finance;
@@ -22,17 +24,36 @@ public static class LedgerEndpoints
         var (first, last) = FinanceDates.Range(from, to, clock);
         var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var entries = query.Query<LedgerEntry>().Where(l => l.At >= start && l.At < end);
-        if (!string.IsNullOrEmpty(department))
+        var dept = string.IsNullOrEmpty(department) ? null : department;
+
+        // Summed in PostgreSQL: a year of a national portal's postings is millions of rows, the answer a few hundred.
+        // The range filter is the expression of Marten's index on At.
+        var schema = query.DocumentStore.Options.DatabaseSchemaName;
+        var table = query.DocumentStore.Options.Schema.For<LedgerEntry>();
+        var sql = $"""
+            select (mt_immutable_timestamptz(data ->> 'at') at time zone 'UTC')::date as day, data ->> 'account', data ->> 'currency',
+                   sum((data ->> 'debit')::numeric), sum((data ->> 'credit')::numeric)
+            from {table}
+            where {schema}.mt_immutable_timestamptz(data ->> 'at') >= @start and {schema}.mt_immutable_timestamptz(data ->> 'at') < @end
+              and (@dept::text is null or data ->> 'departmentCode' = @dept)
+            group by 1, 2, 3
+            order by 1, (data ->> 'account') collate "C", 3
+            """.Replace("(mt_immutable", $"({schema}.mt_immutable", StringComparison.Ordinal);
+        await using var connection = query.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("start", start);
+        command.Parameters.AddWithValue("end", end);
+        command.Parameters.Add(new NpgsqlParameter("dept", NpgsqlDbType.Text) { Value = (object?)dept ?? DBNull.Value });
+        var totals = new List<LedgerDayTotal>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            entries = entries.Where(l => l.DepartmentCode == department);
+            while (await reader.ReadAsync(ct))
+            {
+                totals.Add(new LedgerDayTotal(
+                    DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), reader.GetDecimal(4)));
+            }
         }
-        var rows = await entries.ToListAsync(ct);
-        var totals = rows
-            .GroupBy(l => (Day: DateOnly.FromDateTime(l.At.UtcDateTime), l.Account, l.Currency))
-            .Select(g => new LedgerDayTotal(g.Key.Day, g.Key.Account, g.Key.Currency, g.Sum(l => l.Debit), g.Sum(l => l.Credit)))
-            .OrderBy(t => t.Day).ThenBy(t => t.Account, StringComparer.Ordinal).ThenBy(t => t.Currency, StringComparer.Ordinal)
-            .ToList();
-        return new LedgerReport(first, last, string.IsNullOrEmpty(department) ? null : department, totals, rows.Sum(l => l.Debit), rows.Sum(l => l.Credit));
+        return new LedgerReport(first, last, dept, totals, totals.Sum(t => t.Debit), totals.Sum(t => t.Credit));
     }
 }

@@ -160,13 +160,19 @@ public static class ReconciliationEndpoints
 
     private static async Task<IResult> ReconcileAsync(DateOnly day, byte[] file, ClaimsPrincipal user, IMessageBus bus, IQuerySession query, CancellationToken ct)
     {
+        var id = await ImportAsync(bus, day, file, user.ToActor(), ct);
+        var created = await query.LoadAsync<ReconciliationDetails>(id, ct);
+        return Results.Created($"/api/finance/reconciliations/{id}", ReconciliationSummary.Of(created!));
+    }
+
+    /// <summary>Reads a settlement file and has it reconciled; the API and the <c>reconcile</c> command both come here.</summary>
+    public static async Task<Guid> ImportAsync(IMessageBus bus, DateOnly day, byte[] file, Actor by, CancellationToken ct)
+    {
         var statement = SettlementStatementCsv.Parse(file);
         // The file's hash names the reconciliation: importing the same file again collides (409) instead of settling twice.
         var id = NameBasedId.For("settlement-statement", $"{Provider}:{statement.Sha256}");
-        await bus.InvokeAsync<ReconciliationDone>(
-            new ReconcileSettlementStatement(id, Provider, day, statement.Sha256, statement.Lines, user.ToActor()), ct);
-        var created = await query.LoadAsync<ReconciliationDetails>(id, ct);
-        return Results.Created($"/api/finance/reconciliations/{id}", ReconciliationSummary.Of(created!));
+        await bus.InvokeAsync<ReconciliationDone>(new ReconcileSettlementStatement(id, Provider, day, statement.Sha256, statement.Lines, by), ct);
+        return id;
     }
 
     private static DateOnly StatementDate(string? value, TimeProvider clock)
