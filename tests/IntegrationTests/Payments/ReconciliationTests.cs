@@ -6,7 +6,9 @@ using MyGovernment.Api.Finance;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Api.Paging;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.Finance;
 using Shouldly;
 
@@ -108,6 +110,21 @@ public sealed class ReconciliationTests(AppFixture app)
         var third = await _kit.ReadAsync(missing.PaymentId);
         third.Status.ShouldBe(PaymentStatus.Succeeded);
         third.ReconciliationBreaks.ShouldBe(["captured-not-settled"]);
+
+        // Finance's work list shows the flagged payments, and filters by status.
+        var flagged = (await (await app.Host.Scenario(s => s.As(Finance).Get.Url("/api/finance/payments?needsReconciliation=true&limit=100")))
+            .ReadAsJsonAsync<Page<PaymentDetails>>())!;
+        flagged.Items.Select(p => p.Id).ShouldContain(mismatched.PaymentId);
+        flagged.Items.ShouldAllBe(p => p.NeedsReconciliation);
+        var reconciled = (await (await app.Host.Scenario(s => s.As(Finance).Get.Url("/api/finance/payments?status=reconciled&limit=100")))
+            .ReadAsJsonAsync<Page<PaymentDetails>>())!;
+        reconciled.Items.ShouldAllBe(p => p.Status == PaymentStatus.Reconciled);
+        reconciled.Items.Select(p => p.Id).ShouldContain(matched.PaymentId);
+        await app.Host.Scenario(s =>
+        {
+            s.As(Finance).Get.Url("/api/finance/payments?status=paid");
+            s.StatusCodeShouldBe(400);
+        });
 
         // The payment streams carry the evidence, pointing at the reconciliation.
         (await _kit.EventsOfAsync(matched.PaymentId)).OfType<PaymentReconciled>().ShouldHaveSingleItem().ReconciliationId.ShouldBe(summary.Id);
