@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Alba;
 using Marten;
@@ -6,7 +7,6 @@ using MyGovernment.Api.Identity;
 using MyGovernment.Api.Oversight;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Payments.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.IntegrationTests.Payments;
 using MyGovernment.IntegrationTests.Support;
@@ -15,9 +15,9 @@ using Shouldly;
 namespace MyGovernment.IntegrationTests.Oversight;
 
 /// <summary>
-/// The money reports over HTTP on the shared host: a refund made through the API, and what only a write around the
-/// domain can produce (a self-approved refund, a statement line no payment explains), found from the events with the
-/// stream and sequence of each.
+/// The money reports over HTTP on the shared host: a refund made through the API, a statement imported through the
+/// API with a line no payment explains, and a self-approved refund (only a write around the domain can produce one),
+/// found from the events with the stream and sequence of each.
 /// </summary>
 public sealed class MoneyReportTests(AppFixture app)
 {
@@ -78,7 +78,9 @@ public sealed class MoneyReportTests(AppFixture app)
                 new RefundApproved(refundId, finance, now),
                 new RefundSubmitted(refundId, "re_direct", now),
                 new RefundSucceeded(refundId, paymentId, amount, "MOLG", now));
-            session.Events.Append(paymentId, new RefundReserved(paymentId, refundId, amount, now), new PaymentRefunded(paymentId, refundId, amount, now));
+            // At the stream's version, so the payments read model keeps the right version for later imports.
+            var payment = await session.Events.FetchStreamStateAsync(paymentId, TestContext.Current.CancellationToken);
+            session.Events.Append(paymentId, payment!.Version + 2, new RefundReserved(paymentId, refundId, amount, now), new PaymentRefunded(paymentId, refundId, amount, now));
             await session.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -95,16 +97,17 @@ public sealed class MoneyReportTests(AppFixture app)
     [Fact]
     public async Task A_statement_line_no_payment_explains_is_orphaned_money_citing_the_reconciliation_stream()
     {
-        var reconciliationId = Guid.NewGuid();
-        var now = app.Host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var reference = "cs_stranger_" + reconciliationId.ToString("N")[..8];
-        var outcome = Reconciler.Reconcile(reconciliationId, "sandbox", DateOnly.FromDateTime(now.UtcDateTime), "feed", [new StatementLine(1, reference, "", Money.Ils(75m), now, 1m, 74m)],
-            [], new Actor("finance-statements", Roles.Finance, "TREASURY"), now);
-        await using (var session = app.Store.LightweightSession())
+        // A day no other test captures on (their days start in 2001), so the import concerns no one else's payments.
+        var day = new DateOnly(1999, 12, 31);
+        var reference = "cs_stranger_" + Guid.NewGuid().ToString("N")[..12];
+        var csv = $"SessionId,MerchantReference,Amount,Currency,CapturedAt,Fee,Net\n{reference},,75.00,ILS,1999-12-31T12:00:00Z,1.00,74.00";
+        var imported = await app.Host.Scenario(s =>
         {
-            session.Events.StartStream(reconciliationId, [.. outcome.ReconciliationEvents]);
-            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+            s.As(app.TokenFor("finance-statements", Roles.Finance, "TREASURY")).Post.Text(csv).ContentType("text/csv")
+                .ToUrl("/api/finance/reconciliations").QueryString("date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            s.StatusCodeShouldBe(201);
+        });
+        var reconciliationId = (await imported.ReadAsJsonAsync<IdOnly>())!.Id;
 
         var result = await ReportAsync("orphaned-money");
         var finding = result.Findings.Single(f => f.Evidence.Any(e => e.StreamId == reconciliationId));

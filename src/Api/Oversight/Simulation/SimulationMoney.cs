@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MyGovernment.Application.Payments;
+using MyGovernment.Application.Payments.Reconciliation;
 using MyGovernment.Application.Payments.Refunds;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -14,8 +15,8 @@ namespace MyGovernment.Api.Oversight.Simulation;
 /// <summary>
 /// The office's money: citizens pay through the payments module (one in twenty opens two sessions and pays twice),
 /// finance refunds rejected requests and duplicate payments (one officer requests, another approves), and each day's
-/// captures are settled on a provider statement the domain's <see cref="Reconciler"/> matches. The money violations of
-/// reports 1, 5, 6 and 10 are planted here.
+/// captures are settled on a provider statement finance imports (<see cref="ReconcileSettlementStatement"/>). The
+/// money violations of reports 1, 5, 6 and 10 are planted here.
 /// </summary>
 public sealed partial class SimulationPlanner
 {
@@ -33,6 +34,9 @@ public sealed partial class SimulationPlanner
         public decimal Refunded { get; set; }
         public decimal Pending { get; set; }
         public bool OnStatement { get; set; } = true;
+
+        /// <summary>How much more than captured the provider's statement settles (a planted amount mismatch).</summary>
+        public decimal StatementSurplus { get; set; }
 
         /// <summary>What the refund commands will accept as the refundable amount (captured − refunded − reserved).</summary>
         public decimal Refundable => (CapturedAt is null ? 0m : Amount.Amount) - Refunded - Pending;
@@ -97,15 +101,17 @@ public sealed partial class SimulationPlanner
         switch (payment.Request.Plant)
         {
             case "orphaned-money:settled" when _pendingRules.Remove("settled-not-reconciled"):
+                // Settled before the day's statement is imported, so the import does not report it missing.
                 payment.OnStatement = false;
-                Schedule(StatementTime(day), () => _steps.Add(new AppendStep(_now, payment.Id, _finance,
+                Schedule(StatementTime(day).AddMinutes(-30), () => _steps.Add(new AppendStep(_now, payment.Id, _finance,
                     [new PaymentSettled(payment.Id, NewGuid(), payment.Department, day, payment.Amount, Money.Ils(ProviderFee(payment.Amount.Amount)),
                         Money.Ils(payment.Amount.Amount - ProviderFee(payment.Amount.Amount)), _now)])));
                 Planted("settled-not-reconciled", "orphaned-money", payment.Request.Id, null, "settled on a statement, then neither reconciled nor flagged");
                 break;
-            case "orphaned-money:statement" when _pendingRules.ContainsKey("amount-mismatch"):
-                payment.OnStatement = false;
-                Schedule(StatementTime(day), () => PlantedStatement(payment, day));
+            case "orphaned-money:statement" when _pendingRules.Remove("amount-mismatch") && _pendingRules.Remove("missing-in-system"):
+                payment.StatementSurplus = 5m;
+                Planted("amount-mismatch", "orphaned-money", payment.Request.Id, null, "the day's statement settles 5 ILS more than was captured");
+                Planted("missing-in-system", "orphaned-money", null, null, "the same statement has a line no payment of ours explains");
                 break;
         }
         if (payment.OnStatement)
@@ -295,29 +301,21 @@ public sealed partial class SimulationPlanner
     private static StatementLine Line(int number, SimPayment payment, decimal amount) =>
         new(number, payment.Session, payment.Id.ToString(), Money.Ils(amount), payment.CapturedAt!.Value, ProviderFee(amount), amount - ProviderFee(amount));
 
-    /// <summary>Every capture of the day, each on its own line: all matched, settled and reconciled.</summary>
-    private void Statement(DateOnly day, List<SimPayment> payments) =>
-        Reconcile(day, [.. payments.Select((p, i) => Line(i + 1, p, p.Amount.Amount))], payments, planted: false);
-
-    /// <summary>A statement that settles one payment for 5 ILS more than captured and carries a line no payment of ours explains.</summary>
-    private void PlantedStatement(SimPayment payment, DateOnly day)
+    /// <summary>
+    /// Finance imports the provider's statement of the day: every capture on its own line (all matched, settled and
+    /// reconciled), except where a planted line settles more than was captured and one more line no payment explains.
+    /// </summary>
+    private void Statement(DateOnly day, List<SimPayment> payments)
     {
-        var stranger = new StatementLine(2, "sim_unknown_" + NewGuid().ToString("N")[..12], "", Money.Ils(75m), _now.AddHours(-12), ProviderFee(75m), 75m - ProviderFee(75m));
-        Reconcile(day, [Line(1, payment, payment.Amount.Amount + 5m), stranger], [payment], planted: true);
-        _pendingRules.Remove("amount-mismatch");
-        _pendingRules.Remove("missing-in-system");
-        Planted("amount-mismatch", "orphaned-money", payment.Request.Id, null, "the statement settles 5 ILS more than was captured");
-        Planted("missing-in-system", "orphaned-money", null, null, "a statement line with no payment of ours");
-    }
-
-    private void Reconcile(DateOnly day, IReadOnlyList<StatementLine> lines, IEnumerable<SimPayment> payments, bool planted)
-    {
-        var id = NewGuid();
-        var text = string.Join('\n', lines.Select(l => string.Join(',', l.Line, l.ProviderReference, l.MerchantReference, l.Amount.Amount.ToString(CultureInfo.InvariantCulture))));
-        var outcome = Reconciler.Reconcile(id, SimulationPaymentProvider.Name, day, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), lines,
-            [.. payments.Select(p => new PaymentForReconciliation(p.Id, 0, p.Department, p.Session, PaymentStatus.Succeeded, p.Amount, p.CapturedAt, null))],
-            _finance, _now);
-        _steps.Add(new StatementStep(_now, id, outcome, _finance, planted));
+        var lines = payments.Select((p, i) => Line(i + 1, p, p.Amount.Amount + p.StatementSurplus)).ToList();
+        if (payments.Any(p => p.StatementSurplus != 0))
+        {
+            lines.Add(new StatementLine(lines.Count + 1, "sim_unknown_" + NewGuid().ToString("N")[..12], "", Money.Ils(75m), _now.AddHours(-12), ProviderFee(75m),
+                75m - ProviderFee(75m)));
+        }
+        var text = string.Join('\n', lines.Select(l => string.Join(',', l.ProviderReference, l.MerchantReference, l.Amount.Amount.ToString(CultureInfo.InvariantCulture))));
+        Invoke(_now, new ReconcileSettlementStatement(NewGuid(), SimulationPaymentProvider.Name, day,
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), lines, _finance));
     }
 
     // ---- bookkeeping of the plants ----

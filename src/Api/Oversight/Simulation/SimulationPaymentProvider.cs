@@ -30,4 +30,8 @@ public sealed class SimulationPaymentProvider : IPaymentProvider
 
     public Task<ProviderRefundResult> RefundAsync(ProviderRefundRequest request, CancellationToken ct) =>
         Task.FromResult(new ProviderRefundResult("sim_re_" + request.RefundId.ToString("N"), true, null));
+
+    /// <summary>The simulation imports each day's statement itself (it knows the captures; this provider does not keep them).</summary>
+    public Task<byte[]> GetSettlementFileAsync(DateOnly day, CancellationToken ct) =>
+        throw new PaymentProviderException("The simulated provider serves no settlement files: the simulation imports each day's statement itself.");
 }

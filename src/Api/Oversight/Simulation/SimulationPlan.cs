@@ -1,7 +1,6 @@
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Oversight;
-using MyGovernment.Domain.Payments.Reconciliation;
 
 namespace MyGovernment.Api.Oversight.Simulation;
 
@@ -19,12 +18,6 @@ public sealed record AppendStep(DateTimeOffset At, Guid StreamId, Actor Actor, I
 
 /// <summary>Staff read a request: recorded by the API's own access recorder, as an HTTP read would be.</summary>
 public sealed record ViewStep(DateTimeOffset At, Guid RequestId, Actor Viewer) : SimStep(At);
-
-/// <summary>
-/// A provider's settlement statement matched by the domain's <see cref="Reconciler"/>, its events appended to the
-/// statement's stream and the payments' streams in one transaction, as the statement import does.
-/// </summary>
-public sealed record StatementStep(DateTimeOffset At, Guid ReconciliationId, ReconciliationOutcome Outcome, Actor By, bool Planted) : SimStep(At);
 
 /// <summary>The simulated payment provider stops answering about one payment (its status becomes unknown when asked).</summary>
 public sealed record ProviderOutageStep(DateTimeOffset At, Guid PaymentId) : SimStep(At);
