@@ -207,7 +207,7 @@ public sealed partial class SimulationPlanner
         var pair = FinancePair(request.Service);
         if (_pendingRules.Remove("refund-request-approve"))
         {
-            AppendRefund(payment, payment.Refundable, pair.Requester, pair.Requester, "The request was rejected.");
+            AppendRefund(payment, payment.Refundable, (pair.Requester, pair.Requester), "The request was rejected.");
             Planted("refund-request-approve", "segregation-of-duties", request.Id, pair.Requester.Subject, "a finance officer approved their own refund");
             return;
         }
@@ -252,9 +252,6 @@ public sealed partial class SimulationPlanner
     }
 
     /// <summary>A whole refund written straight to the store: what the domain refuses (self-approval, more than captured).</summary>
-    private void AppendRefund(SimPayment payment, decimal amount, Actor requester, Actor approver, string reason) =>
-        AppendRefund(payment, amount, (requester, approver), reason);
-
     private void AppendRefund(SimPayment payment, decimal amount, (Actor Requester, Actor Approver) pair, string reason)
     {
         var id = NewGuid();
