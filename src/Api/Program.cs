@@ -25,11 +25,11 @@ var (connectionString, localCluster) = await DatabaseConnection.ResolveAsync(bui
 
 builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
-// After the real clock: the simulate command (and simulation test hosts) replace it.
-builder.AddMyGovernmentSimulation(args);
 builder.AddMyGovernmentAuthentication();
 builder.AddMyGovernmentRateLimiting();
 builder.AddMyGovernmentPayments();
+// After the real clock and payment provider: the simulate command (and simulation test hosts) replace them.
+builder.AddMyGovernmentSimulation(args);
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentIntegrity(connectionString, builder.Configuration);
 builder.Services.AddMyGovernmentOversight(builder.Configuration);

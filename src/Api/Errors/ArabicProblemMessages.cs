@@ -21,6 +21,7 @@ public static class ArabicProblemMessages
         [422] = "رفضت قاعدة عمل الطلب",
         [429] = "طلبات كثيرة جداً",
         [500] = "خطأ داخلي في الخادم",
+        [502] = "تعذّر الاتصال بجهة خارجية",
         [503] = "الخدمة غير متاحة",
     };
 
@@ -31,6 +32,7 @@ public static class ArabicProblemMessages
         ["concurrency_conflict"] = "غيّر شخص آخر هذا الكائن في الوقت نفسه. أعد تحميله وحاول مرة أخرى.",
         ["duplicate"] = "الكائن موجود مسبقاً.",
         ["bad_request"] = "تعذّرت قراءة الطلب.",
+        ["payload_too_large"] = "حجم المحتوى يتجاوز الحد المسموح.",
         ["invalid_json"] = "محتوى الطلب ليس JSON صالحاً لهذه العملية.",
         ["database_unavailable"] = "قاعدة البيانات غير متاحة. حاول مرة أخرى بعد قليل.",
         ["internal_error"] = "تعذّر إكمال الطلب.",
@@ -77,6 +79,10 @@ public static class ArabicProblemMessages
         ["refund_not_awaiting_approval"] = "لا يمكن اعتماد إلا طلب رد لم يُعتمد بعد.",
         ["refund_not_approved"] = "لم يُعتمد طلب الرد بعد.",
         ["refund_not_found"] = "طلب الرد غير موجود.",
+        ["statement_mixed_currencies"] = "يغطي كشف التسوية حساباً بعملة واحدة، وهذا الكشف يخلط بين عملات.",
+        ["reconciliation_not_found"] = "لا توجد مطابقة بهذا المعرّف.",
+        ["statement_not_csv"] = "أرسل كشف التسوية كمحتوى text/csv خام.",
+        ["provider_unavailable"] = "تعذّر الاتصال بمزوّد الدفع. حاول مرة أخرى بعد قليل.",
         ["payment_not_due"] = "لا يوجد رسم مستحق الدفع على هذا الطلب الآن.",
         ["roster_not_found"] = "لا توجد قائمة موظفين لهذه الدائرة.",
         ["roster_forbidden"] = "لا يعدّل قائمة موظفي الدائرة إلا مسؤول النظام أو مشرف في الدائرة.",

@@ -11,6 +11,7 @@ using MyGovernment.Application.Staff;
 using MyGovernment.Application.WriteModels;
 using MyGovernment.Projections.AccessLog;
 using MyGovernment.Projections.Catalog;
+using MyGovernment.Projections.Finance;
 using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.ServiceRequests;
 using Weasel.Core;
@@ -97,6 +98,13 @@ public static class MartenSetup
         // Read right after the citizen's own command, and by the payment re-check job: inline.
         opts.Projections.Add(new PaymentDetailsProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new RefundDetailsProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<PaymentDetails>().Index(p => p.ProviderSessionId).Index(p => p.CapturedAt);
+        opts.Projections.Add(new ReconciliationDetailsProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<ReconciliationDetails>().Index(r => r.StatementDate);
+        // Spans every payment and refund stream, but writes only rows keyed by the event itself (no contention), so it
+        // runs inline: the ledger is current the moment money moves, in the same transaction as the money event.
+        opts.Projections.Add(new RevenueLedgerProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<LedgerEntry>().Index(l => l.At).Index(l => l.PaymentId).Index(l => l.DepartmentCode);
 
         // Spans every citizen's access-log stream: async, in the daemon (Solo on one node, HotCold across nodes).
         opts.Projections.Add(new AccessLogProjection(), ProjectionLifecycle.Async);

@@ -7,13 +7,17 @@ using MyGovernment.Application.Catalog;
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Oversight;
+using MyGovernment.Domain.Payments;
+using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.Domain.ServiceRequests;
 
 namespace MyGovernment.Api.Oversight;
 
 /// <summary>
 /// Reads the events the reports need straight from the event store (the source of truth, never a stale read
-/// model): every service-request event and every citizen-data view, in sequence order, with their metadata.
+/// model): every service-request event, every citizen-data view, and every payment, refund and settlement-statement
+/// event, in sequence order, with their metadata.
 /// One query per report run; fine for hundreds of thousands of events. Beyond that, an async projection that keeps
 /// <see cref="RequestHistory"/> summaries is the next step (docs/integrity-reports.md).
 /// </summary>
@@ -21,7 +25,7 @@ public sealed class OversightEventSource(IDocumentStore store, IWorkingCalendarS
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Every event type a report reads. Payment and refund events are added here for reports 5, 6 and 10.</summary>
+    /// <summary>Every event type a report reads.</summary>
     public static readonly Type[] EventTypes =
     [
         typeof(ServiceRequestSubmitted), typeof(PotentialDuplicateFlagged), typeof(FeeAssessed), typeof(PaymentConfirmed), typeof(StepEntered),
@@ -29,6 +33,16 @@ public sealed class OversightEventSource(IDocumentStore store, IWorkingCalendarS
         typeof(ReferralReturned), typeof(StepCompleted), typeof(DecisionProposed), typeof(DecisionReturned), typeof(RequestApproved),
         typeof(RequestRejected), typeof(DocumentIssued), typeof(RequestWithdrawn), typeof(RequestAbandoned), typeof(RequestClosed),
         typeof(RequestReopened), typeof(RequestMarkedOverdue), typeof(RequestEscalated), typeof(DocumentRevoked), typeof(CitizenDataViewed),
+
+        // Payment streams (reports 5, 6, 10).
+        typeof(PaymentCreated), typeof(PaymentStarted), typeof(PaymentAuthorised), typeof(PaymentSucceeded), typeof(PaymentFailed),
+        typeof(PaymentCancelled), typeof(PaymentExpired), typeof(PaymentErrored), typeof(PaymentStatusUnknown),
+        typeof(ContradictoryProviderEventRecorded), typeof(RefundReserved), typeof(RefundReleased), typeof(PaymentRefunded),
+        typeof(PaymentSettled), typeof(PaymentReconciled), typeof(PaymentReconciliationFlagged),
+
+        // Refund streams (reports 1, 5, 6) and settlement statements (report 10).
+        typeof(RefundRequested), typeof(RefundApproved), typeof(RefundSubmitted), typeof(RefundSucceeded), typeof(RefundFailed),
+        typeof(SettlementStatementImported), typeof(StatementReconciled),
     ];
 
     public async Task<OversightData> LoadAsync(CancellationToken ct)

@@ -7,10 +7,7 @@ using Wolverine.Http;
 
 namespace MyGovernment.Api.Oversight;
 
-/// <summary>A report that is defined but waits for events another module will produce.</summary>
-public sealed record PendingReport(int Number, string Name, string Title, string WaitsFor);
-
-public sealed record ReportCatalog(IReadOnlyList<ReportDescriptor> Reports, IReadOnlyList<PendingReport> Pending, OversightSettings Settings);
+public sealed record ReportCatalog(IReadOnlyList<ReportDescriptor> Reports, OversightSettings Settings);
 
 public sealed record ReportScopeView(DateTimeOffset? From, DateTimeOffset? To, string? Department, string? Service, string? Officer, DateTimeOffset AsOf);
 
@@ -29,19 +26,13 @@ public static class OversightReportEndpoints
 {
     public const string Readers = Roles.Oversight + "," + Roles.Auditor;
 
-    public static IReadOnlyList<PendingReport> Pending { get; } =
-    [
-        new(6, "refund-anomalies", "Refund anomalies", "refund events (payments module)"),
-        new(10, "orphaned-money", "Orphaned money", "payment, settlement and reconciliation events (payments module)"),
-    ];
-
     [Authorize(Roles = Readers)]
     [WolverineGet("/api/oversight/reports", OperationId = "ListOversightReports")]
     [EndpointSummary("List the integrity reports")]
-    [EndpointDescription("Every integrity report of DESIGN §8 with its number, name, written definition and the rules it can fire; the reports still waiting for the payments module; and the thresholds in force.")]
+    [EndpointDescription("Every integrity report of DESIGN §8 with its number, name, written definition and the rules it can fire; and the thresholds in force.")]
     [Tags("Oversight")]
     public static ReportCatalog List(IOptions<OversightSettings> settings) =>
-        new([.. OversightReports.All.Select(r => r.Descriptor).Append(LogIntegrityReport.Descriptor).OrderBy(d => d.Number)], Pending, settings.Value);
+        new([.. OversightReports.All.Select(r => r.Descriptor).Append(LogIntegrityReport.Descriptor).OrderBy(d => d.Number)], settings.Value);
 
     [Authorize(Roles = Readers)]
     [WolverineGet("/api/oversight/reports/{name}", OperationId = "RunOversightReport")]

@@ -72,6 +72,23 @@ public sealed class SandboxProviderClient(IHttpClientFactory clients, IOptions<P
         return new ProviderRefundResult(answer.Id, answer.Status == SandboxStatus.Succeeded, answer.FailureReason);
     }
 
+    public async Task<byte[]> GetSettlementFileAsync(DateOnly day, CancellationToken ct)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"sandbox/v1/settlements/{day:yyyy-MM-dd}.csv");
+        message.Headers.Add(SandboxOptions.ApiKeyHeader, options.Value.ApiKey);
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(message, ct);
+            return response.IsSuccessStatusCode
+                ? await response.Content.ReadAsByteArrayAsync(ct)
+                : throw new PaymentProviderException($"The payment provider answered {(int)response.StatusCode}.");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            throw new PaymentProviderException("The payment provider could not be reached.", e);
+        }
+    }
+
     private async Task<T> SendAsync<T>(HttpRequestMessage message, CancellationToken ct)
     {
         message.Headers.Add(SandboxOptions.ApiKeyHeader, options.Value.ApiKey);

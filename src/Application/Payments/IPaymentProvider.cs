@@ -14,6 +14,9 @@ public interface IPaymentProvider
 
     /// <summary>Returns captured money to the payer. Idempotent per refund id at the provider; answers the outcome synchronously.</summary>
     Task<ProviderRefundResult> RefundAsync(ProviderRefundRequest request, CancellationToken ct);
+
+    /// <summary>The provider's settlement file for one UTC day (CSV bytes, exactly as served: their hash identifies the file).</summary>
+    Task<byte[]> GetSettlementFileAsync(DateOnly day, CancellationToken ct);
 }
 
 public sealed record ProviderRefundRequest(Guid RefundId, string ProviderSessionId, Money Amount);

@@ -1,5 +1,8 @@
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Common;
+using MyGovernment.Domain.Payments;
+using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.Domain.ServiceRequests;
 
 namespace MyGovernment.Domain.Oversight;
@@ -38,6 +41,10 @@ public sealed record OversightEvent(long Sequence, Guid StreamId, long Version, 
         RequestEscalated e => e.By,
         DocumentRevoked e => e.By,
         CitizenDataViewed e => e.Viewer,
+        PaymentCreated e => e.By,
+        RefundRequested e => e.By,
+        RefundApproved e => e.By,
+        SettlementStatementImported e => e.By,
         _ => null,
     };
 
@@ -69,6 +76,29 @@ public sealed record OversightEvent(long Sequence, Guid StreamId, long Version, 
         RequestEscalated e => e.At,
         DocumentRevoked e => e.At,
         CitizenDataViewed e => e.At,
+        PaymentCreated e => e.At,
+        PaymentStarted e => e.At,
+        PaymentAuthorised e => e.At,
+        PaymentSucceeded e => e.At,
+        PaymentFailed e => e.At,
+        PaymentCancelled e => e.At,
+        PaymentExpired e => e.At,
+        PaymentErrored e => e.At,
+        PaymentStatusUnknown e => e.At,
+        ContradictoryProviderEventRecorded e => e.At,
+        RefundReserved e => e.At,
+        RefundReleased e => e.At,
+        PaymentRefunded e => e.At,
+        PaymentSettled e => e.At,
+        PaymentReconciled e => e.At,
+        PaymentReconciliationFlagged e => e.At,
+        RefundRequested e => e.At,
+        RefundApproved e => e.At,
+        RefundSubmitted e => e.At,
+        RefundSucceeded e => e.At,
+        RefundFailed e => e.At,
+        SettlementStatementImported e => e.At,
+        StatementReconciled e => e.At,
         _ => null,
     };
 

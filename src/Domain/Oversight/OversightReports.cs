@@ -2,8 +2,7 @@ namespace MyGovernment.Domain.Oversight;
 
 /// <summary>
 /// The event-based reports of DESIGN §8, in report order. Report 11 (log and read-model integrity) runs over the
-/// database itself and lives in the Api. Reports 6 (refund anomalies) and 10 (orphaned money) join this list, and
-/// report 5 gains its payment rules, when the payment and refund events exist.
+/// database itself and lives in the Api.
 /// </summary>
 public static class OversightReports
 {
@@ -14,9 +13,11 @@ public static class OversightReports
         new QueueJumpingReport(),
         new SlaReport(),
         new FeeDiscrepancyReport(),
+        new RefundAnomalyReport(),
         new ApprovalRateOutlierReport(),
         new AfterHoursDecisionsReport(),
         new BrowsingWithoutPurposeReport(),
+        new OrphanedMoneyReport(),
     ];
 
     public static IOversightReport? Named(string name) =>

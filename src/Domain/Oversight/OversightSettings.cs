@@ -42,4 +42,34 @@ public sealed class OversightSettings
 
     /// <summary>Report 9: supervisors may read any request at their department's step (they assign and confirm).</summary>
     public bool SupervisorViewsHavePurpose { get; set; } = true;
+
+    /// <summary>
+    /// Report 5, paid-but-unserved: working days after a request ended without being served (rejected, withdrawn,
+    /// abandoned) within which its money must have been refunded. More is a finding.
+    /// </summary>
+    public int UnservedRefundWorkingDays { get; set; } = 20;
+
+    /// <summary>Report 5, paid-but-unserved: working days after the first capture a paid request may stay open and unserved.</summary>
+    public int UnservedOpenWorkingDays { get; set; } = 40;
+
+    /// <summary>Report 6: this many partial refunds (each less than the capture) of one payment is a finding.</summary>
+    public int RepeatedPartialRefunds { get; set; } = 3;
+
+    /// <summary>Report 6, outliers: refunds a finance officer needs in the period to be measured.</summary>
+    public int RefundOutlierMinimumRefunds { get; set; } = 10;
+
+    /// <summary>Report 6, outliers: refunds the other finance officers need together.</summary>
+    public int RefundOutlierMinimumPeerRefunds { get; set; } = 10;
+
+    /// <summary>Report 6, outliers: the z (sensitivity) of the share and mean-amount tests (3 ≈ 99.7 %).</summary>
+    public double RefundOutlierZ { get; set; } = 3.0;
+
+    /// <summary>Report 6, refund-amount-high: the officer's mean refund must also be at least this multiple of the peers' mean.</summary>
+    public double RefundAmountOutlierRatio { get; set; } = 1.5;
+
+    /// <summary>Report 10: a payment Created, Started, Authorised or StatusUnknown for longer than this is orphaned money.</summary>
+    public TimeSpan PaymentUnresolvedAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Report 10: a settled payment neither reconciled nor flagged for longer than this.</summary>
+    public TimeSpan SettledUnreconciledAfter { get; set; } = TimeSpan.FromDays(3);
 }

@@ -6,7 +6,7 @@ using MyGovernment.Domain.ServiceRequests;
 namespace MyGovernment.Domain.Tests.Oversight;
 
 /// <summary>Hand-written event histories for the reports: streams with sequence numbers, people, and local times.</summary>
-public sealed class OversightWorld
+public sealed partial class OversightWorld
 {
     public const string Department = "MOJ";
     public const string Service = "NO-CRIMINAL-RECORD";
@@ -76,6 +76,30 @@ public sealed class OversightWorld
         public OversightEvent Rejected(Actor by, DateTimeOffset at) => world.Add(id, new RequestRejected(id, "ineligible", "n", null, by, at));
 
         public OversightEvent Issued(Actor by, DateTimeOffset at) => world.Add(id, new DocumentIssued(id, "CODE", Service, by, at));
+
+        /// <summary>The fee assessed, awaiting payment through the payments module.</summary>
+        public RequestBuilder Assessed(DateTimeOffset at, decimal fee = 20m)
+        {
+            world.Add(id, new FeeAssessed(id, 1, [], Money.Ils(fee), at));
+            return this;
+        }
+
+        /// <summary>The payments module's confirmation of a captured payment, making the request eligible.</summary>
+        public RequestBuilder ConfirmedBy(PaymentBuilder payment, DateTimeOffset at, bool eligible = true)
+        {
+            world.Add(id, new PaymentConfirmed(id, payment.Id.ToString(), payment.Amount, payment.Amount, new Actor("payments", "system"), at));
+            if (!eligible)
+            {
+                return this;
+            }
+            world.Add(id, new StepEntered(id, 0, Department, at));
+            world.Add(id, new SlaClockStarted(id, at, PalestineTime.LocalDate(at)));
+            return this;
+        }
+
+        public OversightEvent Withdrawn(DateTimeOffset at) => world.Add(id, new RequestWithdrawn(id, "changed my mind", Citizen, at));
+
+        public OversightEvent Revoked(Actor by, DateTimeOffset at) => world.Add(id, new DocumentRevoked(id, "CODE", "fraud", by, at));
 
         public OversightEvent Viewed(Actor viewer, DateTimeOffset at) =>
             world.Add(AccessLogStream, new AccessLog.CitizenDataViewed(Applicant, id, "request-details", viewer, at));

@@ -3,6 +3,7 @@ using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
+using MyGovernment.Domain.Payments.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Domain.Staff;
@@ -87,6 +88,15 @@ public sealed class EventShapeTests(AppFixture app)
         new RefundReserved(Other, Id, Money.Ils(5m), At),
         new RefundReleased(Other, Id, Money.Ils(5m), At),
         new PaymentRefunded(Other, Id, Money.Ils(5m), At),
+        new SettlementStatementImported(Id, "sandbox", new DateOnly(2026, 3, 9), new string('a', 64), 2, Money.Ils(30m), Money.Ils(0.6m), Money.Ils(29.4m), Finance, At),
+        new StatementReconciled(Id,
+        [
+            new ReconciliationItem(ReconciliationCategory.Matched, "matched", 1, "cs_1", Other, "MOLG", Money.Ils(15m), Money.Ils(15m)),
+            new ReconciliationItem(ReconciliationCategory.MissingInStatement, "captured-not-settled", null, "cs_2", Other, "MOLG", null, Money.Ils(15m)),
+        ], At),
+        new PaymentSettled(Other, Id, "MOLG", new DateOnly(2026, 3, 9), Money.Ils(15m), Money.Ils(0.3m), Money.Ils(14.7m), At),
+        new PaymentReconciled(Other, Id, At),
+        new PaymentReconciliationFlagged(Other, Id, ReconciliationCategory.AmountMismatch, "amount-differs", At),
     ];
 
     [Fact]

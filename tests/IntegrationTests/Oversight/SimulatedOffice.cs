@@ -15,7 +15,7 @@ namespace MyGovernment.IntegrationTests.Oversight;
 /// A simulated office on a database of its own in the fixture's cluster (the simulation moves the business clock
 /// and the planted log edit breaks verify, neither of which may touch the shared database). Two runs share it:
 /// clean activity (prefix CLEAN) and, after the log-integrity report of the clean log is taken, activity with every
-/// violation planted (prefix VIOL). Small thresholds keep the outlier sample small.
+/// violation planted (prefix VIOL). Small thresholds keep the outlier samples small and the refund grace short.
 /// </summary>
 public sealed class SimulatedOffice(AppFixture app) : IAsyncLifetime
 {
@@ -54,6 +54,11 @@ public sealed class SimulatedOffice(AppFixture app) : IAsyncLifetime
             web.UseSetting("Integrity:SigningKeyPem", signing);
             web.UseSetting("Oversight:OutlierMinimumDecisions", "8");
             web.UseSetting("Oversight:OutlierMinimumPeerDecisions", "8");
+            // A short period: money kept after a rejection is due back sooner, and refund outliers need fewer refunds.
+            web.UseSetting("Oversight:UnservedRefundWorkingDays", "3");
+            web.UseSetting("Oversight:RefundOutlierMinimumRefunds", "4");
+            web.UseSetting("Oversight:RefundOutlierMinimumPeerRefunds", "4");
+            web.UseSetting("Oversight:RefundOutlierZ", "2");
             web.UseSetting("RateLimiting:PermitsPerMinute", "1000000");
             web.UseSetting("RateLimiting:PermitsPerAddressPerMinute", "1000000");
         });

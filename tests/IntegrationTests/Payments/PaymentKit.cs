@@ -7,8 +7,6 @@ using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Payments;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Projections.Payments;
-using System.Text;
-using Npgsql;
 
 namespace MyGovernment.IntegrationTests.Payments;
 
@@ -39,37 +37,11 @@ public sealed class PaymentKit(AppFixture app)
         return (await result.ReadAsJsonAsync<PaymentDetails>())!;
     }
 
-    /// <summary>
-    /// Runs an action, then waits (polling, with a deadline) until no message about these ids is still waiting in
-    /// Wolverine's durable inbox: the sandbox's webhook deliveries (they name the payment), their retries, and the
-    /// request confirmations they cascade (they name the request and the payment). Wolverine's TrackActivity is not
-    /// used: it follows one tracked session per host, and these tests run side by side.
-    /// </summary>
+    /// <summary>Runs an action, then waits until the work it cascaded about these ids has left Wolverine's durable inbox.</summary>
     public async Task SettleAsync(Func<Task> action, params Guid[] ids)
     {
         await action();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        while (true)
-        {
-            await using var query = new NpgsqlCommand(
-                "select count(*) from mygov.wolverine_incoming_envelopes where status = 'Incoming' and ("
-                + string.Join(" or ", ids.Select((_, i) => $"position(@id{i} in body) > 0")) + ")", connection);
-            for (var i = 0; i < ids.Length; i++)
-            {
-                query.Parameters.AddWithValue($"id{i}", Encoding.UTF8.GetBytes(ids[i].ToString()));
-            }
-            if ((long)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))! == 0)
-            {
-                return;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Messages about " + string.Join(", ", ids) + " were still waiting after 30 s.");
-            }
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
+        await DurableInbox.DrainedAsync(app, ids);
     }
 
     /// <summary>The citizen, on the provider's hosted page, presses a button (pay, decline, cancel); the provider redirects back.</summary>

@@ -2,8 +2,6 @@ using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
-using Wolverine;
-using Wolverine.Tracking;
 
 namespace MyGovernment.IntegrationTests.ServiceRequests;
 
@@ -39,9 +37,7 @@ public sealed class AutomaticAssignmentTests(AppFixture app)
         {
             await request.SubmitAsync(new { personNationalId = request.CitizenId });
             // Paying puts the request in the queue; the automatic assignment follows through Wolverine's outbox.
-            await app.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).IncludeExternalTransports()
-                .ExecuteAndWaitAsync((IMessageContext _) =>
-                    request.SendAsync(finance, "payments", new { paymentReference = "PAY-" + request.Id, amount = 15m }));
+            await request.SendAndSettleAsync(finance, "payments", new { paymentReference = "PAY-" + request.Id, amount = 15m });
             var details = await request.ReadAsync();
             details.AssignedTo.ShouldNotBeNull();
             details.AssignedTo.ShouldNotBe("moi-applicant-officer", "an officer is never assigned their own request");

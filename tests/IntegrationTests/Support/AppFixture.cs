@@ -46,10 +46,16 @@ public sealed class AppFixture : IAsyncLifetime
                     o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(() => Host)));
             });
         });
+        PreserveExecutionContext();
     }
+
+    /// <summary>A test's <see cref="TestClock.Advance"/> also holds for the HTTP requests it sends (the offset is an AsyncLocal).</summary>
+    private void PreserveExecutionContext() => Host.Server.PreserveExecutionContext = true;
 
     public async ValueTask DisposeAsync()
     {
+        // The ledger balances after the whole suite, not only when its own tests ran: a failure here fails the run.
+        IReadOnlyList<string> ledger = Host is null ? [] : await Payments.LedgerBalance.ProblemsAsync(Store, requireEntries: false, CancellationToken.None);
         if (Host is not null)
         {
             await Host.DisposeAsync();
@@ -57,6 +63,10 @@ public sealed class AppFixture : IAsyncLifetime
         if (_database is not null)
         {
             await _database.DisposeAsync();
+        }
+        if (ledger.Count > 0)
+        {
+            throw new InvalidOperationException("The revenue ledger does not balance after the suite: " + string.Join("; ", ledger));
         }
     }
 

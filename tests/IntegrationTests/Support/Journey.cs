@@ -6,8 +6,6 @@ using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
 using Shouldly;
-using Wolverine;
-using Wolverine.Tracking;
 
 namespace MyGovernment.IntegrationTests.Support;
 
@@ -60,13 +58,10 @@ public sealed class Journey(AppFixture app, string serviceCode)
     /// <summary>Sends a command and waits until the work it cascades (automatic assignment, follow-ups) has finished.</summary>
     public async Task<ServiceRequestChanged> SendAndSettleAsync(string token, string action, object? body = null)
     {
-        ServiceRequestChanged changed = null!;
-        await app.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).IncludeExternalTransports()
-            .ExecuteAndWaitAsync((IMessageContext _) => Run());
+        var changed = await SendAsync(token, action, body);
+        await DurableInbox.DrainedAsync(app, Id);
         await ReadAsync();
         return changed;
-
-        async Task Run() => changed = await SendAsync(token, action, body);
     }
 
     /// <summary>Sends a command that must be refused with this status and problem code; checks nothing was appended.</summary>

@@ -14,6 +14,11 @@ public sealed class LoopbackHandler(Func<IAlbaHost> host) : HttpMessageHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         _invoker ??= new HttpMessageInvoker(host().Server.CreateHandler(), disposeHandler: false);
-        return _invoker.SendAsync(request, cancellationToken);
+        // The other side is another system (the payment provider, or us seen from it) with a clock of its own: a
+        // test's TestClock.Advance must not cross this call, so the caller's execution context does not flow.
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() => _invoker.SendAsync(request, cancellationToken), cancellationToken);
+        }
     }
 }

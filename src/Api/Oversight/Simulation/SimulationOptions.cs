@@ -5,8 +5,8 @@ public sealed record SimulationOptions
 {
     public static readonly IReadOnlyList<string> ViolationKinds =
     [
-        "segregation-of-duties", "self-dealing", "queue-jumping", "sla-breaches", "fee-discrepancies",
-        "approval-rate-outliers", "after-hours-decisions", "browsing-without-purpose", "log-integrity",
+        "segregation-of-duties", "self-dealing", "queue-jumping", "sla-breaches", "fee-discrepancies", "refund-anomalies",
+        "approval-rate-outliers", "after-hours-decisions", "browsing-without-purpose", "orphaned-money", "log-integrity",
     ];
 
     public int Requests { get; init; } = 500;

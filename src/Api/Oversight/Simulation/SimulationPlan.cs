@@ -19,6 +19,9 @@ public sealed record AppendStep(DateTimeOffset At, Guid StreamId, Actor Actor, I
 /// <summary>Staff read a request: recorded by the API's own access recorder, as an HTTP read would be.</summary>
 public sealed record ViewStep(DateTimeOffset At, Guid RequestId, Actor Viewer) : SimStep(At);
 
+/// <summary>The simulated payment provider stops answering about one payment (its status becomes unknown when asked).</summary>
+public sealed record ProviderOutageStep(DateTimeOffset At, Guid PaymentId) : SimStep(At);
+
 /// <summary>After everything is sealed, an SQL edit of the data of this request's last decision event.</summary>
 public sealed record TamperStep(DateTimeOffset At, Guid RequestId) : SimStep(At);
 

@@ -50,6 +50,7 @@ public sealed partial class SimulationPlanner
         public bool Approve { get; set; }
         public string? Plant { get; set; }
         public Officer? PlantOfficer { get; set; }
+        public List<SimPayment> Payments { get; } = [];
     }
 
     private readonly SimulationOptions _options;
@@ -77,9 +78,10 @@ public sealed partial class SimulationPlanner
         _settings = settings;
         _work = new WorkTime(settings, calendar);
         _random = new Random(options.Seed);
-        _pending = [.. options.Violations];
+        _pending = [.. options.Violations.Where(v => !MoneyReports.Contains(v))];
         _admin = new Actor(Lower("admin"), "admin");
-        _finance = new Actor(Lower("finance"), "finance", "FINANCE");
+        _finance = new Actor(Lower("finance"), "finance", Code("FINANCE"));
+        SetUpTreasury();
     }
 
     public static SimulationPlan Plan(SimulationOptions options, OversightSettings settings, WorkingCalendar calendar, DateOnly today) =>
@@ -116,7 +118,7 @@ public sealed partial class SimulationPlanner
         if (_outlierService is not null && _pending.Remove("approval-rate-outliers"))
         {
             _planted.Add(new PlantedViolation("approval-rate-outliers", "approval-rate-high", null, _departments[0].Officers[0].Subject,
-                $"approves every {_outlierService.Code} request while peers approve about 40 %"));
+                $"approves every {_outlierService.Code} request while peers approve about 30 %"));
         }
         if (_pending.Remove("log-integrity"))
         {
@@ -124,6 +126,7 @@ public sealed partial class SimulationPlanner
             _steps.Add(new TamperStep(_steps[^1].At, target));
             _planted.Add(new PlantedViolation("log-integrity", "event-modified", target, null, "the data of a sealed decision event edited with SQL"));
         }
+        FinishMoneyPlants();
         foreach (var missed in _pending)
         {
             _planted.Add(new PlantedViolation(missed, "not-planted", null, null, "the simulated activity offered no occasion; try more requests"));
@@ -184,7 +187,7 @@ public sealed partial class SimulationPlanner
         applicant ??= NewCitizen();
         var request = new Request(NewGuid(), service, applicant) { Plant = plant, PlantOfficer = plantOfficer };
         // Peers of the planted outlier approve less than usual, so one officer approving everything stands out.
-        request.Approve = _random.NextDouble() < (plant == "approval-rate-outliers" ? 0.4 : _options.ApprovalRate);
+        request.Approve = _random.NextDouble() < (plant == "approval-rate-outliers" ? 0.3 : _options.ApprovalRate);
         _requests++;
         _submitted.Add(request);
         Invoke(now, new SubmitServiceRequest(request.Id, service.Code, applicant.NationalId!, applicant, SubmissionChannel.Online, new Dictionary<string, string?>()));
@@ -192,10 +195,12 @@ public sealed partial class SimulationPlanner
         Schedule(paidAt, () => Pay(request));
     }
 
+    /// <summary>The citizen pays through the payments module; a few pay twice (two sessions opened before either captured).</summary>
     private void Pay(Request request)
     {
         if (request.Plant == "fee-discrepancies")
         {
+            // Money taken at a counter, outside the payments module: only half the fee.
             Invoke(_now, new ConfirmPayment(request.Id, null, _finance, "SIM-" + request.Id.ToString("N")[..12], Money.Ils(request.Service.Fee / 2)));
             var officer = request.Service.Steps[0].Officers[0];
             var at = _work.Add(_now, 30);
@@ -203,7 +208,31 @@ public sealed partial class SimulationPlanner
             _planted.Add(new PlantedViolation("fee-discrepancies", "issued-without-full-payment", request.Id, officer.Subject, "half the fee paid, document issued"));
             return;
         }
-        Invoke(_now, new ConfirmPayment(request.Id, null, _finance, "SIM-" + request.Id.ToString("N")[..12], Money.Ils(request.Service.Fee)));
+        var payment = OpenPayment(request);
+        if (PlantUnresolvedPayment(request, payment))
+        {
+            return;
+        }
+        var twice = _paymentsOpened++ % 20 == 7 && request.Plant is null ? OpenPayment(request) : null;
+        var captured = _now.AddMinutes(1 + _random.Next(0, 4));
+        Schedule(captured, () =>
+        {
+            Capture(payment);
+            Paid(request);
+        });
+        if (twice is not null)
+        {
+            Schedule(captured.AddMinutes(1), () =>
+            {
+                Capture(twice);
+                PaidTwice(request, twice);
+            });
+        }
+    }
+
+    /// <summary>The fee is captured: the request joins its first queue (or a planted path).</summary>
+    private void Paid(Request request)
+    {
         request.EligibleAt = _now;
         if (request.Plant == "self-dealing")
         {
@@ -305,7 +334,11 @@ public sealed partial class SimulationPlanner
         else if (approve)
         {
             var issue = _work.Add(now, 5 + _random.Next(0, 25));
-            Schedule(issue, () => Invoke(_now, new IssueDocument(request.Id, null, officer.Actor, VerificationCode(request))));
+            Schedule(issue, () => Issue(request, officer.Actor));
+        }
+        else
+        {
+            Rejected(request);
         }
         Free(officer, now);
     }
@@ -325,7 +358,11 @@ public sealed partial class SimulationPlanner
         if (approve)
         {
             var issue = _work.Add(_now, 5 + _random.Next(0, 25));
-            Schedule(issue, () => Invoke(_now, new IssueDocument(request.Id, null, supervisor.Actor, VerificationCode(request))));
+            Schedule(issue, () => Issue(request, supervisor.Actor));
+        }
+        else
+        {
+            Rejected(request);
         }
     }
 

@@ -58,7 +58,11 @@ public sealed partial class SimulationPlanner
             Invoke(now, new ClaimServiceRequest(candidate.Id, null, supervisor.Actor));
             _steps.Add(new ViewStep(now, candidate.Id, supervisor.Actor));
             var late = _work.Add(_work.AddWorkingDays(now, candidate.Service.Sla + 2), 30);
-            Schedule(late, () => Invoke(_now, new ProposeDecision(candidate.Id, null, supervisor.Actor, DecisionOutcome.Reject, "incomplete-documents", "Late decision.")));
+            Schedule(late, () =>
+            {
+                Invoke(_now, new ProposeDecision(candidate.Id, null, supervisor.Actor, DecisionOutcome.Reject, "incomplete-documents", "Late decision."));
+                Rejected(candidate);
+            });
             _planted.Add(new PlantedViolation("sla-breaches", "sla-breached", candidate.Id, supervisor.Subject, $"decided {candidate.Service.Sla + 2} working days after eligibility (SLA {candidate.Service.Sla})"));
             _stallPlanted = true;
         }
@@ -103,7 +107,7 @@ public sealed partial class SimulationPlanner
         return at;
     }
 
-    /// <summary>Violations that are their own requests or reads: self-dealing, issued without payment, browsing.</summary>
+    /// <summary>Violations that are their own requests or reads: self-dealing, issued without payment, orphaned money, browsing.</summary>
     private void PlantStandalone(DateTimeOffset start, int days)
     {
         var mid = start.AddDays(days / 2.0);
@@ -117,6 +121,13 @@ public sealed partial class SimulationPlanner
         if (_pending.Remove("fee-discrepancies"))
         {
             Schedule(_work.Next(mid.AddHours(2)), () => Submit(certificate, "fee-discrepancies"));
+        }
+        foreach (var (plant, hours) in new[] { ("orphaned-money:unknown", 3), ("orphaned-money:authorised", 4), ("orphaned-money:settled", 5), ("orphaned-money:statement", 6) })
+        {
+            if (_pendingRules.ContainsValue("orphaned-money"))
+            {
+                Schedule(_work.Next(mid.AddHours(hours)), () => Submit(certificate, plant));
+            }
         }
         if (_pending.Contains("browsing-without-purpose") && _departments.Count > 1)
         {

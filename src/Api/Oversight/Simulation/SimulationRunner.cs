@@ -17,7 +17,9 @@ public sealed record SimulationResult(int Steps, int Commands, int Failures, IRe
 /// through <see cref="IMessageBus.InvokeAsync"/>, so validation, the domain's rules, event metadata and the inline
 /// projections run exactly as for an API call. A refused command is counted, never hidden.
 /// </summary>
-public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulationClock clock, IDocumentStore store, IntegrityLog log, IntegrityDatabase db, ILogger<SimulationRunner> logger)
+public sealed class SimulationRunner(
+    IServiceScopeFactory scopes, SimulationClock clock, IDocumentStore store, IntegrityLog log, IntegrityDatabase db, SimulationPaymentProvider provider,
+    ILogger<SimulationRunner> logger)
 {
     public async Task<SimulationResult> RunAsync(SimulationPlan plan, CancellationToken ct)
     {
@@ -42,6 +44,9 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulationCloc
                         break;
                     case ViewStep view:
                         await ViewAsync(view, ct);
+                        break;
+                    case ProviderOutageStep outage:
+                        provider.TakeOffline(outage.PaymentId);
                         break;
                     case TamperStep tamper:
                         await TamperAsync(tamper, ct);
@@ -83,7 +88,10 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulationCloc
     {
         await using var session = store.LightweightSession();
         EventMetadata.Apply(session, step.Actor, "simulation", "simulation:planted", step.At);
-        session.Events.Append(step.StreamId, step.Events.ToArray());
+        // With the stream's version stated, Marten numbers the events before the inline projections run (a read
+        // model keeping the version, as the payments one does for reconciliation's concurrency check, stays right).
+        var state = await session.Events.FetchStreamStateAsync(step.StreamId, ct);
+        session.Events.Append(step.StreamId, (state?.Version ?? 0) + step.Events.Count, step.Events.ToArray());
         await session.SaveChangesAsync(ct);
     }
 

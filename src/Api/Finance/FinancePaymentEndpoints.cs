@@ -1,0 +1,50 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Identity;
+using MyGovernment.Api.Paging;
+using MyGovernment.Domain.Payments;
+using MyGovernment.Projections.Payments;
+using Wolverine.Http;
+
+namespace MyGovernment.Api.Finance;
+
+public static class FinancePaymentEndpoints
+{
+    /// <summary>Finance's work list: payments by status and department, and the flagged ones reconciliation must look at.</summary>
+    [Authorize(Roles = $"{Roles.Finance},{Roles.Auditor}")]
+    [WolverineGet("/api/finance/payments", OperationId = "ListPaymentsForFinance")]
+    [EndpointSummary("List payments for finance")]
+    [EndpointDescription("Payments newest first, keyset paged (`after`, `limit`), optionally only one `status` (Created, Started, Authorised, Succeeded, Failed, Cancelled, Expired, Error, StatusUnknown, Settled, Reconciled), one `department`, or with `needsReconciliation=true` the flagged ones: contradictory provider events and reconciliation breaks.")]
+    [Tags("Finance")]
+    public static async Task<Page<PaymentDetails>> List(
+        string? status, string? department, bool? needsReconciliation, string? after, int? limit, IQuerySession session, CancellationToken ct)
+    {
+        var size = Keyset.Limit(limit);
+        var cursor = Keyset.Decode(after);
+        var query = session.Query<PaymentDetails>().AsQueryable();
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<PaymentStatus>(status, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
+            {
+                throw new ValidationException([new ValidationFailure("status", $"'status' must be one of {string.Join(", ", Enum.GetNames<PaymentStatus>())}.")]);
+            }
+            query = query.Where(p => p.Status == wanted);
+        }
+        if (!string.IsNullOrEmpty(department))
+        {
+            query = query.Where(p => p.DepartmentCode == department);
+        }
+        if (needsReconciliation is { } flagged)
+        {
+            query = query.Where(p => p.NeedsReconciliation == flagged);
+        }
+        if (cursor is { } c)
+        {
+            query = query.Where(p => p.CreatedAt <= c.Key);
+        }
+        var rows = await query.OrderByDescending(p => p.CreatedAt).Take(size + 50).ToListAsync(ct);
+        return Keyset.Cut(rows, cursor, size, p => p.CreatedAt, p => p.Id, p => p, descending: true);
+    }
+}

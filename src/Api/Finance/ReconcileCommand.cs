@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using JasperFx.CommandLine;
+using Marten;
+using MyGovernment.Application.Payments;
+using MyGovernment.Domain.Common;
+using MyGovernment.Projections.Finance;
+using Wolverine;
+
+namespace MyGovernment.Api.Finance;
+
+public sealed class ReconcileInput : NetCoreInput
+{
+    [Description("The UTC day of the captures the statement settles, yyyy-MM-dd (default: yesterday)")]
+    public string? DateFlag { get; set; }
+
+    [Description("A settlement file (CSV) to import; without it the provider's file of that day is fetched from its settlement API")]
+    public string? FileFlag { get; set; }
+
+    [Description("Who runs the import, recorded on the reconciliation (default: operator:<user name>)")]
+    public string? ByFlag { get; set; }
+}
+
+/// <summary>
+/// `dotnet run --project src/Api -- reconcile [--date yyyy-MM-dd] [--file statement.csv]`: the daily reconciliation
+/// for operators and schedulers (cron), the same command path as POST /api/finance/reconciliations. Exit code 1 when
+/// the reconciliation found breaks.
+/// </summary>
+[Description("Import a day's settlement statement (a file, or fetched from the provider) and reconcile it against captured payments", Name = "reconcile")]
+public sealed class ReconcileCommand : JasperFxAsyncCommand<ReconcileInput>
+{
+    public override async Task<bool> Execute(ReconcileInput input)
+    {
+        using var host = input.BuildHost();
+        await host.StartAsync();
+        try
+        {
+            var day = input.DateFlag is null
+                ? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)
+                : DateOnly.ParseExact(input.DateFlag, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var file = input.FileFlag is null
+                ? await host.Services.GetRequiredService<IPaymentProvider>().GetSettlementFileAsync(day, CancellationToken.None)
+                : await File.ReadAllBytesAsync(input.FileFlag);
+            var by = new Actor(input.ByFlag ?? "operator:" + Environment.UserName, "finance", "TREASURY");
+
+            using var scope = host.Services.CreateScope();
+            var id = await ReconciliationEndpoints.ImportAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), day, file, by, CancellationToken.None);
+
+            await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var result = (await session.LoadAsync<ReconciliationDetails>(id))!;
+            Console.WriteLine(JsonSerializer.Serialize(ReconciliationSummary.Of(result), new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            Console.WriteLine(result.Breaks == 0 ? "reconcile: all matched" : $"reconcile: {result.Breaks} break(s); see {ReconciliationSummary.Of(result).Items}");
+            return result.Breaks == 0;
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+}
