@@ -159,7 +159,8 @@ public sealed class FaultRun(string apiDll, int kills, TimeSpan loadTime, int se
             }
         }
         while (outbox > 0 && clock.Elapsed < TimeSpan.FromSeconds(90));
-        await PrintAsync(db, "select 'inbox ' || status || ' owner ' || owner_id || ': ' || count(*) from mygov.wolverine_incoming_envelopes group by status, owner_id");
+        await PrintAsync(db, "select 'inbox ' || status || ' owner ' || owner_id || ' ' || message_type || ' attempts ' || attempts || ': ' || count(*) from mygov.wolverine_incoming_envelopes group by status, owner_id, message_type, attempts");
+        await PrintAsync(db, "select 'nodes ' || string_agg(node_number::text || case when health_check > now() - interval '30 seconds' then ' alive' else ' gone' end, ', ') from mygov.wolverine_nodes");
         var deadLetters = (long)(await ScalarAsync(db, "select count(*) from mygov.wolverine_dead_letters"))!
             + (long)(await ScalarAsync(db, "select count(*) from mygov.mt_doc_deadletterevent"))!;
         await PrintAsync(db, "select message_type || ': ' || exception_type || ': ' || left(exception_message, 300) from mygov.wolverine_dead_letters");
