@@ -61,8 +61,8 @@ public static class MartenSetup
     /// <summary>
     /// Npgsql prepares the statements a connection runs repeatedly (Marten's appends, upserts and lookups), so
     /// PostgreSQL stops parsing and planning them on every command: about 20% less CPU per submission measured
-    /// here. Prepared statements survive the pool's connection reset. A connection string that names its own
-    /// auto-prepare setting keeps it.
+    /// here with a plain connection string. Prepared statements survive the pool's connection reset. A connection
+    /// string that names its own auto-prepare setting keeps it (the local cluster's already does).
     /// </summary>
     private static string WithPreparedStatements(string connectionString)
     {
