@@ -63,6 +63,14 @@ public sealed class BackgroundRaceRetryPolicy : IHandlerPolicy
         {
             chain.OnException(MessageFailurePolicies.IsLostAppendRace)
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
+            // Scheduling a retry is itself a database write, which fails while the database is down, and the message
+            // then stays "Incoming" for this node until it restarts. So a background message first waits out a short
+            // outage in memory (about 40 s in all), and only then is scheduled for later.
+            chain.OnException(MessageFailurePolicies.IsTransientDatabaseFailure)
+                .RetryWithCooldown(
+                    TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10),
+                    TimeSpan.FromSeconds(20))
+                .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
         }
     }
 
