@@ -21,8 +21,6 @@ public static class FinancePaymentEndpoints
     public static async Task<Page<PaymentDetails>> List(
         string? status, string? department, bool? needsReconciliation, string? after, int? limit, IQuerySession session, CancellationToken ct)
     {
-        var size = Keyset.Limit(limit);
-        var cursor = Keyset.Decode(after);
         var query = session.Query<PaymentDetails>().AsQueryable();
         if (!string.IsNullOrEmpty(status))
         {
@@ -40,11 +38,6 @@ public static class FinancePaymentEndpoints
         {
             query = query.Where(p => p.NeedsReconciliation == flagged);
         }
-        if (cursor is { } c)
-        {
-            query = query.Where(p => p.CreatedAt <= c.Key);
-        }
-        var rows = await query.OrderByDescending(p => p.CreatedAt).Take(size + 50).ToListAsync(ct);
-        return Keyset.Cut(rows, cursor, size, p => p.CreatedAt, p => p.Id, p => p, descending: true);
+        return await Payments.PaymentEndpoints.NewestFirstAsync(query, after, limit, ct);
     }
 }

@@ -41,14 +41,20 @@ public static class PaymentEndpoints
     [Tags("Citizen")]
     public static async Task<Page<PaymentDetails>> Mine(ClaimsPrincipal user, IQuerySession session, string? after, int? limit, CancellationToken ct)
     {
+        var payer = user.ApplicantId();
+        return await NewestFirstAsync(session.Query<PaymentDetails>().Where(p => p.PayerId == payer), after, limit, ct);
+    }
+
+    /// <summary>A keyset page of payments, newest first (the citizen's own list and finance's work list).</summary>
+    public static async Task<Page<PaymentDetails>> NewestFirstAsync(IQueryable<PaymentDetails> query, string? after, int? limit, CancellationToken ct)
+    {
         var size = Keyset.Limit(limit);
         var cursor = Keyset.Decode(after);
-        var payer = user.ApplicantId();
-        var query = session.Query<PaymentDetails>().Where(p => p.PayerId == payer);
         if (cursor is { } c)
         {
             query = query.Where(p => p.CreatedAt <= c.Key);
         }
+        // Extra rows cover those sharing the cursor's timestamp, which Cut drops.
         var rows = await query.OrderByDescending(p => p.CreatedAt).Take(size + 50).ToListAsync(ct);
         return Keyset.Cut(rows, cursor, size, p => p.CreatedAt, p => p.Id, p => p, descending: true);
     }
