@@ -31,14 +31,14 @@ public static class LedgerEndpoints
         var schema = query.DocumentStore.Options.DatabaseSchemaName;
         var table = query.DocumentStore.Options.Schema.For<LedgerEntry>();
         var sql = $"""
-            select (mt_immutable_timestamptz(data ->> 'at') at time zone 'UTC')::date as day, data ->> 'account', data ->> 'currency',
+            select ({schema}.mt_immutable_timestamptz(data ->> 'at') at time zone 'UTC')::date as day, data ->> 'account', data ->> 'currency',
                    sum((data ->> 'debit')::numeric), sum((data ->> 'credit')::numeric)
             from {table}
             where {schema}.mt_immutable_timestamptz(data ->> 'at') >= @start and {schema}.mt_immutable_timestamptz(data ->> 'at') < @end
               and (@dept::text is null or data ->> 'departmentCode' = @dept)
             group by 1, 2, 3
             order by 1, (data ->> 'account') collate "C", 3
-            """.Replace("(mt_immutable", $"({schema}.mt_immutable", StringComparison.Ordinal);
+            """;
         await using var connection = query.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection);

@@ -234,6 +234,7 @@ public sealed class ReconciliationTests(AppFixture app)
         rows[0].ShouldBe(string.Join(',', ReconciliationEndpoints.CsvHeader));
         rows.Count.ShouldBe(2);
         rows[1].ShouldStartWith("MissingInSystem,unknown-reference,1,");
+        rows[1].ShouldContain("HYPERLINK(1)");
         rows[1].ShouldNotContain(",=HYPERLINK");
         rows[1].ShouldContain(",10.00,,ILS");
     }

@@ -46,11 +46,9 @@ public sealed class AppFixture : IAsyncLifetime
                     o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(() => Host)));
             });
         });
-        PreserveExecutionContext();
+        // A test's TestClock.Advance also holds for the HTTP requests it sends (the offset is an AsyncLocal).
+        Host.Server.PreserveExecutionContext = true;
     }
-
-    /// <summary>A test's <see cref="TestClock.Advance"/> also holds for the HTTP requests it sends (the offset is an AsyncLocal).</summary>
-    private void PreserveExecutionContext() => Host.Server.PreserveExecutionContext = true;
 
     public async ValueTask DisposeAsync()
     {
