@@ -1,0 +1,66 @@
+using MyGovernment.Api.Errors;
+
+namespace MyGovernment.Api.Hosting;
+
+/// <summary>
+/// Wolverine logs every failed invocation as an error with its stack trace, including the refusals we expect all
+/// day long: validation errors, business rules, stale versions, someone else's object. Those are answered with a
+/// 4xx problem and say nothing about the system's health; left at Error they would bury the real failures that an
+/// operator's alerting watches for. This decorator keeps such entries (with their exception) but at Information.
+/// Whether an exception is a refusal is decided by the same mapping that writes the problem response, so the two
+/// can never disagree.
+/// </summary>
+internal static class RefusalLogLevel
+{
+    public static void LogRefusalsAsInformation(this IServiceCollection services)
+    {
+        var providers = services.Where(d => d.ServiceType == typeof(ILoggerProvider)).ToList();
+        foreach (var descriptor in providers)
+        {
+            services.Remove(descriptor);
+            services.AddSingleton<ILoggerProvider>(sp => new RefusalLoggerProvider(Create(sp, descriptor)));
+        }
+    }
+
+    public static bool IsRefusal(Exception exception) =>
+        ProblemExceptionHandler.ToProblem(exception, new DefaultHttpContext()).Status is < 500;
+
+    private static ILoggerProvider Create(IServiceProvider services, ServiceDescriptor descriptor) =>
+        (ILoggerProvider)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
+
+    private sealed class RefusalLoggerProvider(ILoggerProvider inner) : ILoggerProvider, ISupportExternalScope
+    {
+        public ILogger CreateLogger(string categoryName) => new RefusalLogger(inner.CreateLogger(categoryName));
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider)
+        {
+            if (inner is ISupportExternalScope scoped)
+            {
+                scoped.SetScopeProvider(scopeProvider);
+            }
+        }
+
+        public void Dispose() => inner.Dispose();
+    }
+
+    private sealed class RefusalLogger(ILogger inner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            var level = logLevel >= LogLevel.Error && exception is not null && IsRefusal(exception)
+                ? LogLevel.Information
+                : logLevel;
+            if (inner.IsEnabled(level))
+            {
+                inner.Log(level, eventId, state, exception, formatter);
+            }
+        }
+    }
+}

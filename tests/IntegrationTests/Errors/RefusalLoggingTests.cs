@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MyGovernment.Api.Hosting;
+using MyGovernment.Domain.Common;
+using MyGovernment.IntegrationTests.Support;
+using Shouldly;
+
+namespace MyGovernment.IntegrationTests.Errors;
+
+/// <summary>
+/// Refusals answered with a 4xx problem are logged at Information, not as errors; real failures stay errors. The
+/// last test checks that the running API wraps every logging provider it has.
+/// </summary>
+public sealed class RefusalLoggingTests(AppFixture app)
+{
+    [Fact]
+    public void Refusals_are_information_and_failures_stay_errors()
+    {
+        var recorder = new RecordingProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(recorder));
+        services.LogRefusalsAsInformation();
+        using var provider = services.BuildServiceProvider();
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Wolverine.Handler");
+
+        logger.LogError(new DomainException("fee_not_paid", "The fee is not paid."), "Invocation failed");
+        logger.LogError(new NotFoundException("request_not_found", "No such request."), "Invocation failed");
+        logger.LogError(new FieldValidationException(new Dictionary<string, string[]> { ["form.floors"] = ["must be a number"] },
+            new Dictionary<string, string[]> { ["form.floors"] = ["يجب أن يكون رقمًا"] }), "Invocation failed");
+        logger.LogError(new InvalidOperationException("a real bug"), "Invocation failed");
+        logger.LogError("An error without an exception");
+        logger.LogWarning(new DomainException("x", "y"), "A warning stays a warning");
+
+        recorder.Levels.ShouldBe([
+            LogLevel.Information, LogLevel.Information, LogLevel.Information,
+            LogLevel.Error, LogLevel.Error, LogLevel.Warning,
+        ]);
+    }
+
+    [Fact]
+    public void The_api_wraps_every_logging_provider()
+    {
+        var providers = app.Host.Services.GetServices<ILoggerProvider>().ToList();
+
+        providers.ShouldNotBeEmpty();
+        providers.ShouldAllBe(p => p.GetType().Name == "RefusalLoggerProvider");
+    }
+
+    private sealed class RecordingProvider : ILoggerProvider
+    {
+        public List<LogLevel> Levels { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => new Recorder(Levels);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Recorder(List<LogLevel> levels) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+                Func<TState, Exception?, string> formatter) => levels.Add(logLevel);
+        }
+    }
+}
