@@ -259,6 +259,23 @@ public sealed class ServiceRequestPropertyTests
                 {
                     actor.Subject.ShouldNotBe(before.SubmittedBy.Subject, $"the assisted submitter produced {e.GetType().Name}");
                 }
+
+                // (g) staff act only for the department that owns the current step (or, returning a referral, the
+                // department consulted); only the step's assignee works it, and confirming is a supervisor's.
+                if (actor.IsStaff && !ApplicantsOwnActions.Contains(e.GetType()))
+                {
+                    var department = e is ReferralReturned ? before.ReferredTo : before.CurrentDepartment;
+                    actor.BelongsTo(department).ShouldBeTrue($"{actor.Subject} of {actor.Department} produced {e.GetType().Name} at {department}");
+                    if (e is InformationRequested or RequestReferred or StepCompleted or DecisionProposed
+                        || ((e is RequestApproved or RequestRejected) && !before.RequiresSecondApprover))
+                    {
+                        actor.Subject.ShouldBe(before.AssignedTo, $"{e.GetType().Name} by someone other than the assignee");
+                    }
+                    if ((e is RequestApproved or RequestRejected or DecisionReturned) && before.RequiresSecondApprover)
+                    {
+                        actor.IsSupervisor.ShouldBeTrue("a checker who is not a supervisor");
+                    }
+                }
             }
 
             if (e is RequestWithdrawn)

@@ -76,6 +76,18 @@ public sealed class CatalogAdministrationTests(AppFixture app)
         var entry = await (await app.Host.Scenario(s => s.Get.Url($"/api/services/{code}"))).ReadAsJsonAsync<ServiceCatalogEntry>();
         entry!.FeeSchedules.Select(f => (f.Version, f.EffectiveFrom, f.Total().Amount))
             .ShouldBe([(1, CatalogAdmin.Today, 40m), (2, tomorrow, 55m)]);
+
+        // Every assessment records the schedule version it used: today's request v1, tomorrow's v2.
+        var today = await new Journey(app, code).SubmitAsync(new { fullName = "Layla Haddad" });
+        var assessedToday = (await today.ReadAsync()).Fee!;
+        (assessedToday.ScheduleVersion, assessedToday.Total.Amount).ShouldBe((1, 40m));
+        Journey nextDay;
+        using (TestClock.Advance(TimeSpan.FromDays(1)))
+        {
+            nextDay = await new Journey(app, code).SubmitAsync(new { fullName = "Omar Khalil" });
+        }
+        var assessedTomorrow = (await nextDay.ReadAsync()).Fee!;
+        (assessedTomorrow.ScheduleVersion, assessedTomorrow.Total.Amount).ShouldBe((2, 55m));
     }
 
     [Fact]

@@ -28,10 +28,18 @@ public sealed class ConcurrentApprovalTests(AppFixture app)
                 s.As(token).Post.Json(new { expectedVersion = version, note = "ok" }).ToUrl($"{company.Url}/decision/confirm");
                 s.IgnoreStatusCode();
             });
-            return (HttpStatusCode)result.Context.Response.StatusCode;
+            var status = (HttpStatusCode)result.Context.Response.StatusCode;
+            if (status == HttpStatusCode.Conflict)
+            {
+                // A lost race is a problem+json naming the conflict, like every other refusal.
+                result.Context.Response.ContentType.ShouldBe("application/problem+json");
+                result.ReadAsText().ShouldContain("\"code\":\"concurrency_conflict\"");
+            }
+            return status;
         }));
 
         var summary = string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{(int)g.Key}x{g.Count()}"));
+        statuses.ShouldNotContain(s => (int)s >= 500, summary);
         statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(1, summary);
         statuses.Count(s => s == HttpStatusCode.Conflict).ShouldBe(49, summary);
         var approved = await company.ReadAsync();

@@ -1,4 +1,5 @@
 using Alba;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
@@ -42,14 +43,20 @@ public sealed class InformationRequestTests(AppFixture app)
         await request.RefusedAsync(app.TokenFor("c-" + stranger, Roles.Citizen, nationalId: stranger),
             $"information-requests/{informationRequestId}/response", new { message = "x", documents = Array.Empty<object>() }, 404, "request_not_found");
 
-        // The applicant answers two calendar weeks later: ten working days paused, so the due date moves by ten.
+        // While the clock is paused the SLA check finds nothing overdue, even well past the original due date.
         using (TestClock.Advance(TimeSpan.FromDays(14)))
         {
-            var bus = app.Host.Services.GetRequiredService<IMessageBus>();
-            var applicant = new Actor("citizen-" + request.CitizenId, Roles.Citizen, null, request.CitizenId);
-            await bus.InvokeAsync<ServiceRequestChanged>(new RespondToInformationRequest(
-                request.Id, new ExpectedVersion(request.Version, false), applicant, informationRequestId, "Attached.", [Diploma]),
-                TestContext.Current.CancellationToken);
+            await app.Host.Services.GetRequiredService<IMessageBus>().InvokeAsync(new CheckSla(request.Id), TestContext.Current.CancellationToken);
+        }
+        var stillPaused = await request.ReadAsync(request.CitizenToken);
+        stillPaused.Flags.ShouldBe(RequestFlags.None, "a paused clock is never overdue");
+        stillPaused.Version.ShouldBe(paused.Version, "the SLA check appended nothing");
+
+        // The applicant answers over HTTP two calendar weeks later: ten working days paused, so the due date moves by ten.
+        using (TestClock.Advance(TimeSpan.FromDays(14)))
+        {
+            await request.SendAsync(request.CitizenToken, $"information-requests/{informationRequestId}/response",
+                new { message = "Attached.", documents = new[] { Diploma } });
         }
 
         var resumed = await request.ReadAsync(request.CitizenToken);
@@ -59,6 +66,14 @@ public sealed class InformationRequestTests(AppFixture app)
             PalestineTime.LocalDate(paused.PausedSince!.Value), PalestineTime.LocalDate(paused.PausedSince.Value.AddDays(14)));
         pausedDays.ShouldBe(10);
         resumed.SlaDueDate.ShouldBe(WorkingCalendar.Standard.AddWorkingDays(originalDue, pausedDays));
+
+        // The event holds the document's metadata and hash and the paused working days.
+        await using var session = app.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(request.Id, token: TestContext.Current.CancellationToken);
+        var answered = events.Select(e => e.Data).OfType<ApplicantResponded>().Single();
+        answered.PausedWorkingDays.ShouldBe(10);
+        answered.NewDueDate.ShouldBe(resumed.SlaDueDate!.Value);
+        answered.Documents.ShouldHaveSingleItem().ShouldBe(Diploma);
     }
 
     [Fact]

@@ -1,5 +1,9 @@
 using Alba;
+using Marten;
+using MyGovernment.Api.Paging;
+using MyGovernment.Api.ServiceRequests;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;
@@ -15,22 +19,67 @@ public sealed class LifecycleTimerTests(AppFixture app)
 {
     private IMessageBus Bus => app.Host.Services.GetRequiredService<IMessageBus>();
 
+    private LifecycleOptions Options => app.Host.Services.GetRequiredService<IOptions<LifecycleOptions>>().Value;
+
     private static readonly object PermitForm = new { basinNumber = "1", parcelNumber = "2", floors = "1", areaSqm = "90" };
+
+    /// <summary>When the timers of this type for this request are due, as Wolverine stored them (scheduled, in the database).</summary>
+    private async Task<List<DateTimeOffset>> ScheduledAsync(string messageType, Guid requestId)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var query = new NpgsqlCommand(
+            "select execution_time from mygov.wolverine_incoming_envelopes where message_type like @type and status = 'Scheduled' and position(@id in body) > 0",
+            connection);
+        query.Parameters.AddWithValue("type", "%" + messageType + "%");
+        // The envelope body is binary; the message inside it is JSON, so the request id appears as UTF-8 bytes.
+        query.Parameters.AddWithValue("id", System.Text.Encoding.UTF8.GetBytes(requestId.ToString()));
+        var due = new List<DateTimeOffset>();
+        await using var reader = await query.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            due.Add(new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero));
+        }
+        return due;
+    }
 
     [Fact]
     public async Task Submitting_a_paid_service_schedules_the_unpaid_timeout_in_the_database()
     {
         var permit = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
 
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var query = new NpgsqlCommand(
-            "select count(*) from mygov.wolverine_incoming_envelopes where message_type like '%AbandonIfUnpaid%' and status = 'Scheduled' and position(@id in body) > 0",
-            connection);
-        // The envelope body is binary; the message inside it is JSON, so the request id appears as UTF-8 bytes.
-        query.Parameters.AddWithValue("id", System.Text.Encoding.UTF8.GetBytes(permit.Id.ToString()));
-        var scheduled = (long)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-        scheduled.ShouldBe(1);
+        var due = (await ScheduledAsync(nameof(AbandonIfUnpaid), permit.Id)).ShouldHaveSingleItem();
+        var submitted = (await permit.ReadAsync()).SubmittedAt;
+        due.ShouldBe(submitted.AddDays(Options.PaymentDays), TimeSpan.FromSeconds(1), "Lifecycle:PaymentDays after submission");
+    }
+
+    [Fact]
+    public async Task An_unanswered_information_request_abandons_the_request_when_its_timer_fires()
+    {
+        var silent = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "Diploma" });
+        var officer = Journey.Officer(app, "mol-silent-" + silent.Id, "MOL");
+        await silent.SendAsync(officer, "claim");
+        var asked = await app.Host.Scenario(s =>
+        {
+            s.As(officer).Post.Json(new { expectedVersion = silent.Version, message = "Your diploma, please." }).ToUrl($"{silent.Url}/information-requests");
+            s.StatusCodeShouldBe(201);
+        });
+        var informationRequestId = Guid.Parse(asked.Context.Response.Headers.Location.ToString().Split('/')[^1]);
+        var paused = await silent.ReadAsync();
+
+        var due = (await ScheduledAsync(nameof(AbandonIfNoResponse), silent.Id)).ShouldHaveSingleItem();
+        due.ShouldBe(paused.PausedSince!.Value.AddDays(Options.ApplicantResponseDays), TimeSpan.FromSeconds(1), "Lifecycle:ApplicantResponseDays after the question");
+        (await ScheduledAsync(nameof(CheckSla), silent.Id)).ShouldNotBeEmpty("the SLA check is scheduled when the clock starts");
+
+        using (TestClock.Advance(TimeSpan.FromDays(Options.ApplicantResponseDays + 1)))
+        {
+            await Bus.InvokeAsync(new AbandonIfNoResponse(silent.Id, informationRequestId), TestContext.Current.CancellationToken);
+        }
+
+        (await silent.ReadAsync()).Status.ShouldBe(ServiceRequestStatus.Abandoned);
+        await silent.RefusedAsync(silent.CitizenToken, $"information-requests/{informationRequestId}/response",
+            new { message = "Too late", documents = Array.Empty<object>() }, 422, "request_closed");
+        await silent.RefusedAsync(officer, "claim", null, 422, "request_closed");
     }
 
     [Fact]
@@ -59,7 +108,10 @@ public sealed class LifecycleTimerTests(AppFixture app)
         await jobseeker.SendAsync(officer, "claim");
         await jobseeker.RefusedAsync(officer, "decision/propose", new { outcome = "Reject", note = "no reason code" }, 422, "reason_code_required");
         await jobseeker.SendAsync(officer, "decision/propose", new { outcome = "Reject", reasonCode = "ineligible", note = "Not of working age" });
-        (await jobseeker.ReadAsync()).Decision!.ReasonCode.ShouldBe("ineligible");
+        var rejected = await jobseeker.ReadAsync();
+        rejected.Decision!.ReasonCode.ShouldBe("ineligible");
+        (await ScheduledAsync(nameof(CloseAfterAppealWindow), jobseeker.Id)).ShouldContain(
+            d => Math.Abs((d - rejected.Decision.At.AddDays(Options.AppealWindowDays)).TotalSeconds) < 1, "Lifecycle:AppealWindowDays after the decision");
 
         await jobseeker.SendAsync(jobseeker.CitizenToken, "appeal", new { grounds = "I am 19 years old; see my ID." });
         var reopened = await jobseeker.ReadAsync();
@@ -99,6 +151,17 @@ public sealed class LifecycleTimerTests(AppFixture app)
         var overdue = await request.ReadAsync();
         overdue.Flags.ShouldBe(RequestFlags.Overdue | RequestFlags.Escalated);
         overdue.Version.ShouldBe(5);
+
+        // The check was scheduled for the first moment after the due date, and the escalation goes to the holding
+        // department, whose supervisor finds it among the overdue requests of the department's queue.
+        (await ScheduledAsync(nameof(CheckSla), request.Id)).ShouldContain(LifecycleTimers.DayAfter(overdue.SlaDueDate!.Value));
+        await using var session = app.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(request.Id, token: TestContext.Current.CancellationToken);
+        events.Select(e => e.Data).OfType<RequestEscalated>().ShouldHaveSingleItem().DepartmentCode.ShouldBe("MOL");
+        var supervisor = Journey.Officer(app, "mol-sla-supervisor", "MOL", Roles.Supervisor);
+        var queue = await app.Host.Scenario(s => s.As(supervisor).Get.Url("/api/departments/MOL/queue?overdue=true&limit=100"));
+        (await queue.ReadAsJsonAsync<Page<QueueItem>>())!.Items.ShouldContain(
+            i => i.Id == request.Id && i.Flags.HasFlag(RequestFlags.Escalated));
     }
 
     [Fact]
