@@ -38,10 +38,10 @@ public static class AssignServiceRequestHandler
         AssignServiceRequest command, IEventStream<ServiceRequest> stream, DepartmentRoster? roster, TimeProvider clock, IOptions<LifecycleOptions> options)
     {
         // Requests go only to officers the department has put on its roster; the roster also tells us who they are.
-        var officer = roster?.Officers.FirstOrDefault(o => o.OfficerId == command.OfficerId)
-            ?? throw new DomainException("officer_not_on_roster", "That officer is not on the roster of the current step's department.");
+        var officer = roster?.Officers.FirstOrDefault(o => o.OfficerId == command.OfficerId);
         var events = AssignmentDecisions.Assign(
-            stream.Aggregate!, officer.OfficerId, AssignmentMode.AssignedBySupervisor, command.By, clock.GetUtcNow(), officer.NationalId);
+            stream.Aggregate!, command.OfficerId, AssignmentMode.AssignedBySupervisor, command.By, clock.GetUtcNow(),
+            officer?.NationalId, onRoster: officer is not null);
         return stream.Append(events, options.Value);
     }
 }

@@ -26,7 +26,8 @@ public static class AssignmentDecisions
     /// entry gives <paramref name="officerNationalId"/>: an officer who is the applicant is never given the request.
     /// </summary>
     public static IReadOnlyList<object> Assign(
-        ServiceRequest request, string officerId, AssignmentMode mode, Actor by, DateTimeOffset now, string? officerNationalId = null)
+        ServiceRequest request, string officerId, AssignmentMode mode, Actor by, DateTimeOffset now, string? officerNationalId = null,
+        bool onRoster = true)
     {
         Guard.NotFinal(request);
         if (request.IsDecided || request.Status is ServiceRequestStatus.AwaitingPayment or ServiceRequestStatus.Submitted)
@@ -42,6 +43,12 @@ public static class AssignmentDecisions
                 throw Guard.Rule("supervisor_required", "Only a supervisor of the current step's department can assign requests.");
             }
             Guard.NotInvolved(request, by);
+        }
+        // Checked after the request's state and the caller's right to assign, so a closed request or a caller who
+        // may not assign learns only that, not who is on the department's roster.
+        if (!onRoster)
+        {
+            throw Guard.Rule("officer_not_on_roster", "That officer is not on the roster of the current step's department.");
         }
         if (officerId == request.ApplicantId || officerId == request.SubmittedBy.Subject || officerNationalId == request.ApplicantId)
         {

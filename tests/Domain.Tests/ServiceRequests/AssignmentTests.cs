@@ -77,6 +77,17 @@ public sealed class AssignmentTests
     }
 
     [Fact]
+    public void Only_an_officer_on_the_roster_can_be_assigned_and_the_request_and_caller_are_checked_first()
+    {
+        static IReadOnlyList<object> Unlisted(object[] history, Actor by) =>
+            AssignmentDecisions.Assign(Given(history), "molg-9", AssignmentMode.AssignedBySupervisor, by, Jan(11), onRoster: false);
+
+        ThenRefused(() => Unlisted(Permit.InReviewAtMolg(), MolgSupervisor), "officer_not_on_roster");
+        ThenRefused(() => Unlisted(Permit.Withdrawn(), MolgSupervisor), "request_closed");
+        ThenRefused(() => Unlisted(Permit.InReviewAtMolg(), MolgOfficer), "supervisor_required");
+    }
+
+    [Fact]
     public void Assigning_to_the_officer_who_already_holds_it_changes_nothing() =>
         Assign(Permit.AssignedAtMolg(), "molg-1", MolgSupervisor).ThenNothing();
 
