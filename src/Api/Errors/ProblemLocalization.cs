@@ -11,8 +11,30 @@ public static class ProblemLocalization
 {
     public static void Configure(ProblemDetailsOptions options) => options.CustomizeProblemDetails = Localize;
 
+    private static readonly Dictionary<int, string> FrameworkCodes = new()
+    {
+        [400] = "bad_request",
+        [401] = "unauthenticated",
+        [403] = "forbidden",
+        [404] = "not_found",
+        [405] = "method_not_allowed",
+        [406] = "not_acceptable",
+        [413] = "payload_too_large",
+        [415] = "unsupported_media_type",
+        [429] = "rate_limited",
+        [500] = "internal_error",
+        [503] = "unavailable",
+    };
+
     public static void Localize(ProblemDetailsContext context)
     {
+        // Problems the framework writes itself (status code pages for 401, 403, 405, 415 and unknown routes) come
+        // without our code; clients branch on codes, so every problem gets one.
+        var extensions = context.ProblemDetails.Extensions;
+        if (!extensions.ContainsKey("code") && FrameworkCodes.TryGetValue(context.ProblemDetails.Status ?? 0, out var frameworkCode))
+        {
+            extensions["code"] = frameworkCode;
+        }
         if (!RequestLanguage.IsArabic(context.HttpContext))
         {
             return;
