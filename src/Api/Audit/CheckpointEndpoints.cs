@@ -16,7 +16,11 @@ public sealed record CheckpointView(long Id, long TreeSize, string RootHash, Dat
     }
 }
 
-public sealed record PublicKeyView(string Origin, string Algorithm, string Pem, string KeyId);
+/// <summary>
+/// The public key as an auditor needs it: PEM for openssl and .NET, the key id (hex, as in every signature line) and
+/// the C2SP verifier key string that transparency-dev's note verifiers take.
+/// </summary>
+public sealed record PublicKeyView(string Origin, string Algorithm, string Pem, string KeyId, string VerifierKey);
 
 public static class CheckpointEndpoints
 {
@@ -48,6 +52,6 @@ public static class CheckpointEndpoints
     [EndpointDescription("The ECDSA P-256 public key (PEM) that verifies checkpoints and receipts offline. Public by design.")]
     [Tags("Audit")]
     public static PublicKeyView PublicKey(CheckpointKey key, Microsoft.Extensions.Options.IOptions<IntegrityOptions> options) =>
-        new(options.Value.Origin, "ECDSA P-256 SHA-256 (DER signature)", key.PublicKeyPem(),
-            Convert.ToBase64String(SignedCheckpoint.KeyId(options.Value.Origin, key.Key)));
+        new(options.Value.Origin, "C2SP signed-note type 0x02: ECDSA P-256, SHA-256, DER signature", key.PublicKeyPem(),
+            Convert.ToHexStringLower(SignedNote.KeyId(key.Key)), SignedNote.VerifierKey(options.Value.Origin, key.Key));
 }

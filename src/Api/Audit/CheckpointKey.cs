@@ -23,7 +23,20 @@ public sealed class CheckpointKey(IOptions<IntegrityOptions> options, IHostEnvir
         }
     }
 
-    private static ECDsa Load(IntegrityOptions options, IHostEnvironment environment)
+    private static ECDsa Load(IntegrityOptions options, IHostEnvironment environment) => RequireP256(LoadOrCreate(options, environment));
+
+    /// <summary>Checkpoints are documented (and verified by auditors' tools) as P-256: another curve is a configuration error, not a choice.</summary>
+    private static ECDsa RequireP256(ECDsa key)
+    {
+        if (key.ExportParameters(false).Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
+        {
+            key.Dispose();
+            throw new InvalidOperationException("The checkpoint signing key must be an ECDSA P-256 key.");
+        }
+        return key;
+    }
+
+    private static ECDsa LoadOrCreate(IntegrityOptions options, IHostEnvironment environment)
     {
         var key = ECDsa.Create();
         if (!string.IsNullOrWhiteSpace(options.SigningKeyPem))

@@ -49,6 +49,9 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
         var unmatchedCurrent = new Dictionary<Guid, EventLeaf>();
         var recordedTree = new Tree(signed.Select(s => s.Note?.TreeSize ?? s.Row.TreeSize));
         var currentTree = new Tree(signed.Select(s => s.Note?.TreeSize ?? s.Row.TreeSize));
+        // The seq_id of the first and last leaf of every stretch between checkpoints, to say in which events a change lies.
+        var boundaries = signed.Select(s => s.Note?.TreeSize ?? s.Row.TreeSize).SelectMany(size => new[] { size - 1, size }).Append(0).ToHashSet();
+        var seqOfLeaf = new Dictionary<long, long>();
         long checkedEvents = 0, sealedLeaves = 0, unsealed = 0, lastSealedSeq = 0;
 
         var r = await NextAsync(recordedReader, ct);
@@ -112,11 +115,15 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
         var seconds = clock.Elapsed.TotalSeconds;
         return new VerifyReport(
             findings.Count == 0 && checks.All(x => x.SignatureValid && x.MatchesRecordedLeaves && x.MatchesEvents),
-            checkedEvents, sealedLeaves, unsealed, Convert.ToBase64String(currentTree.Root()), findings, checks, Summarize(checks),
+            checkedEvents, sealedLeaves, unsealed, Convert.ToBase64String(currentTree.Root()), findings, checks, Summarize(checks, seqOfLeaf),
             seconds, seconds > 0 ? checkedEvents / seconds : 0);
 
         void Advance(Recorded rec)
         {
+            if (boundaries.Contains(rec.Index))
+            {
+                seqOfLeaf[rec.Index] = rec.Seq;
+            }
             sealedLeaves++;
             lastSealedSeq = rec.Seq;
             recordedTree.Add(rec.Leaf);
@@ -124,7 +131,7 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
     }
 
     /// <summary>Without leaves to compare (they were rewritten too), the checkpoints still bound where history changed.</summary>
-    private static string? Summarize(List<CheckpointCheck> checks)
+    private static string? Summarize(List<CheckpointCheck> checks, Dictionary<long, long> seqOfLeaf)
     {
         var firstBad = checks.Where(c => !c.MatchesEvents).OrderBy(c => c.TreeSize).FirstOrDefault();
         if (firstBad is null)
@@ -133,7 +140,10 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
         }
         var lastGood = checks.Where(c => c.MatchesEvents && c.TreeSize < firstBad.TreeSize).Select(c => c.TreeSize).DefaultIfEmpty(0).Max();
         return $"history differs from signed checkpoint {firstBad.Id} (size {firstBad.TreeSize}); it still matches up to size {lastGood}: " +
-               $"the change lies in leaves {lastGood}..{firstBad.TreeSize - 1}";
+               $"the change lies in leaves {lastGood}..{firstBad.TreeSize - 1}" +
+               (seqOfLeaf.TryGetValue(lastGood, out var from) && seqOfLeaf.TryGetValue(firstBad.TreeSize - 1, out var to)
+                   ? $" (events sealed as seq {from}..{to})"
+                   : "");
     }
 
     private async Task<NpgsqlDataReader> RecordedAsync(NpgsqlConnection connection, CancellationToken ct)

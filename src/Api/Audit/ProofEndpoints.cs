@@ -23,13 +23,17 @@ public static class ProofEndpoints
     [EndpointSummary("Get an inclusion proof")]
     [EndpointDescription("An RFC 9162 inclusion proof of one event (by global sequence) in a tree of the given size, with the event's leaf bytes: a receipt that verifies offline.")]
     [Tags("Audit")]
-    public static async Task<IResult> Inclusion(long seq, long? treeSize, IntegrityLog log, IntegrityDatabase db, CancellationToken ct)
+    public static Task<IResult> Inclusion(long seq, long? treeSize, IntegrityLog log, IntegrityDatabase db, CancellationToken ct) =>
+        ReceiptAsync(seq, treeSize, log, db, ct);
+
+    /// <summary>The receipt of one event (also what a citizen's payment receipt proof returns).</summary>
+    public static async Task<IResult> ReceiptAsync(long seq, long? treeSize, IntegrityLog log, IntegrityDatabase db, CancellationToken ct)
     {
         var checkpoints = await log.CheckpointsAsync(ct);
         var size = treeSize ?? (checkpoints.Count > 0 ? checkpoints[^1].TreeSize : 0);
         if (await log.LeafIndexOfAsync(seq, ct) is not { } found || found.Index >= size)
         {
-            return Problem(404, "not-sealed", $"Event {seq} is not among the first {size} sealed events.");
+            return Problem(404, "not-sealed", $"Event {seq} is not among the first {size} sealed events (not yet covered by a signed checkpoint).");
         }
         if (size > found.Size)
         {

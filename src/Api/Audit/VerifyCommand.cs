@@ -19,13 +19,18 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
         IReadOnlyList<string>? kept = null;
         if (!string.IsNullOrEmpty(input.CheckpointsFlag))
         {
-            // The JSON export of GET /api/audit/checkpoints, kept by the auditor outside the system.
-            var exported = JsonSerializer.Deserialize<List<CheckpointView>>(await File.ReadAllTextAsync(input.CheckpointsFlag), ReceiptFile.Json) ?? [];
-            kept = [.. exported.Select(c => c.Note)];
+            kept = await KeptNotesAsync(input.CheckpointsFlag);
         }
         var report = await host.Services.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None, kept);
         Console.WriteLine(JsonSerializer.Serialize(report, ReceiptFile.Json));
         Console.WriteLine(report.Ok ? "verify: OK" : $"verify: {report.Findings.Count} finding(s); {report.CheckpointSummary}");
         return report.Ok;
+    }
+
+    /// <summary>The signed notes of a file saved from GET /api/audit/checkpoints (kept by the auditor outside the system).</summary>
+    public static async Task<IReadOnlyList<string>> KeptNotesAsync(string path)
+    {
+        var exported = JsonSerializer.Deserialize<List<CheckpointView>>(await File.ReadAllTextAsync(path), ReceiptFile.Json) ?? [];
+        return [.. exported.Select(c => c.Note)];
     }
 }

@@ -77,6 +77,52 @@ public sealed record EventLeaf(
         }
     }
 
+    /// <summary>
+    /// The event a leaf's bytes encode (the inverse of <see cref="Bytes"/>), or null if they are not a leaf of this
+    /// format. Lets an offline check say which event a receipt proves from the signed bytes, not the JSON around them.
+    /// </summary>
+    public static EventLeaf? Decode(ReadOnlySpan<byte> bytes)
+    {
+        var magic = Encoding.UTF8.GetBytes(Magic);
+        if (!bytes.StartsWith(magic))
+        {
+            return null;
+        }
+        var fields = new string?[11];
+        var at = magic.Length;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (at >= bytes.Length || bytes[at] > 1)
+            {
+                return null;
+            }
+            if (bytes[at++] == 0)
+            {
+                continue;
+            }
+            if (at + 4 > bytes.Length)
+            {
+                return null;
+            }
+            var length = BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]);
+            at += 4;
+            if (length > bytes.Length - at)
+            {
+                return null;
+            }
+            fields[i] = Encoding.UTF8.GetString(bytes.Slice(at, (int)length));
+            at += (int)length;
+        }
+        return at == bytes.Length
+               && long.TryParse(fields[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seq)
+               && Guid.TryParse(fields[1], out var id)
+               && long.TryParse(fields[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var version)
+               && DateTimeOffset.TryParseExact(fields[5], TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+               && fields[2] is { } stream && fields[4] is { } type && fields[6] is { } tenant && fields[10] is { } data
+            ? new EventLeaf(seq, id, stream, version, type, time, tenant, fields[7], fields[8], fields[9], data)
+            : null;
+    }
+
     /// <summary>SHA-256 of the data text alone: lets verify say whether the payload or only the metadata changed.</summary>
     public byte[] DataHash() => SHA256.HashData(Encoding.UTF8.GetBytes(Data));
 

@@ -23,4 +23,25 @@ public sealed class EventLeafTests
         var leaf = new EventLeaf(long.MinValue, Guid.Empty, "تيار", long.MaxValue, "طلب", DateTimeOffset.MaxValue, "*DEFAULT*", null, "", "{\"a\": \"😀\"}", "{\"ar\": \"تسجيل باحث عن عمل\"}");
         leaf.LeafHash().ShouldBe(MerkleTree.LeafHash(leaf.Bytes()));
     }
+
+    [Fact]
+    public void Leaf_bytes_decode_to_the_event_they_encode() =>
+        Leaves.Sample(leaf =>
+        {
+            var bytes = leaf.Bytes();
+            var decoded = EventLeaf.Decode(bytes).ShouldNotBeNull();
+            decoded.Bytes().ShouldBe(bytes);
+            decoded.Sequence.ShouldBe(leaf.Sequence);
+            decoded.Id.ShouldBe(leaf.Id);
+        });
+
+    [Fact]
+    public void Anything_else_does_not_decode_and_does_not_throw() =>
+        Gen.Byte.Array[0, 200].Sample(bytes =>
+        {
+            EventLeaf.Decode(bytes).ShouldBeNull();
+            var leaf = new EventLeaf(1, Guid.NewGuid(), "s", 1, "t", DateTimeOffset.UnixEpoch, "*DEFAULT*", null, null, null, "{}").Bytes();
+            EventLeaf.Decode([.. leaf, .. bytes.Take(1)]).ShouldBe(bytes.Length == 0 ? EventLeaf.Decode(leaf) : null);
+            EventLeaf.Decode(leaf.AsSpan(..^(1 + bytes.Length % 10))).ShouldBeNull();
+        });
 }

@@ -148,6 +148,10 @@ public sealed class TamperTests(TamperHost host) : IClassFixture<TamperHost>
             report.Checkpoints.Single(c => c.Id == before.Id).MatchesEvents.ShouldBeTrue();
             report.CheckpointSummary.ShouldNotBeNull().ShouldContain($"the change lies in leaves {before.TreeSize}..{after.TreeSize - 1}");
             leafIndex.ShouldBeInRange(before.TreeSize, after.TreeSize - 1);
+            var sealedSeqs = System.Text.RegularExpressions.Regex.Match(report.CheckpointSummary, @"seq (\d+)\.\.(\d+)\)");
+            sealedSeqs.Success.ShouldBeTrue(report.CheckpointSummary);
+            seqs[0].ShouldBeInRange(long.Parse(sealedSeqs.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                long.Parse(sealedSeqs.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
         }
         finally
         {
