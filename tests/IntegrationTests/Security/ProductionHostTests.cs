@@ -20,7 +20,9 @@ public sealed class ProductionHostTests(AppFixture app)
     [Fact]
     public async Task A_production_host_has_no_token_endpoint_and_limits_request_rates()
     {
-        await using var host = await AlbaHost.For<Program>(web => Production(web).UseSetting("RateLimiting:PermitsPerAddressPerMinute", "3"));
+        await using var host = await AlbaHost.For<Program>(web => Production(web)
+            .UseSetting("RateLimiting:PermitsPerAddressPerMinute", "3")
+            .UseSetting("ForwardedHeaders:KnownProxies:0", "10.0.0.5"));
         using var client = host.Server.CreateClient();
         var ct = TestContext.Current.CancellationToken;
 
@@ -36,6 +38,32 @@ public sealed class ProductionHostTests(AppFixture app)
         limited.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         // Probes are never limited: a load balancer must see the truth.
         (await client.GetAsync("/health/live", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Forwarded headers run before the limiter: behind the configured proxy each client has its own allowance...
+        for (var i = 0; i < 3; i++)
+        {
+            (await GetAsync(host, "10.0.0.5", "203.0.113.50")).ShouldBe(200);
+        }
+        (await GetAsync(host, "10.0.0.5", "203.0.113.50")).ShouldBe(429);
+        (await GetAsync(host, "10.0.0.5", "203.0.113.51")).ShouldBe(200);
+        // ...while a client connecting directly cannot invent addresses to escape its own.
+        for (var i = 0; i < 3; i++)
+        {
+            (await GetAsync(host, "198.51.100.7", "203.0.113." + (60 + i))).ShouldBe(200);
+        }
+        (await GetAsync(host, "198.51.100.7", "203.0.113.99")).ShouldBe(429);
+    }
+
+    private static async Task<int> GetAsync(IAlbaHost host, string connectionAddress, string forwardedFor)
+    {
+        var context = await host.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = "/api/departments";
+            c.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(connectionAddress);
+        }, TestContext.Current.CancellationToken);
+        return context.Response.StatusCode;
     }
 
     private IWebHostBuilder Production(IWebHostBuilder web) => web
