@@ -1,6 +1,11 @@
 using System.Net;
 using Alba;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using MyGovernment.Api.Identity;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
 
@@ -25,6 +30,16 @@ public sealed class ProductionHostTests(AppFixture app)
             .UseSetting("ForwardedHeaders:KnownProxies:0", "10.0.0.5"));
         using var client = host.Server.CreateClient();
         var ct = TestContext.Current.CancellationToken;
+
+        // Only the identity provider's asymmetric keys, found through its discovery document over HTTPS.
+        host.Services.GetService<DevelopmentTokenIssuer>().ShouldBeNull();
+        var jwt = host.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        jwt.Authority.ShouldBe("https://identity.invalid");
+        jwt.RequireHttpsMetadata.ShouldBeTrue();
+        jwt.TokenValidationParameters.ValidAlgorithms.ShouldBe([SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSsaPssSha256]);
+        jwt.TokenValidationParameters.RequireSignedTokens.ShouldBeTrue();
+        jwt.TokenValidationParameters.ClockSkew.ShouldBe(TimeSpan.FromSeconds(30));
+        jwt.TokenValidationParameters.IssuerSigningKey.ShouldBeNull();
 
         using (var tokens = await client.PostAsync("/dev/tokens", new StringContent("""{"subject":"x","role":"admin"}""", System.Text.Encoding.UTF8, "application/json"), ct))
         {

@@ -30,7 +30,7 @@ public sealed class SecurityWorld
         var tag = request.Id.ToString("N")[..8];
         Owner = request.CitizenToken;
         var stranger = Citizens.NewNationalId();
-        // Subjects carry no national ID: the log test below relies on that.
+        // Staff and stranger subjects carry no national ID (LogPrivacyTests uses subjects of the same kind).
         ForeignCitizen = app.TokenFor("citizen-stranger-" + tag, Roles.Citizen, nationalId: stranger);
         Tokens = new Dictionary<string, string?>
         {
