@@ -46,6 +46,9 @@ builder.Services.AddMyGovernmentOpenApi();
 
 var app = builder.Build();
 
+// Before anything reads the client's address (rate limiter); off unless proxies are configured.
+app.UseMyGovernmentForwardedHeaders();
+app.UseMiddleware<RequestLogging>();
 // Outermost, so the exception handler and status code pages answer in the caller's language.
 app.UseMyGovernmentLocalization();
 app.UseExceptionHandler();

@@ -6,6 +6,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Payments;
 using MyGovernment.Application.Payments.Reconciliation;
@@ -62,7 +63,7 @@ public static class ReconciliationEndpoints
         {
             return Problem(413, "Payload too large", $"A statement may be at most {MaxStatementBytes / (1024 * 1024)} MB.", "payload_too_large");
         }
-        return await ReconcileAsync(day, buffer.ToArray(), user, bus, query, ct);
+        return await ReconcileAsync(day, buffer.ToArray(), request.HttpContext, bus, query, ct);
     }
 
     [Authorize(Roles = Roles.Finance)]
@@ -71,7 +72,7 @@ public static class ReconciliationEndpoints
     [EndpointDescription("Finance has the settlement file for `date` (yyyy-MM-dd) fetched from the payment provider's settlement API and reconciled, as if uploaded. 502 when the provider cannot be reached.")]
     [Tags("Finance")]
     public static async Task<IResult> Fetch(
-        FetchStatementBody body, ClaimsPrincipal user, IPaymentProvider provider, IMessageBus bus, IQuerySession query, TimeProvider clock, CancellationToken ct)
+        FetchStatementBody body, HttpContext http, IPaymentProvider provider, IMessageBus bus, IQuerySession query, TimeProvider clock, CancellationToken ct)
     {
         var day = StatementDate(body.Date, clock);
         byte[] file;
@@ -83,7 +84,7 @@ public static class ReconciliationEndpoints
         {
             return Problem(502, "Payment provider unavailable", e.Message, "provider_unavailable");
         }
-        return await ReconcileAsync(day, file, user, bus, query, ct);
+        return await ReconcileAsync(day, file, http, bus, query, ct);
     }
 
     [Authorize(Roles = $"{Roles.Finance},{Roles.Auditor}")]
@@ -158,20 +159,22 @@ public static class ReconciliationEndpoints
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static async Task<IResult> ReconcileAsync(DateOnly day, byte[] file, ClaimsPrincipal user, IMessageBus bus, IQuerySession query, CancellationToken ct)
+    private static async Task<IResult> ReconcileAsync(DateOnly day, byte[] file, HttpContext http, IMessageBus bus, IQuerySession query, CancellationToken ct)
     {
-        var id = await ImportAsync(bus, day, file, user.ToActor(), ct);
+        var id = await ImportAsync(bus, day, file, http.User.ToActor(), ct, http);
         var created = await query.LoadAsync<ReconciliationDetails>(id, ct);
         return Results.Created($"/api/finance/reconciliations/{id}", ReconciliationSummary.Of(created!));
     }
 
     /// <summary>Reads a settlement file and has it reconciled; the API and the <c>reconcile</c> command both come here.</summary>
-    public static async Task<Guid> ImportAsync(IMessageBus bus, DateOnly day, byte[] file, Actor by, CancellationToken ct)
+    /// <param name="http">The API request, so a repeat with the same Idempotency-Key replays the first import (409 without a key).</param>
+    public static async Task<Guid> ImportAsync(IMessageBus bus, DateOnly day, byte[] file, Actor by, CancellationToken ct, HttpContext? http = null)
     {
         var statement = SettlementStatementCsv.Parse(file);
         // The file's hash names the reconciliation: importing the same file again collides (409) instead of settling twice.
         var id = NameBasedId.For("settlement-statement", $"{Provider}:{statement.Sha256}");
-        await bus.InvokeAsync<ReconciliationDone>(new ReconcileSettlementStatement(id, Provider, day, statement.Sha256, statement.Lines, by), ct);
+        var command = new ReconcileSettlementStatement(id, Provider, day, statement.Sha256, statement.Lines, by);
+        await (http is null ? bus.InvokeAsync<ReconciliationDone>(command, ct) : IdempotentCommand.SendAsync<ReconciliationDone>(http, bus, command, ct));
         return id;
     }
 

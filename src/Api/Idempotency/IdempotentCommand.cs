@@ -24,11 +24,19 @@ public static class IdempotentCommand
     /// <summary>As above, with a typed result so the endpoint's OpenAPI response schema stays precise.</summary>
     public static async Task<TResult> InvokeAsync<TResponse, TResult>(
         HttpContext http, IMessageBus bus, object command, Func<TResponse, TResult> respond, CancellationToken ct)
-        where TResult : IResult
+        where TResult : IResult =>
+        respond(await SendAsync<TResponse>(http, bus, command, ct));
+
+    /// <summary>
+    /// The command's response, or on a repeat of the same request with the same key the first one's stored response
+    /// (the command does not run again). For endpoints that shape their answer from more than the response (e.g. a
+    /// read after the command); whatever they do after it must itself be safe to repeat.
+    /// </summary>
+    public static async Task<TResponse> SendAsync<TResponse>(HttpContext http, IMessageBus bus, object command, CancellationToken ct)
     {
         if (http.Features.Get<IdempotencyKeyFeature>() is not { } key)
         {
-            return respond(await bus.InvokeAsync<TResponse>(command, ct));
+            return await bus.InvokeAsync<TResponse>(command, ct);
         }
 
         var services = http.RequestServices;
@@ -39,7 +47,7 @@ public static class IdempotentCommand
 
         if (await FindLiveAsync(store, id, clock, ct) is { } earlier)
         {
-            return Replay(earlier, hash, respond, http.Response);
+            return Replay<TResponse>(earlier, hash, http.Response);
         }
 
         var inFlight = services.GetRequiredService<IdempotencyInFlight>();
@@ -52,7 +60,7 @@ public static class IdempotentCommand
             var options = new DeliveryOptions();
             options.Headers[IdempotencyRecord.IdHeader] = id;
             options.Headers[IdempotencyRecord.RequestHashHeader] = hash;
-            return respond(await bus.InvokeAsync<TResponse>(command, options, ct));
+            return await bus.InvokeAsync<TResponse>(command, options, ct);
         }
         catch (Exception failure) when (failure is not OperationCanceledException && !ct.IsCancellationRequested)
         {
@@ -63,7 +71,7 @@ public static class IdempotentCommand
             {
                 throw;
             }
-            return Replay(winner, hash, respond, http.Response);
+            return Replay<TResponse>(winner, hash, http.Response);
         }
         finally
         {
@@ -71,14 +79,35 @@ public static class IdempotentCommand
         }
     }
 
-    private static TResult Replay<TResponse, TResult>(IdempotencyRecord record, string hash, Func<TResponse, TResult> respond, HttpResponse response)
+    /// <summary>
+    /// For an endpoint that does more after <see cref="SendAsync{TResponse}"/> (e.g. calls a provider): holds the
+    /// caller's key on this node until disposed, so a repeat arriving meanwhile is a 409 instead of repeating that
+    /// work concurrently. Null when the request has no key.
+    /// </summary>
+    public static IDisposable? HoldWhileRunning(HttpContext http)
+    {
+        if (http.Features.Get<IdempotencyKeyFeature>() is not { } key)
+        {
+            return null;
+        }
+        var inFlight = http.RequestServices.GetRequiredService<IdempotencyInFlight>();
+        var id = ScopedId(http.User.Subject(), key.Key) + "/endpoint";
+        return inFlight.TryEnter(id) ? new Held(inFlight, id) : throw IdempotencyConflictException.InFlight();
+    }
+
+    private sealed class Held(IdempotencyInFlight inFlight, string id) : IDisposable
+    {
+        public void Dispose() => inFlight.Exit(id);
+    }
+
+    private static TResponse Replay<TResponse>(IdempotencyRecord record, string hash, HttpResponse response)
     {
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(record.RequestHash), Encoding.ASCII.GetBytes(hash)))
         {
             throw IdempotencyConflictException.Reused();
         }
         response.Headers[ReplayedHeader] = "true";
-        return respond(record.Response<TResponse>());
+        return record.Response<TResponse>();
     }
 
     private static async Task<IdempotencyRecord?> FindLiveAsync(IDocumentStore store, string id, TimeProvider clock, CancellationToken ct)

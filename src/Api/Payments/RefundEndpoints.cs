@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Payments.Refunds;
 using MyGovernment.Domain.Common;
@@ -22,16 +23,16 @@ public static class RefundEndpoints
     [EndpointDescription("Finance asks to refund part or all of a captured payment, quoting the refundable amount it saw (the payment's `refundable`). A stale quote is refused (422 stale_refundable_amount); a concurrent request on the same payment conflicts (409). A second finance person must approve it.")]
     [Tags("Refunds")]
     public static async Task<IResult> Request(
-        Guid id, RequestRefundBody body, ClaimsPrincipal user, IMessageBus bus, IQuerySession query, CancellationToken ct)
+        Guid id, RequestRefundBody body, ClaimsPrincipal user, IMessageBus bus, IQuerySession query, HttpContext http, CancellationToken ct)
     {
         if (body.Amount is not { } amount || body.RefundableSeen is not { } seen || body.Currency is not { Length: 3 } currency)
         {
             throw new FluentValidation.ValidationException([new("amount", "'amount', 'currency' (three letters) and 'refundableSeen' are required.")]);
         }
-        var refundId = Guid.CreateVersion7();
         currency = currency.ToUpperInvariant();
-        await bus.InvokeAsync<RefundChanged>(
-            new RequestRefund(refundId, id, new Money(amount, currency), new Money(seen, currency), body.Reason ?? "", user.ToActor()), ct);
+        // With an Idempotency-Key a repeat answers with the first refund instead of requesting a second one.
+        var refundId = (await IdempotentCommand.SendAsync<RefundChanged>(http, bus,
+            new RequestRefund(Guid.CreateVersion7(), id, new Money(amount, currency), new Money(seen, currency), body.Reason ?? "", user.ToActor()), ct)).RefundId;
         var refund = await query.LoadAsync<RefundDetails>(refundId, ct);
         return Results.Created($"/api/refunds/{refundId}", refund);
     }

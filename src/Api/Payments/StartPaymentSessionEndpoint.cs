@@ -1,7 +1,9 @@
 using Marten;
+using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.ServiceRequests;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Payments;
@@ -25,7 +27,7 @@ public static class StartPaymentSessionEndpoint
     [EndpointDescription("Opens a payment with the provider for the outstanding fee: card or e-wallet (redirect to the provider's hosted page) or cash (a payment reference to take to a bank or agent).")]
     [Tags("Payments")]
     public static async Task<IResult> Post(
-        Guid id, StartPaymentSessionBody body, ClaimsPrincipal user, IQuerySession query, IMessageBus bus, CancellationToken ct)
+        Guid id, StartPaymentSessionBody body, ClaimsPrincipal user, IQuerySession query, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         // Someone else's request is 404 before anything about the body is said, so its existence is not revealed.
         var request = await query.LoadAsync<ServiceRequestDetails>(id, ct);
@@ -38,15 +40,31 @@ public static class StartPaymentSessionEndpoint
         {
             throw new FluentValidation.ValidationException([new("channel", "'channel' must be Card, Cash or Wallet.")]);
         }
-        var paymentId = Guid.CreateVersion7();
-        await bus.InvokeAsync<PaymentCreatedResponse>(new CreatePayment(paymentId, id, channel, user.ToActor()), ct);
+        // With an Idempotency-Key a repeat gets the first payment back instead of creating a second one, and never
+        // asks the provider while the first is still asking.
+        using var held = IdempotentCommand.HoldWhileRunning(http);
+        var created = await IdempotentCommand.SendAsync<PaymentCreatedResponse>(
+            http, bus, new CreatePayment(Guid.CreateVersion7(), id, channel, user.ToActor()), ct);
+        var paymentId = created.PaymentId;
         var session = await bus.InvokeAsync<PaymentSessionResponse>(new StartPaymentSession(paymentId), ct);
+        if (session is { Status: not PaymentStatus.Created, RedirectUrl: null, CashReference: null, Error: null })
+        {
+            // The session was opened (or failed to open) by the first of these repeated requests: answer as it did.
+            session = await AnsweredAsync(query, paymentId, ct);
+        }
         if (session.Error is not null)
         {
             return Results.Problem(statusCode: 502, title: "Payment provider unavailable",
-                detail: "The payment provider could not open a checkout. Nothing was charged; try again.",
+                detail: "The payment provider could not open a checkout. Nothing was charged; try again (with a new Idempotency-Key if you sent one).",
                 extensions: new Dictionary<string, object?> { ["code"] = "payment_provider_unavailable", ["paymentId"] = paymentId });
         }
         return Results.Created($"/api/payments/{paymentId}", session);
+    }
+
+    private static async Task<PaymentSessionResponse> AnsweredAsync(IQuerySession query, Guid paymentId, CancellationToken ct)
+    {
+        var payment = (await query.LoadAsync<PaymentDetails>(paymentId, ct))!;
+        return new PaymentSessionResponse(payment.Id, payment.Status, payment.RedirectUrl, payment.CashReference, payment.ExpiresAt,
+            payment.Status == PaymentStatus.Error ? payment.FailureReason ?? "The payment provider could not open a checkout." : null);
     }
 }

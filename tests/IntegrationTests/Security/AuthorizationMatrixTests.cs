@@ -81,7 +81,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     /// <summary>Real objects where ownership matters; codes that exist nowhere where a write could otherwise touch shared catalog data.</summary>
     private static Dictionary<string, string> Parameters(SecurityWorld world, string route) => new()
     {
-        ["id"] = world.Request.Id.ToString(),
+        ["id"] = (route.StartsWith("/api/payments/{id}", StringComparison.Ordinal) || route.StartsWith("/api/receipts/{id}", StringComparison.Ordinal)
+            ? world.PaymentId : world.Request.Id).ToString(),
         ["informationRequestId"] = Guid.NewGuid().ToString(),
         ["code"] = route.StartsWith("/api/departments/", StringComparison.Ordinal) ? SecurityWorld.Department : "MATRIX-NONE",
         ["date"] = "2099-13-45",

@@ -1,13 +1,18 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Alba;
 using MyGovernment.Api.Identity;
+using MyGovernment.Application.Payments;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Payments;
+using MyGovernment.IntegrationTests.Payments;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
 
 namespace MyGovernment.IntegrationTests.Security;
 
 /// <summary>
-/// What the security tests act on, prepared once: a paid building permit at Local Government's (MOLG) step, its
+/// What the security tests act on, prepared once: a card payment of the applicant (succeeded, so with a receipt), a paid building permit at Local Government's (MOLG) step, its
 /// applicant, staff of MOLG (who may see it) and of Civil Defence (who may not yet), and one token per other role.
 /// </summary>
 public sealed class SecurityWorld
@@ -17,14 +22,15 @@ public sealed class SecurityWorld
 
     private static readonly object PermitForm = new { basinNumber = "7", parcelNumber = "112", floors = "3", areaSqm = "240" };
 
-    private SecurityWorld(AppFixture app, Journey request)
+    private SecurityWorld(AppFixture app, Journey request, Guid paymentId)
     {
         App = app;
         Request = request;
+        PaymentId = paymentId;
         var tag = request.Id.ToString("N")[..8];
         Owner = request.CitizenToken;
         var stranger = Citizens.NewNationalId();
-        // Subjects carry no national ID: the log test below relies on that.
+        // Staff and stranger subjects carry no national ID (LogPrivacyTests uses subjects of the same kind).
         ForeignCitizen = app.TokenFor("citizen-stranger-" + tag, Roles.Citizen, nationalId: stranger);
         Tokens = new Dictionary<string, string?>
         {
@@ -49,6 +55,9 @@ public sealed class SecurityWorld
 
     public Journey Request { get; }
 
+    /// <summary>A succeeded card payment of the same applicant (for another request of theirs): its receipt has the same id.</summary>
+    public Guid PaymentId { get; }
+
     public string Owner { get; }
 
     public string ForeignCitizen { get; }
@@ -66,7 +75,59 @@ public sealed class SecurityWorld
         var request = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
         await request.SendAsync(app.TokenFor("finance-world", Roles.Finance, "TREASURY"), "payments", new { paymentReference = "PAY-" + request.Id, amount = 650m, currency = "ILS" });
         (await request.ReadAsync()).CurrentDepartment.ShouldBe(Department);
-        return new SecurityWorld(app, request);
+        return new SecurityWorld(app, request, await PaidByAsync(app, request.CitizenToken));
+    }
+
+    /// <summary>The applicant asks for a certificate too and pays it by card on the provider's hosted page.</summary>
+    private static async Task<Guid> PaidByAsync(AppFixture app, string applicant)
+    {
+        var submitted = await app.Host.Scenario(s =>
+        {
+            s.As(applicant).Post.Json(new { serviceCode = "NO-CRIMINAL-RECORD", form = new { purpose = "Employer", motherName = "Matrix" } })
+                .ToUrl("/api/service-requests");
+            s.StatusCodeShouldBe(201);
+        });
+        var requestId = (await submitted.ReadAsJsonAsync<ServiceRequestSubmittedResponse>())!.RequestId;
+        var opened = await app.Host.Scenario(s =>
+        {
+            s.As(applicant).Post.Json(new { channel = "Card" }).ToUrl($"/api/service-requests/{requestId}/payment-sessions");
+            s.StatusCodeShouldBe(201);
+        });
+        var session = (await opened.ReadAsJsonAsync<PaymentSessionResponse>())!;
+        var kit = new PaymentKit(app);
+        await kit.SettleAsync(() => kit.PressAsync(session, "pay"), session.PaymentId, requestId);
+        (await kit.ReadAsync(session.PaymentId)).Status.ShouldBe(PaymentStatus.Succeeded);
+        await CoverWithCheckpointAsync(app, applicant, session.PaymentId);
+        return session.PaymentId;
+    }
+
+    /// <summary>
+    /// Signs checkpoints until one covers the payment, so its receipt proof exists for the matrix. Polled: a hole
+    /// left by another test's rolled-back append holds sealing back until Integrity:GapTimeout has passed.
+    /// </summary>
+    private static async Task CoverWithCheckpointAsync(AppFixture app, string applicant, Guid paymentId)
+    {
+        var auditor = app.TokenFor("auditor-world", Roles.Auditor);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await app.Host.Scenario(s =>
+            {
+                s.As(auditor).Post.Url("/api/audit/checkpoints");
+                s.StatusCodeShouldBe(201);
+            });
+            var proof = await app.Host.Scenario(s =>
+            {
+                s.As(applicant).Get.Url($"/api/payments/{paymentId}/receipt/proof");
+                s.IgnoreStatusCode();
+            });
+            if (proof.Context.Response.StatusCode == 200)
+            {
+                return;
+            }
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "no checkpoint came to cover the world's payment");
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
     }
 
     public HttpClient Client() => App.Host.Server.CreateClient();

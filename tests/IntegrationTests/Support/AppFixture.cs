@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
 
@@ -24,6 +25,8 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string ConnectionString => _database!.ConnectionString;
 
+    public CapturedLogs Logs => Host.Services.GetServices<ILoggerProvider>().OfType<CapturedLogs>().Single();
+
     public async ValueTask InitializeAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "mygov-tests-" + Guid.NewGuid().ToString("N")[..8]);
@@ -42,6 +45,8 @@ public sealed class AppFixture : IAsyncLifetime
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(new TestClock());
+                // The JSON log lines the console would print, for LogPrivacyTests.
+                services.AddSingleton<ILoggerProvider>(CapturedLogs.For);
                 services.ConfigureAll<HttpClientFactoryOptions>(o =>
                     o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(() => Host)));
             });
