@@ -35,13 +35,18 @@ public static class DepartmentWorkloadEndpoint
             return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department.");
         }
         var department = code.ToUpperInvariant();
-        // One round trip: the open work (three narrow columns of the queue's rows, bounded by work in progress) and two
+        // One round trip: the open work (two narrow columns of the queue's rows, bounded by work in progress), the head
+        // of the unassigned queue (the whole row: a selected timestamp would come back rounded to microseconds), and two
         // counts over the decided ones, which the database computes (indexed by department), never loading old rows.
         var batch = session.CreateBatchQuery();
         var openRows = batch.Query<ServiceRequestDetails>()
             .Where(r => r.CurrentDepartment == department && r.Status.IsOneOf(DepartmentQueueEndpoint.Open))
-            .Select(r => new OpenWork { AssignedTo = r.AssignedTo, IsOverdue = r.IsOverdue, QueuedAt = r.QueuedAt })
+            .Select(r => new OpenWork { AssignedTo = r.AssignedTo, IsOverdue = r.IsOverdue })
             .ToList();
+        var oldestUnassigned = batch.Query<ServiceRequestDetails>()
+            .Where(r => r.CurrentDepartment == department && r.Status.IsOneOf(DepartmentQueueEndpoint.Open) && r.AssignedTo == null)
+            .OrderBy(r => r.QueuedAt)
+            .FirstOrDefault();
         var decided = batch.Query<ServiceRequestDetails>().Count(r => r.Decision!.Department == department);
         var withinSla = batch.Query<ServiceRequestDetails>().Count(r => r.Decision!.Department == department && r.Decision.WithinSla == true);
         await batch.Execute(ct);
@@ -52,7 +57,7 @@ public static class DepartmentWorkloadEndpoint
             open.Count,
             open.Count(r => r.AssignedTo is null),
             open.Count(r => r.IsOverdue),
-            open.Where(r => r.AssignedTo is null).Min(r => r.QueuedAt),
+            (await oldestUnassigned)?.QueuedAt,
             [.. open.Where(r => r.AssignedTo is not null).GroupBy(r => r.AssignedTo!)
                 .Select(g => new OfficerLoad(g.Key, g.Count(), g.Count(r => r.IsOverdue)))
                 .OrderByDescending(o => o.Open).ThenBy(o => o.OfficerId, StringComparer.Ordinal)],
@@ -65,6 +70,5 @@ public static class DepartmentWorkloadEndpoint
     {
         public string? AssignedTo { get; set; }
         public bool IsOverdue { get; set; }
-        public DateTimeOffset? QueuedAt { get; set; }
     }
 }
