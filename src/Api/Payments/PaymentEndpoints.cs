@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Caching;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.OpenApi;
 using MyGovernment.Api.Paging;
 using MyGovernment.Projections.Payments;
 using Wolverine.Http;
@@ -13,10 +16,11 @@ public static class PaymentEndpoints
     /// <summary>One payment: for its payer, finance and auditors. Anyone else gets 404, as if it did not exist.</summary>
     [Authorize(Roles = $"{Roles.Citizen},{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/payments/{id}", OperationId = "GetPayment")]
+    [ProducesETag]
     [EndpointSummary("Read a payment")]
-    [EndpointDescription("A payment's status, amount, channel, provider reference and flags: for the payer, finance and auditors (anyone else gets 404).")]
+    [EndpointDescription("A payment's status, amount, channel, provider reference and flags: for the payer, finance and auditors (anyone else gets 404). The ETag is the stream version (If-None-Match gives 304).")]
     [Tags("Payments")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
         if (!MayRead(user, payment))
@@ -24,8 +28,7 @@ public static class PaymentEndpoints
             return Results.Problem(statusCode: 404, title: "Not found", detail: "No such payment.",
                 extensions: new Dictionary<string, object?> { ["code"] = "payment_not_found" });
         }
-        response.Headers.ETag = $"\"{payment!.Version}\"";
-        return Results.Ok(payment);
+        return ETags.NotModified(request, response, payment!.Version) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(payment);
     }
 
     /// <summary>The payer, finance and auditors may read a payment; for anyone else it does not exist.</summary>
@@ -45,17 +48,13 @@ public static class PaymentEndpoints
         return await NewestFirstAsync(session.Query<PaymentDetails>().Where(p => p.PayerId == payer), after, limit, ct);
     }
 
+    /// <summary>Newest first, ties by id.</summary>
+    public static readonly KeysetOrder<PaymentDetails> NewestFirst = new(
+        "-created", p => p.CreatedAt, p => p.Id,
+        q => q.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+        (q, k, id) => q.Where(p => p.CreatedAt < k || (p.CreatedAt == k && p.MatchesSql("d.id < ?", id))));
+
     /// <summary>A keyset page of payments, newest first (the citizen's own list and finance's work list).</summary>
-    public static async Task<Page<PaymentDetails>> NewestFirstAsync(IQueryable<PaymentDetails> query, string? after, int? limit, CancellationToken ct)
-    {
-        var size = Keyset.Limit(limit);
-        var cursor = Keyset.Decode(after);
-        if (cursor is { } c)
-        {
-            query = query.Where(p => p.CreatedAt <= c.Key);
-        }
-        // Extra rows cover those sharing the cursor's timestamp, which Cut drops.
-        var rows = await query.OrderByDescending(p => p.CreatedAt).Take(size + 50).ToListAsync(ct);
-        return Keyset.Cut(rows, cursor, size, p => p.CreatedAt, p => p.Id, p => p, descending: true);
-    }
+    public static Task<Page<PaymentDetails>> NewestFirstAsync(IQueryable<PaymentDetails> query, string? after, int? limit, CancellationToken ct) =>
+        KeysetPaging.PageAsync(query, NewestFirst, after, limit, p => p, ct);
 }

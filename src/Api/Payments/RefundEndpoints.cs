@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.Caching;
 using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.OpenApi;
 using MyGovernment.Application.Payments.Refunds;
 using MyGovernment.Domain.Common;
 using MyGovernment.Projections.Payments;
@@ -57,10 +59,11 @@ public static class RefundEndpoints
 
     [Authorize(Roles = $"{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/refunds/{id}", OperationId = "GetRefund")]
+    [ProducesETag]
     [EndpointSummary("Read a refund")]
-    [EndpointDescription("A refund's amount, the refundable amount it quoted, who requested and approved it, the provider's reference and its status.")]
+    [EndpointDescription("A refund's amount, the refundable amount it quoted, who requested and approved it, the provider's reference and its status. The ETag is the stream version (If-None-Match gives 304).")]
     [Tags("Refunds")]
-    public static async Task<IResult> Get(Guid id, IQuerySession query, HttpResponse response, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, IQuerySession query, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         var refund = await query.LoadAsync<RefundDetails>(id, ct);
         if (refund is null)
@@ -68,7 +71,6 @@ public static class RefundEndpoints
             return Results.Problem(statusCode: 404, title: "Not found", detail: "No such refund.",
                 extensions: new Dictionary<string, object?> { ["code"] = "refund_not_found" });
         }
-        response.Headers.ETag = $"\"{refund.Version}\"";
-        return Results.Ok(refund);
+        return ETags.NotModified(request, response, refund.Version) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(refund);
     }
 }

@@ -3,8 +3,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
-using MyGovernment.Domain.Common;
-using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
 using Wolverine.Http;
 
@@ -13,8 +11,9 @@ namespace MyGovernment.Api.ServiceRequests;
 public sealed record OfficerLoad(string OfficerId, int Open, int Overdue);
 
 /// <summary>
-/// A department's figures: what waits at its step, who holds how much, and how many decisions met their SLA.
-/// SLA met = decided on or before the due date (local calendar), over requests decided at this department.
+/// A department's figures. Open: the requests in its queue (the queue's own definition: at its current step, not
+/// decided-and-served nor ended). Decided: requests whose latest decision was taken at the department's step;
+/// within SLA: decided on or before the SLA due date in force at the decision (Palestinian local dates).
 /// </summary>
 public sealed record DepartmentWorkload(
     string DepartmentCode, int Open, int Unassigned, int Overdue, DateTimeOffset? OldestWaitingSince,
@@ -26,7 +25,9 @@ public static class DepartmentWorkloadEndpoint
     [WolverineGet("/api/departments/{code}/workload", OperationId = "GetDepartmentWorkload")]
     [Tags("Officers")]
     [EndpointSummary("Read a department's workload and SLA figures")]
-    [EndpointDescription("Open, unassigned and overdue requests at the department's step, the load per officer, and how many decisions met their SLA (decided on or before the due date on the local calendar).")]
+    [EndpointDescription(
+        "Open (the queue's requests), unassigned and overdue requests, the oldest unassigned one, the load per officer, and how many " +
+        "requests were decided at this department's step and how many of those on or before their SLA due date.")]
     public static async Task<Results<Ok<DepartmentWorkload>, ProblemHttpResult>> Get(string code, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Auditor) && !user.IsStaffOf(code))
@@ -34,19 +35,40 @@ public static class DepartmentWorkloadEndpoint
             return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department.");
         }
         var department = code.ToUpperInvariant();
-        var rows = await session.Query<ServiceRequestDetails>().Where(r => r.CurrentDepartment == department).ToListAsync(ct);
-        var open = rows.Where(r => r.Decision is null && r.Status is not (ServiceRequestStatus.Withdrawn or ServiceRequestStatus.Abandoned)).ToList();
-        var decided = rows.Where(r => r.Decision is not null && r.SlaDueDate is not null).ToList();
+        // One round trip: the open work (two narrow columns of the queue's rows, bounded by work in progress), the head
+        // of the unassigned queue (the whole row: a selected timestamp would come back rounded to microseconds), and two
+        // counts over the decided ones, which the database computes (indexed by department), never loading old rows.
+        var batch = session.CreateBatchQuery();
+        var openRows = batch.Query<ServiceRequestDetails>()
+            .Where(r => r.CurrentDepartment == department && r.Status.IsOneOf(DepartmentQueueEndpoint.Open))
+            .Select(r => new OpenWork { AssignedTo = r.AssignedTo, IsOverdue = r.IsOverdue })
+            .ToList();
+        var oldestUnassigned = batch.Query<ServiceRequestDetails>()
+            .Where(r => r.CurrentDepartment == department && r.Status.IsOneOf(DepartmentQueueEndpoint.Open) && r.AssignedTo == null)
+            .OrderBy(r => r.QueuedAt)
+            .FirstOrDefault();
+        var decided = batch.Query<ServiceRequestDetails>().Count(r => r.Decision!.Department == department);
+        var withinSla = batch.Query<ServiceRequestDetails>().Count(r => r.Decision!.Department == department && r.Decision.WithinSla == true);
+        await batch.Execute(ct);
+
+        var open = await openRows;
         return TypedResults.Ok(new DepartmentWorkload(
             department,
             open.Count,
             open.Count(r => r.AssignedTo is null),
-            open.Count(r => r.Flags.HasFlag(RequestFlags.Overdue)),
-            open.Where(r => r.AssignedTo is null).Min(r => r.QueuedAt),
+            open.Count(r => r.IsOverdue),
+            (await oldestUnassigned)?.QueuedAt,
             [.. open.Where(r => r.AssignedTo is not null).GroupBy(r => r.AssignedTo!)
-                .Select(g => new OfficerLoad(g.Key, g.Count(), g.Count(r => r.Flags.HasFlag(RequestFlags.Overdue))))
+                .Select(g => new OfficerLoad(g.Key, g.Count(), g.Count(r => r.IsOverdue)))
                 .OrderByDescending(o => o.Open).ThenBy(o => o.OfficerId, StringComparer.Ordinal)],
-            decided.Count,
-            decided.Count(r => PalestineTime.LocalDate(r.Decision!.At) <= r.SlaDueDate!.Value)));
+            (int)await decided,
+            (int)await withinSla));
+    }
+
+    /// <summary>What the workload needs of an open request, selected in SQL.</summary>
+    public sealed class OpenWork
+    {
+        public string? AssignedTo { get; set; }
+        public bool IsOverdue { get; set; }
     }
 }

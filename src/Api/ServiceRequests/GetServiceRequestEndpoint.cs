@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.AccessLog;
+using MyGovernment.Api.Caching;
 using MyGovernment.Api.OpenApi;
 using MyGovernment.Projections.ServiceRequests;
 using Wolverine.Http;
@@ -29,8 +30,6 @@ public static class GetServiceRequestEndpoint
             return RequestVisibility.NotFound();
         }
         await AccessRecorder.RecordAsync(session, user, details, "request-details", clock, ct);
-        var etag = $"\"{details.Version}\"";
-        response.Headers.ETag = etag;
-        return request.Headers.IfNoneMatch.ToString() == etag ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(details);
+        return ETags.NotModified(request, response, details.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(details);
     }
 }

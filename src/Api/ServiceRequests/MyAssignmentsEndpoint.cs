@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.Paging;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
 using Wolverine.Http;
@@ -10,20 +11,21 @@ namespace MyGovernment.Api.ServiceRequests;
 
 public static class MyAssignmentsEndpoint
 {
-    /// <summary>The open requests assigned to me, oldest in my hands first.</summary>
+    /// <summary>The open requests assigned to me, in the queue's own order (first come, first served).</summary>
     [Authorize(Roles = "officer,supervisor")]
     [WolverineGet("/api/me/assignments", OperationId = "ListMyAssignments")]
     [Tags("Officers")]
     [EndpointSummary("List my assignments")]
-    [EndpointDescription("List my assignments")]
-    public static async Task<IReadOnlyList<QueueItem>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [EndpointDescription(
+        "The open requests assigned to me, first come first served (by when their step's queue received them), with SLA due dates " +
+        "and flags, keyset paged (limit 1-100, after). Filters: status, service, overdue.")]
+    public static Task<Page<QueueItem>> Get(
+        ClaimsPrincipal user, IQuerySession session, ServiceRequestStatus? status, string? service, bool? overdue, string? after, int? limit,
+        CancellationToken ct)
     {
         var me = user.Subject();
-        var rows = await session.Query<ServiceRequestDetails>()
-            .Where(r => r.AssignedTo == me && !r.Status.IsOneOf(ServiceRequestStatuses.Finished))
-            .OrderBy(r => r.QueuedAt)
-            .Take(500)
-            .ToListAsync(ct);
-        return [.. rows.Select(DepartmentQueueEndpoint.ToItem)];
+        var query = session.Query<ServiceRequestDetails>().Where(r => r.AssignedTo == me && r.Status.IsOneOf(DepartmentQueueEndpoint.Open));
+        query = DepartmentQueueEndpoint.Filter(query, status, service, overdue);
+        return KeysetPaging.PageAsync(query, DepartmentQueueEndpoint.FirstComeFirstServed, after, limit, DepartmentQueueEndpoint.ToItem, ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Paging;
@@ -21,28 +22,45 @@ public sealed record MyRequestSummary(
 
 public static class MyRequestsEndpoint
 {
+    /// <summary>Newest first (default), oldest first, or most recently changed first; ties by id.</summary>
+    public static readonly IReadOnlyList<KeysetOrder<ServiceRequestDetails>> Orders =
+    [
+        new("-submitted", r => r.SubmittedAt, r => r.Id,
+            q => q.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id),
+            (q, k, id) => q.Where(r => r.SubmittedAt < k || (r.SubmittedAt == k && r.MatchesSql("d.id < ?", id)))),
+        new("submitted", r => r.SubmittedAt, r => r.Id,
+            q => q.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id),
+            (q, k, id) => q.Where(r => r.SubmittedAt > k || (r.SubmittedAt == k && r.MatchesSql("d.id > ?", id)))),
+        new("-changed", r => r.LastChangedAt, r => r.Id,
+            q => q.OrderByDescending(r => r.LastChangedAt).ThenByDescending(r => r.Id),
+            (q, k, id) => q.Where(r => r.LastChangedAt < k || (r.LastChangedAt == k && r.MatchesSql("d.id < ?", id)))),
+    ];
+
     [Authorize(Roles = Roles.Citizen)]
     [WolverineGet("/api/me/requests", OperationId = "ListMyRequests")]
     [Tags("Citizen")]
     [EndpointSummary("List my requests")]
-    [EndpointDescription("My requests, newest first, with keyset paging: status, current step and department, who holds it, expected completion date, and what is awaited from me (the fee or an officer's question).")]
-    public static async Task<Page<MyRequestSummary>> Get(
-        ClaimsPrincipal user, IQuerySession session, ServiceRequestStatus? status, string? after, int? limit, CancellationToken ct)
+    [EndpointDescription(
+        "My requests with keyset paging (limit 1-100, after = the previous page's next): status, current step and department, " +
+        "who holds it, expected completion date (the SLA due date), and what is awaited from me (the fee or an officer's question). " +
+        "Filters: status, service. sort: -submitted (newest first, default), submitted (oldest first), -changed (most recently changed first).")]
+    public static Task<Page<MyRequestSummary>> Get(
+        ClaimsPrincipal user, IQuerySession session, ServiceRequestStatus? status, string? service, string? sort, string? after, int? limit,
+        CancellationToken ct)
     {
-        var size = Keyset.Limit(limit);
-        var cursor = Keyset.Decode(after);
+        var order = KeysetPaging.Choose(Orders, sort);
         var applicant = user.ApplicantId();
         var query = session.Query<ServiceRequestDetails>().Where(r => r.ApplicantId == applicant);
         if (status is { } s)
         {
             query = query.Where(r => r.Status == s);
         }
-        if (cursor is { } c)
+        if (!string.IsNullOrEmpty(service))
         {
-            query = query.Where(r => r.SubmittedAt <= c.Key);
+            var code = service.ToUpperInvariant();
+            query = query.Where(r => r.ServiceCode == code);
         }
-        var rows = await query.OrderByDescending(r => r.SubmittedAt).Take(size + 50).ToListAsync(ct);
-        return Keyset.Cut(rows, cursor, size, r => r.SubmittedAt, r => r.Id, Summarise, descending: true);
+        return KeysetPaging.PageAsync(query, order, after, limit, Summarise, ct);
     }
 
     public static MyRequestSummary Summarise(ServiceRequestDetails r) => new(

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.AccessLog;
+using MyGovernment.Api.Audit;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
@@ -11,9 +12,18 @@ using Wolverine.Http;
 
 namespace MyGovernment.Api.ServiceRequests;
 
-/// <summary>One step in a request's history: what happened, who did it in which role and department, when and why.</summary>
+/// <summary>One step in a request's or a payment's history: what happened, who did it in which role and department, when and why, on which stream.</summary>
 public sealed record TimelineEntry(
-    long Version, long Sequence, string Event, DateTimeOffset At, string? ActorId, string? ActorRole, string? ActorDepartment, string? Reason);
+    long Version, long Sequence, string Event, DateTimeOffset At, string? ActorId, string? ActorRole, string? ActorDepartment, string? Reason,
+    Guid StreamId)
+{
+    /// <summary>An entry whose actor, when the event's data does not name one, is the actor stamped on the event's metadata.</summary>
+    public static TimelineEntry From(IEvent e, Actor? by, DateTimeOffset? at, string? reason)
+    {
+        by ??= EventHeaders.Actor(e);
+        return new TimelineEntry(e.Version, e.Sequence, e.EventTypeName, at ?? EventHeaders.BusinessTime(e), by?.Subject, by?.Role, by?.Department, reason, e.StreamId);
+    }
+}
 
 public static class TimelineEndpoint
 {
@@ -36,11 +46,11 @@ public static class TimelineEndpoint
 
     public static TimelineEntry ToEntry(IEvent e)
     {
-        var (by, at, reason) = Describe(e.Data, e.Timestamp);
-        return new TimelineEntry(e.Version, e.Sequence, e.EventTypeName, at, by?.Subject, by?.Role, by?.Department, reason);
+        var (by, at, reason) = Describe(e.Data);
+        return TimelineEntry.From(e, by, at, reason);
     }
 
-    private static (Actor? By, DateTimeOffset At, string? Reason) Describe(object data, DateTimeOffset stored) => data switch
+    private static (Actor? By, DateTimeOffset? At, string? Reason) Describe(object data) => data switch
     {
         ServiceRequestSubmitted x => (x.SubmittedBy, x.SubmittedAt, x.Channel == SubmissionChannel.Assisted ? "assisted channel" : null),
         PotentialDuplicateFlagged x => (Actor.System, x.At, $"open request {x.OtherRequestId}"),
@@ -66,6 +76,6 @@ public static class TimelineEndpoint
         RequestMarkedOverdue x => (Actor.System, x.At, $"due {x.DueDate:yyyy-MM-dd}"),
         RequestEscalated x => (x.By, x.At, $"{x.DepartmentCode}: {x.Reason}"),
         DocumentRevoked x => (x.By, x.At, x.Reason),
-        _ => (null, stored, null),
+        _ => (null, null, null),
     };
 }

@@ -51,4 +51,14 @@ public sealed record OpenInformationRequest(Guid Id, string Message, DateTimeOff
 
 public sealed record ProposalDetails(DecisionOutcome Outcome, string? ReasonCode, string ProposedBy, DateTimeOffset At);
 
-public sealed record DecisionDetails(DecisionOutcome Outcome, string? ReasonCode, string Note, string DecidedBy, string? ProposedBy, DateTimeOffset At);
+public sealed record DecisionDetails(DecisionOutcome Outcome, string? ReasonCode, string Note, string DecidedBy, string? ProposedBy, DateTimeOffset At)
+{
+    /// <summary>The department whose step the decision was taken at (the department's SLA figures count it).</summary>
+    public string? Department { get; init; }
+
+    /// <summary>
+    /// Decided on or before the SLA due date in force at the decision (Palestinian local dates); null when no SLA clock
+    /// ran. Both dates come from the events, so a rebuild gives the same answer.
+    /// </summary>
+    public bool? WithinSla { get; init; }
+}

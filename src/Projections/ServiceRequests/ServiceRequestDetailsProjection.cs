@@ -121,7 +121,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
         Touch(view, e, e.Data.At);
         view.Status = ServiceRequestStatus.Approved;
         view.Proposal = null;
-        view.Decision = new DecisionDetails(DecisionOutcome.Approve, null, e.Data.Note, e.Data.By.Subject, e.Data.ProposedBy, e.Data.At);
+        view.Decision = Decided(view, new DecisionDetails(DecisionOutcome.Approve, null, e.Data.Note, e.Data.By.Subject, e.Data.ProposedBy, e.Data.At));
     }
 
     public static void Apply(IEvent<RequestRejected> e, ServiceRequestDetails view)
@@ -129,7 +129,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
         Touch(view, e, e.Data.At);
         view.Status = ServiceRequestStatus.Rejected;
         view.Proposal = null;
-        view.Decision = new DecisionDetails(DecisionOutcome.Reject, e.Data.ReasonCode, e.Data.Note, e.Data.By.Subject, e.Data.ProposedBy, e.Data.At);
+        view.Decision = Decided(view, new DecisionDetails(DecisionOutcome.Reject, e.Data.ReasonCode, e.Data.Note, e.Data.By.Subject, e.Data.ProposedBy, e.Data.At));
     }
 
     public static void Apply(IEvent<DocumentIssued> e, ServiceRequestDetails view)
@@ -163,6 +163,12 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
     public static void Apply(IEvent<RequestEscalated> e, ServiceRequestDetails view) => Touch(view, e, e.Data.At).Flags |= RequestFlags.Escalated;
 
     public static void Apply(IEvent<DocumentRevoked> e, ServiceRequestDetails view) => Touch(view, e, e.Data.At).Flags |= RequestFlags.Revoked;
+
+    private static DecisionDetails Decided(ServiceRequestDetails view, DecisionDetails decision) => decision with
+    {
+        Department = view.CurrentDepartment,
+        WithinSla = view.SlaDueDate is { } due ? PalestineTime.LocalDate(decision.At) <= due : null,
+    };
 
     private static ServiceRequestDetails Touch(ServiceRequestDetails view, IEvent e, DateTimeOffset at)
     {

@@ -32,8 +32,8 @@ public sealed class OfficerReadModelTests(AppFixture app)
 
         var unassigned = await Queue(officer, "assigned=unassigned&limit=100");
         unassigned.Items.ShouldNotContain(i => i.Id == first.Id);
-        var mine = await (await app.Host.Scenario(s => s.As(officer).Get.Url("/api/me/assignments"))).ReadAsJsonAsync<List<QueueItem>>();
-        mine!.Select(i => i.Id).ShouldContain(first.Id);
+        var mine = await (await app.Host.Scenario(s => s.As(officer).Get.Url("/api/me/assignments?limit=100"))).ReadAsJsonAsync<Page<QueueItem>>();
+        mine!.Items.Select(i => i.Id).ShouldContain(first.Id);
 
         var workload = await (await app.Host.Scenario(s => s.As(Journey.Officer(app, "mne-sup-q", "MNE", Roles.Supervisor))
             .Get.Url("/api/departments/MNE/workload"))).ReadAsJsonAsync<DepartmentWorkload>();

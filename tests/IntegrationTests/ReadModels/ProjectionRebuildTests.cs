@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
+using JasperFx.Events.Projections;
 using Marten.Events;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Projections.AccessLog;
 using MyGovernment.Projections.Catalog;
+using MyGovernment.Projections.Finance;
+using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.ServiceRequests;
 using Npgsql;
 using Shouldly;
@@ -30,7 +33,21 @@ public sealed class ProjectionRebuildTests(AppFixture app)
         { typeof(PublicHolidayCalendarProjection), "mt_doc_publicholidaycalendar" },
         { typeof(MyGovernment.Application.Catalog.HolidayCalendarWriteModelProjection), "mt_doc_holidaycalendar" },
         { typeof(AccessLogProjection), "mt_doc_accesslogentry" },
+        { typeof(PaymentDetailsProjection), "mt_doc_paymentdetails" },
+        { typeof(RefundDetailsProjection), "mt_doc_refunddetails" },
+        { typeof(ReconciliationDetailsProjection), "mt_doc_reconciliationdetails" },
+        { typeof(RevenueLedgerProjection), "mt_doc_ledgerentry" },
     };
+
+    [Fact]
+    public void Every_projection_that_writes_rows_is_rebuilt_here()
+    {
+        var stored = ((StoreOptions)app.Store.Options).Projections.All
+            .Where(p => p.Lifecycle != ProjectionLifecycle.Live)
+            .Select(p => p.GetType())
+            .ToHashSet();
+        stored.ShouldBe(Projections.Select(row => (Type)row.Data.Item1).ToHashSet(), ignoreOrder: true);
+    }
 
     [Theory]
     [MemberData(nameof(Projections))]

@@ -85,7 +85,11 @@ public sealed class ServiceRequestDetailsProjectionTests
         ServiceRequestDetailsProjection.Apply(At(new RequestRejected(Id, "ineligible", "Not eligible", null, officer, SubmittedAt.AddDays(1)), 3), view);
 
         view.Status.ShouldBe(ServiceRequestStatus.Rejected);
-        view.Decision.ShouldBe(new DecisionDetails(DecisionOutcome.Reject, "ineligible", "Not eligible", "officer-1", null, SubmittedAt.AddDays(1)));
+        view.Decision.ShouldBe(new DecisionDetails(DecisionOutcome.Reject, "ineligible", "Not eligible", "officer-1", null, SubmittedAt.AddDays(1))
+        {
+            Department = "MOI-CIVIL",
+            WithinSla = null, // no SLA clock in this sequence
+        });
 
         ServiceRequestDetailsProjection.Apply(At(new RequestReopened(Id, "Wrong record", new Actor("citizen-1", "citizen"), SubmittedAt.AddDays(2)), 4), view);
         ServiceRequestDetailsProjection.Apply(At(new StepEntered(Id, 0, "MOI-CIVIL", SubmittedAt.AddDays(2)), 5), view);
