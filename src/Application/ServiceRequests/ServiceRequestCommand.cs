@@ -39,9 +39,17 @@ public static class ServiceRequestStream
         {
             Guard.Visible(stream.Aggregate, by);
         }
-        if (expected is not null && expected.Version != stream.CurrentVersion)
+        // Marten reads the stream's version and its events in two statements; a command committed between them
+        // leaves a state newer than the version Marten will append at. That append would fail anyway, so refuse
+        // now as the lost race it is (409), rather than decide on the newer state and refuse with its rule (422).
+        var seen = stream.Aggregate.Version;
+        if (seen != (stream.CurrentVersion ?? 0))
         {
-            throw new StaleVersionException(expected, stream.CurrentVersion ?? 0);
+            throw new StaleVersionException(new ExpectedVersion(stream.CurrentVersion ?? 0, IsPrecondition: false), seen);
+        }
+        if (expected is not null && expected.Version != seen)
+        {
+            throw new StaleVersionException(expected, seen);
         }
         return stream;
     }

@@ -31,7 +31,8 @@ public sealed record ServiceRequest(
     PendingDecision? Proposal = null,
     DateTimeOffset? DecidedAt = null,
     string? VerificationCode = null,
-    IReadOnlySet<string>? PaymentReferences = null)
+    IReadOnlySet<string>? PaymentReferences = null,
+    long Version = 0)
 {
     public bool IsLastStep => CurrentStep == WorkflowDepartments.Count - 1;
 
@@ -45,7 +46,15 @@ public sealed record ServiceRequest(
 
     public bool IsDecided => Status is ServiceRequestStatus.Approved or ServiceRequestStatus.Issued or ServiceRequestStatus.Rejected || IsFinal;
 
-    public static ServiceRequest? Evolve(ServiceRequest? state, object @event) => (state, @event) switch
+    /// <summary>
+    /// Folds one event. <see cref="Version"/> counts every event folded, so the state a decision sees always says
+    /// which stream version it reflects, even when the events were read a moment after the stream's version.
+    /// (Not named Apply: Marten would take an Apply method on the aggregate for a projection convention.)
+    /// </summary>
+    public static ServiceRequest? Evolve(ServiceRequest? state, object @event) =>
+        Transition(state, @event) is { } next ? next with { Version = (state?.Version ?? 0) + 1 } : null;
+
+    private static ServiceRequest? Transition(ServiceRequest? state, object @event) => (state, @event) switch
     {
         (_, ServiceRequestSubmitted e) => new ServiceRequest(
             e.RequestId, e.ServiceCode, e.ApplicantId, e.SubmittedBy, e.Channel, ServiceRequestStatus.Submitted, RequestFlags.None,

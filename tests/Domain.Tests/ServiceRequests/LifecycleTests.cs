@@ -249,3 +249,16 @@ public sealed class LifecycleTests
     public void A_referred_request_still_runs_its_clock_and_escalates_in_the_holding_department() =>
         LifecycleDecisions.CheckSla(Given(Permit.ReferredToHealth()), Jan(18)).OfType<RequestEscalated>().Single().DepartmentCode.ShouldBe(Molg);
 }
+
+public sealed class WriteModelVersionTests
+{
+    [Fact]
+    public void The_folded_state_knows_how_many_events_it_reflects()
+    {
+        var permit = new History();
+
+        Given(permit.AwaitingPayment()).Version.ShouldBe(permit.AwaitingPayment().Length);
+        Given(permit.AssignedAtMolg()).Version.ShouldBe(permit.AssignedAtMolg().Length);
+        Given(permit.Withdrawn()).Version.ShouldBe(permit.Withdrawn().Length);
+    }
+}
