@@ -20,6 +20,8 @@ public sealed class FrameworkProblemTests(AppFixture app)
         { "POST", "/api/admin/services", "citizen", HttpStatusCode.Forbidden, "forbidden" },
         { "GET", "/api/no-such-route", null, HttpStatusCode.NotFound, "not_found" },
         { "DELETE", "/api/services", null, HttpStatusCode.MethodNotAllowed, "method_not_allowed" },
+        { "GET", "/api/me/requests?limit=abc", "citizen", HttpStatusCode.BadRequest, "bad_request" },
+        { "GET", "/api/me/requests?status=Bogus", "citizen", HttpStatusCode.BadRequest, "bad_request" },
     };
 
     [Theory]
