@@ -45,13 +45,14 @@ public static class RefundEndpoints
     [EndpointSummary("Approve a refund")]
     [EndpointDescription("A finance person other than the requester approves the refund (else 422 maker_checker). The refund is then submitted to the payment provider and ends Succeeded or Failed; if the provider cannot be reached it stays Approved and approving is not needed again (re-submission is automatic on the next approve call).")]
     [Tags("Refunds")]
-    public static async Task<IResult> Approve(Guid id, ClaimsPrincipal user, IMessageBus bus, IQuerySession query, CancellationToken ct)
+    public static async Task<IResult> Approve(Guid id, ClaimsPrincipal user, HttpContext http, IMessageBus bus, IQuerySession query, CancellationToken ct)
     {
         var current = await query.LoadAsync<RefundDetails>(id, ct);
-        // An approved refund whose submission failed earlier is submitted again, without a second approval.
+        // An approved refund whose submission failed earlier is submitted again, without a second approval. The
+        // approval honours an Idempotency-Key: a repeat is replayed, the same key on another refund is a 422.
         if (current is not { Status: Domain.Payments.Refunds.RefundStatus.Approved or Domain.Payments.Refunds.RefundStatus.Submitted })
         {
-            await bus.InvokeAsync<RefundChanged>(new ApproveRefund(id, user.ToActor()), ct);
+            await IdempotentCommand.SendAsync<RefundChanged>(http, bus, new ApproveRefund(id, user.ToActor()), ct);
         }
         await bus.InvokeAsync<RefundChanged>(new SubmitRefund(id), ct);
         return Results.Ok(await query.LoadAsync<RefundDetails>(id, ct));

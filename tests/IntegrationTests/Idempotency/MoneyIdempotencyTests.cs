@@ -69,6 +69,29 @@ public sealed class MoneyIdempotencyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Repeating_a_refund_approval_replays_it_and_the_key_cannot_approve_another_refund()
+    {
+        var (paymentId, _) = await RefundTests.CapturedAsync(app, _kit);
+        var requester = app.TokenFor("finance-requester-" + Guid.NewGuid().ToString("N")[..6], Roles.Finance, "TREASURY");
+        var approver = app.TokenFor("finance-approver-" + Guid.NewGuid().ToString("N")[..6], Roles.Finance, "TREASURY");
+        var first = await SendAsync(requester, $"/api/payments/{paymentId}/refunds", """{"amount":100,"currency":"ILS","refundableSeen":650,"reason":"Paid twice"}""", null);
+        var second = await SendAsync(requester, $"/api/payments/{paymentId}/refunds", """{"amount":50,"currency":"ILS","refundableSeen":550,"reason":"Fee lowered"}""", null);
+        first.Status.ShouldBe(201);
+        second.Status.ShouldBe(201);
+        var key = Guid.NewGuid().ToString();
+
+        var approved = await SendAsync(approver, first.Location + "/approve", "", key);
+        var repeat = await SendAsync(approver, first.Location + "/approve", "", key);
+        var other = await SendAsync(approver, second.Location + "/approve", "", key);
+
+        approved.Status.ShouldBe(200);
+        repeat.Status.ShouldBe(200, repeat.Body);
+        repeat.Replayed.ShouldBeTrue();
+        other.Status.ShouldBe(422);
+        other.Body.ShouldContain("idempotency_key_reused");
+    }
+
+    [Fact]
     public async Task Repeating_a_statement_import_replays_it_where_a_plain_repeat_is_a_conflict()
     {
         var finance = app.TokenFor("finance-idempotent", Roles.Finance, "TREASURY");
