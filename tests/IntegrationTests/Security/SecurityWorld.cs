@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Alba;
 using MyGovernment.Api.Identity;
+using MyGovernment.IntegrationTests.Documents;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
 
@@ -67,6 +69,30 @@ public sealed class SecurityWorld
         await request.SendAsync(app.TokenFor("finance-world", Roles.Finance, "TREASURY"), "payments", new { paymentReference = "PAY-" + request.Id, amount = 650m, currency = "ILS" });
         (await request.ReadAsync()).CurrentDepartment.ShouldBe(Department);
         return new SecurityWorld(app, request);
+    }
+
+    /// <summary>The SHA-256 of a document the applicant supplied with <see cref="Request"/>, once <see cref="WithDocumentAsync"/> ran.</summary>
+    public string DocumentSha256 { get; private set; } = new('0', 64);
+
+    /// <summary>
+    /// MOLG's officer claims the request and asks for a document, which the applicant uploads and references, so the
+    /// request's document route has something to serve. Leaves the request in review, assigned to that officer.
+    /// </summary>
+    public async Task<SecurityWorld> WithDocumentAsync()
+    {
+        var officer = Tokens[Roles.Officer]!;
+        await Request.SendAsync(officer, "claim");
+        var asked = await App.Host.Scenario(s =>
+        {
+            s.As(officer).Post.Json(new { expectedVersion = Request.Version, message = "The site plan, please." }).ToUrl($"{Request.Url}/information-requests");
+            s.StatusCodeShouldBe(201);
+        });
+        await Request.ReadAsync();
+        var content = Uploads.Pdf();
+        DocumentSha256 = await Uploads.UploadAsync(App, Owner, content);
+        await Request.SendAsync(Owner, $"information-requests/{asked.Context.Response.Headers.Location.ToString().Split('/')[^1]}/response",
+            new { message = "Attached.", documents = new[] { Uploads.Reference(content, fileName: "site-plan.pdf") } });
+        return this;
     }
 
     public HttpClient Client() => App.Host.Server.CreateClient();
