@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using JasperFx;
 using MyGovernment.Api.Audit;
+using MyGovernment.Api.Documents;
 using MyGovernment.Api.Errors;
 using MyGovernment.Api.Hosting;
 using MyGovernment.Api.Idempotency;
@@ -35,6 +36,7 @@ builder.Services.AddMyGovernmentIntegrity(connectionString, builder.Configuratio
 builder.Services.AddMyGovernmentOversight(builder.Configuration);
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 builder.Services.AddMyGovernmentIdempotency(builder.Configuration);
+builder.Services.AddMyGovernmentDocuments(builder.Configuration);
 builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection("Limits"));
 
 builder.Services.AddProblemDetails(ProblemLocalization.Configure);

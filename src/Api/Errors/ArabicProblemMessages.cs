@@ -36,6 +36,9 @@ public static class ArabicProblemMessages
         ["invalid_json"] = "محتوى الطلب ليس JSON صالحاً لهذه العملية.",
         ["database_unavailable"] = "قاعدة البيانات غير متاحة. حاول مرة أخرى بعد قليل.",
         ["internal_error"] = "تعذّر إكمال الطلب.",
+        ["document_type_not_allowed"] = "أرسل الملف كمحتوى خام بنوع application/pdf أو image/jpeg أو image/png.",
+        ["document_content_mismatch"] = "محتوى الملف لا يطابق نوعه المعلن.",
+        ["document_not_found"] = "لا يوجد مستند بهذه البصمة (SHA-256).",
         // Domain rules (src/Domain): one Arabic text per code, even where English words a case more precisely.
         ["already_assigned"] = "يتولى موظف آخر هذا الطلب. يمكن للمشرف إعادة إسناده.",
         ["already_decided"] = "لا يمكن سحب طلب صدر فيه قرار.",
@@ -45,6 +48,7 @@ public static class ArabicProblemMessages
         ["assisted_requires_officer"] = "لا يقدّم الطلب نيابة عن شخص آخر إلا موظف في مركز خدمة.",
         ["assisted_submitter"] = "لا يجوز للموظف الذي قدّم الطلب نيابة عن المواطن أن يعالجه أو يبتّ فيه.",
         ["currency_mismatch"] = "لا يمكن جمع مبالغ بعملات مختلفة.",
+        ["document_not_uploaded"] = "لم تقم برفع هذا المستند بالبصمة والحجم ونوع المحتوى المذكورة. ارفعه أولاً ثم أشر إليه.",
         ["date_in_past"] = "لا يمكن تعديل التقويم لأيام سابقة لليوم.",
         ["effective_date_before_latest"] = "يجب أن يبدأ سريان جدول الرسوم الجديد بعد بدء سريان آخر جدول معتمد.",
         ["effective_date_in_past"] = "لا يمكن أن يبدأ سريان جدول الرسوم قبل اليوم.",

@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using MyGovernment.Api.Audit;
+using MyGovernment.Api.Documents;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Idempotency;
@@ -44,6 +45,7 @@ public static class MartenSetup
                 opts.Schema.For<IdempotencyRecord>().Index(r => r.ExpiresAt);
                 ServiceRequestIndexes.Apply(opts);
                 opts.AddIntegrityTables(Schema);
+                opts.AddDocumentTables(Schema);
             })
             .UseLightweightSessions();
         // Also creates our own integrity tables (ExtendedSchemaObjects), which no Marten operation would create lazily.

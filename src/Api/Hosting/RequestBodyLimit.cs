@@ -10,6 +10,15 @@ public sealed class RequestLimitsOptions
 }
 
 /// <summary>
+/// Endpoint metadata for the rare endpoint whose bodies may be larger than <c>Limits:MaxBodyBytes</c> (document
+/// uploads): its own limit, from its own configuration. Every other endpoint keeps the global limit.
+/// </summary>
+public interface IRequestBodyLimitOverride
+{
+    long MaxBodyBytes(IServiceProvider services);
+}
+
+/// <summary>
 /// Refuses request bodies over the limit with 413 before any endpoint reads them. Kestrel enforces the limit
 /// itself once it is set on the request; the explicit checks cover a declared Content-Length and servers without
 /// that feature (the test server), whose bodies of unknown length are counted while being buffered. A body read
@@ -19,7 +28,9 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, Microsoft.E
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxBodyBytes;
+        // Routing ran before this middleware (WebApplication puts it first), so the endpoint is known here.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestBodyLimitOverride>()?.MaxBodyBytes(context.RequestServices)
+            ?? options.Value.MaxBodyBytes;
         var request = context.Request;
         if (request.ContentLength > limit)
         {

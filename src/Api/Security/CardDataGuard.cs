@@ -10,6 +10,11 @@ namespace MyGovernment.Api.Security;
 /// dashes, is refused with 400 <c>card_data_refused</c> before any endpoint sees it, so it is never stored; the body and
 /// the number are never logged. Bodies are inspected up to <see cref="MaxInspectedBytes"/>; larger JSON bodies are
 /// refused (413) because they cannot be checked.
+/// Binary bodies (document uploads: PDF, JPEG, PNG) are deliberately not scanned. The guard protects what we parse
+/// into fields and could put into events and logs; an upload is stored as opaque bytes, never parsed, logged or put
+/// into an event (only its hash is), and is served only to those who may read the request. Scanning it would not
+/// work either: digit runs inside compressed or image data are noise (false refusals of honest files), and a photo
+/// or scan of a card has no digits to find at all. So only JSON is scanned, and the upload endpoint refuses JSON.
 /// </summary>
 public sealed class CardDataGuard(RequestDelegate next)
 {

@@ -4,10 +4,12 @@ using Marten;
 using JasperFx.Events;
 using Microsoft.Extensions.Options;
 using MyGovernment.Application.Catalog;
+using MyGovernment.Application.Documents;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace MyGovernment.Application.ServiceRequests;
 
@@ -31,15 +33,25 @@ public sealed record RespondToInformationRequest(Guid RequestId, ExpectedVersion
 
 public static class RespondToInformationRequestHandler
 {
-    public static Task<IEventStream<ServiceRequest>> LoadAsync(RespondToInformationRequest command, IDocumentSession session, CancellationToken ct) =>
-        ServiceRequestStream.LoadAsync(command, session, ct);
+    /// <summary>The request, and the caller's own uploads of the referenced documents (locked until the append commits).</summary>
+    public static async Task<(IEventStream<ServiceRequest>, IReadOnlyList<UploadedDocument>)> LoadAsync(
+        RespondToInformationRequest command, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await ServiceRequestStream.LoadAsync(command, session, ct);
+        var uploads = await UploadedDocumentsTable.LockOwnAsync(session, command.By.Subject, [.. command.Documents.Select(d => d.Sha256)], ct);
+        return (stream, uploads);
+    }
 
-    public static async Task<(ServiceRequestChanged, OutgoingMessages)> Handle(
-        RespondToInformationRequest command, IEventStream<ServiceRequest> stream, TimeProvider clock, IWorkingCalendarSource calendars,
-        IOptions<LifecycleOptions> options, CancellationToken ct)
+    public static async Task<(ServiceRequestChanged, OutgoingMessages, IMartenOp)> Handle(
+        RespondToInformationRequest command, IEventStream<ServiceRequest> stream, IReadOnlyList<UploadedDocument> uploads, TimeProvider clock,
+        IWorkingCalendarSource calendars, IOptions<LifecycleOptions> options, CancellationToken ct)
     {
         var request = stream.Aggregate!;
         var now = clock.GetUtcNow();
-        return stream.Append(ReviewDecisions.Respond(request, command.InformationRequestId, command.Message, command.Documents, command.By, now, await calendars.GetAsync(ct)), options.Value);
+        var events = ReviewDecisions.Respond(request, command.InformationRequestId, command.Message, command.Documents, command.By, now, await calendars.GetAsync(ct));
+        // After the request's own rules, so a closed request still answers request_closed rather than a document error.
+        DocumentUploads.RequireUploaded(command.Documents, uploads);
+        var (changed, timers) = stream.Append(events, options.Value);
+        return (changed, timers, UploadedDocumentsTable.MarkReferenced(command.By.Subject, command.Documents, now));
     }
 }

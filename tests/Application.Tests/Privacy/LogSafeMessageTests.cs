@@ -67,6 +67,13 @@ public sealed class LogSafeMessageTests
         if (underlying == typeof(decimal)) return 1m;
         if (underlying.IsEnum) return Enum.GetValues(underlying).GetValue(0);
         if (underlying.IsPrimitive) return Convert.ChangeType(1, underlying, System.Globalization.CultureInfo.InvariantCulture);
+        if (underlying.IsArray)
+        {
+            // A document's content (UploadDocument): arrays are never printed.
+            var array = Array.CreateInstance(underlying.GetElementType()!, 1);
+            array.SetValue(Build(underlying.GetElementType()!, member), 0);
+            return array;
+        }
         if (underlying.IsGenericType && typeof(IEnumerable).IsAssignableFrom(underlying))
         {
             var arguments = underlying.GetGenericArguments();

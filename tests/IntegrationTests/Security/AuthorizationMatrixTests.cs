@@ -90,6 +90,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["action"] = "cancel",
         ["file"] = "2099-01-01.csv",
         ["name"] = "after-hours-decisions",
+        ["sha256"] = world.DocumentSha256,
     };
 
     private async Task<SecurityWorld> WorldAsync()
@@ -97,7 +98,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         await Gate.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
-            return _world ??= await SecurityWorld.PrepareAsync(app);
+            return _world ??= await (await SecurityWorld.PrepareAsync(app)).WithDocumentAsync();
         }
         finally
         {

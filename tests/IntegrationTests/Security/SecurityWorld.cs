@@ -5,6 +5,7 @@ using MyGovernment.Api.Identity;
 using MyGovernment.Application.Payments;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Payments;
+using MyGovernment.IntegrationTests.Documents;
 using MyGovernment.IntegrationTests.Payments;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
@@ -128,6 +129,30 @@ public sealed class SecurityWorld
             DateTime.UtcNow.ShouldBeLessThan(deadline, "no checkpoint came to cover the world's payment");
             await Task.Delay(250, TestContext.Current.CancellationToken);
         }
+    }
+
+    /// <summary>The SHA-256 of a document the applicant supplied with <see cref="Request"/>, once <see cref="WithDocumentAsync"/> ran.</summary>
+    public string DocumentSha256 { get; private set; } = new('0', 64);
+
+    /// <summary>
+    /// MOLG's officer claims the request and asks for a document, which the applicant uploads and references, so the
+    /// request's document route has something to serve. Leaves the request in review, assigned to that officer.
+    /// </summary>
+    public async Task<SecurityWorld> WithDocumentAsync()
+    {
+        var officer = Tokens[Roles.Officer]!;
+        await Request.SendAsync(officer, "claim");
+        var asked = await App.Host.Scenario(s =>
+        {
+            s.As(officer).Post.Json(new { expectedVersion = Request.Version, message = "The site plan, please." }).ToUrl($"{Request.Url}/information-requests");
+            s.StatusCodeShouldBe(201);
+        });
+        await Request.ReadAsync();
+        var content = Uploads.Pdf();
+        DocumentSha256 = await Uploads.UploadAsync(App, Owner, content);
+        await Request.SendAsync(Owner, $"information-requests/{asked.Context.Response.Headers.Location.ToString().Split('/')[^1]}/response",
+            new { message = "Attached.", documents = new[] { Uploads.Reference(content, fileName: "site-plan.pdf") } });
+        return this;
     }
 
     public HttpClient Client() => App.Host.Server.CreateClient();

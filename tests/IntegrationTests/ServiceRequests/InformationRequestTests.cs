@@ -6,6 +6,7 @@ using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.IntegrationTests.Documents;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
 using Wolverine;
@@ -14,8 +15,6 @@ namespace MyGovernment.IntegrationTests.ServiceRequests;
 
 public sealed class InformationRequestTests(AppFixture app)
 {
-    private static readonly DocumentReference Diploma = new("DIPLOMA", "diploma.pdf", "application/pdf", 120_000, new string('a', 64));
-
     [Fact]
     public async Task An_information_request_pauses_the_SLA_clock_and_the_answer_moves_the_due_date()
     {
@@ -52,11 +51,14 @@ public sealed class InformationRequestTests(AppFixture app)
         stillPaused.Flags.ShouldBe(RequestFlags.None, "a paused clock is never overdue");
         stillPaused.Version.ShouldBe(paused.Version, "the SLA check appended nothing");
 
-        // The applicant answers over HTTP two calendar weeks later: ten working days paused, so the due date moves by ten.
+        // The applicant answers over HTTP two calendar weeks later, with a document uploaded first: ten working days
+        // paused, so the due date moves by ten.
+        var content = Uploads.Pdf(120_000);
+        var diploma = new DocumentReference("DIPLOMA", "diploma.pdf", "application/pdf", content.Length, await Uploads.UploadAsync(app, request.CitizenToken, content));
         using (TestClock.Advance(TimeSpan.FromDays(14)))
         {
             await request.SendAsync(request.CitizenToken, $"information-requests/{informationRequestId}/response",
-                new { message = "Attached.", documents = new[] { Diploma } });
+                new { message = "Attached.", documents = new[] { diploma } });
         }
 
         var resumed = await request.ReadAsync(request.CitizenToken);
@@ -73,7 +75,7 @@ public sealed class InformationRequestTests(AppFixture app)
         var answered = events.Select(e => e.Data).OfType<ApplicantResponded>().Single();
         answered.PausedWorkingDays.ShouldBe(10);
         answered.NewDueDate.ShouldBe(resumed.SlaDueDate!.Value);
-        answered.Documents.ShouldHaveSingleItem().ShouldBe(Diploma);
+        answered.Documents.ShouldHaveSingleItem().ShouldBe(diploma);
     }
 
     [Fact]
