@@ -42,6 +42,7 @@ public static class ReconciliationEndpoints
     public const int MaxStatementBytes = 16 * 1024 * 1024;
 
     [Authorize(Roles = Roles.Finance)]
+    [StatementBodyLimit]
     [WolverinePost("/api/finance/reconciliations", OperationId = "ImportSettlementStatement")]
     [EndpointSummary("Import and reconcile a settlement statement")]
     [EndpointDescription("Finance uploads the provider's settlement file for `date` (yyyy-MM-dd, the UTC day of the captures it settles) as the raw `text/csv` body, header `SessionId,MerchantReference,Amount,Currency,CapturedAt,Fee,Net`. Every line and every payment we captured that day is classified: Matched, AmountMismatch, MissingInStatement, MissingInSystem or Duplicate. Matched payments become Settled and Reconciled, breaks are flagged on their payments, and settlement posts to the revenue ledger, all in one transaction. The same file twice is a 409; a payment that changed meanwhile is a 409 (import again). 201 with the summary.")]
@@ -204,4 +205,14 @@ public static class ReconciliationEndpoints
 
     private static IResult Problem(int status, string title, string detail, string code) =>
         Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+}
+
+/// <summary>
+/// A day's statement is larger than the global <c>Limits:MaxBodyBytes</c> (a few hundred lines already pass 256 KB),
+/// so this endpoint alone takes bodies up to <see cref="ReconciliationEndpoints.MaxStatementBytes"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class StatementBodyLimitAttribute : Attribute, MyGovernment.Api.Hosting.IRequestBodyLimitOverride
+{
+    public long MaxBodyBytes(IServiceProvider services) => ReconciliationEndpoints.MaxStatementBytes;
 }

@@ -218,6 +218,19 @@ public sealed class ReconciliationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_statement_larger_than_the_global_body_limit_is_imported()
+    {
+        var day = UniqueDay();
+        var lines = Enumerable.Range(0, 2300).Select(i => Line("cs_unknown_" + Guid.NewGuid().ToString("N"), Guid.NewGuid(), 10m + i, day));
+        var csv = Header + "\n" + string.Join('\n', lines);
+        System.Text.Encoding.UTF8.GetByteCount(csv).ShouldBeGreaterThan(256 * 1024);
+
+        var summary = (await (await ImportAsync(day, csv, 201)).ReadAsJsonAsync<ReconciliationSummary>())!;
+
+        summary.Counts[ReconciliationCategory.MissingInSystem].ShouldBe(2300);
+    }
+
+    [Fact]
     public async Task The_items_export_as_csv_with_formulas_escaped()
     {
         var day = UniqueDay();
