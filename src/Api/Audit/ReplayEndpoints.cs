@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.AccessLog;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.ServiceRequests;
 using Wolverine.Http;
 
@@ -27,12 +28,25 @@ public static class ReplayEndpoints
     [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/api/audit/streams/{id}/events", OperationId = "GetStreamEvents")]
     [EndpointSummary("Replay a stream")]
-    [EndpointDescription("Every event of one stream with its metadata (actor, correlation, causation, business time).")]
+    [EndpointDescription("Every event of one stream with its metadata (actor, correlation, causation, business time). Reading a request's or a payment's stream is logged in that citizen's access log.")]
     [Tags("Audit")]
-    public static async Task<IResult> StreamEvents(Guid id, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> StreamEvents(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return events.Count == 0 ? NotFound(id) : Results.Ok(events.Select(StoredEvent.From).ToList());
+        if (events.Count == 0)
+        {
+            return NotFound(id);
+        }
+        // A request's or a payment's raw events are that citizen's data: reading them shows in their access log.
+        if (await session.LoadAsync<ServiceRequestDetails>(id, ct) is { } request)
+        {
+            await AccessRecorder.RecordAsync(session, user, request, "audit-stream", clock, ct);
+        }
+        else if (await session.LoadAsync<PaymentDetails>(id, ct) is { } payment)
+        {
+            await AccessRecorder.RecordAsync(session, user, payment, "audit-stream", clock, ct);
+        }
+        return Results.Ok(events.Select(StoredEvent.From).ToList());
     }
 
     /// <summary>

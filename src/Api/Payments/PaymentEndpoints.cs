@@ -1,7 +1,8 @@
 using System.Security.Claims;
-using Marten;
 using Marten.Linq.MatchesSql;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.AccessLog;
 using MyGovernment.Api.Caching;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.OpenApi;
@@ -20,7 +21,8 @@ public static class PaymentEndpoints
     [EndpointSummary("Read a payment")]
     [EndpointDescription("A payment's status, amount, channel, provider reference and flags: for the payer, finance and auditors (anyone else gets 404). The ETag is the stream version (If-None-Match gives 304).")]
     [Tags("Payments")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpRequest request, HttpResponse response, CancellationToken ct)
+    public static async Task<IResult> Get(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
         if (!MayRead(user, payment))
@@ -28,7 +30,12 @@ public static class PaymentEndpoints
             return Results.Problem(statusCode: 404, title: "Not found", detail: "No such payment.",
                 extensions: new Dictionary<string, object?> { ["code"] = "payment_not_found" });
         }
-        return ETags.NotModified(request, response, payment!.Version) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(payment);
+        if (ETags.NotModified(request, response, payment!.Version))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        await AccessRecorder.RecordAsync(session, user, payment, "payment-details", clock, ct);
+        return Results.Ok(payment);
     }
 
     /// <summary>The payer, finance and auditors may read a payment; for anyone else it does not exist.</summary>

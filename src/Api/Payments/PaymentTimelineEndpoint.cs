@@ -2,12 +2,13 @@ using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.AccessLog;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Domain.Common;
-using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.Payments.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
+using MyGovernment.Domain.Payments;
 using MyGovernment.Projections.Payments;
 using Wolverine.Http;
 
@@ -28,7 +29,7 @@ public static class PaymentTimelineEndpoint
         "Every event of the payment and of its refunds, in stored order, with actor, role, department, time and reason, read from the " +
         "event streams themselves. For auditors, finance and the payer (anyone else gets 404).")]
     [Tags("Payments")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
         if (!PaymentEndpoints.MayRead(user, payment))
@@ -36,6 +37,7 @@ public static class PaymentTimelineEndpoint
             return Results.Problem(statusCode: 404, title: "Not found", detail: "No such payment.",
                 extensions: new Dictionary<string, object?> { ["code"] = "payment_not_found" });
         }
+        await AccessRecorder.RecordAsync(session, user, payment!, "payment-timeline", clock, ct);
         var events = new List<IEvent>(await session.Events.FetchStreamAsync(id, token: ct));
         foreach (var refundId in events.Select(e => e.Data).OfType<RefundReserved>().Select(r => r.RefundId).Distinct().ToList())
         {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using MyGovernment.Api.AccessLog;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
@@ -28,17 +29,17 @@ public static class ReceiptEndpoints
     [EndpointSummary("Get a payment's receipt")]
     [EndpointDescription("The receipt of a succeeded payment (JSON) with its public verification link: for the payer, finance and auditors; anyone else, or a payment that did not succeed, is 404.")]
     [Tags("Payments")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpRequest request, CancellationToken ct) =>
-        await LoadAsync(id, user, session, request, ct) is { } receipt ? Results.Ok(receipt) : NotFound();
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+        await LoadAsync(id, user, session, clock, request, "payment-receipt", ct) is { } receipt ? Results.Ok(receipt) : NotFound();
 
     [Authorize(Roles = $"{Roles.Citizen},{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/payments/{id}/receipt.html", OperationId = "GetPrintableReceipt")]
     [EndpointSummary("Print a payment's receipt")]
     [EndpointDescription("A printable HTML receipt with a QR code of its public verification link.")]
     [Tags("Payments")]
-    public static async Task<IResult> Html(Guid id, ClaimsPrincipal user, IQuerySession session, HttpRequest request, CancellationToken ct)
+    public static async Task<IResult> Html(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
-        if (await LoadAsync(id, user, session, request, ct) is not { } receipt)
+        if (await LoadAsync(id, user, session, clock, request, "payment-receipt", ct) is not { } receipt)
         {
             return NotFound();
         }
@@ -74,13 +75,15 @@ public static class ReceiptEndpoints
             : NotFound();
     }
 
-    private static async Task<Receipt?> LoadAsync(Guid id, ClaimsPrincipal user, IQuerySession session, HttpRequest request, CancellationToken ct)
+    private static async Task<Receipt?> LoadAsync(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpRequest request, string what, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
         if (!PaymentEndpoints.MayRead(user, payment) || payment!.CapturedAt is null)
         {
             return null;
         }
+        await AccessRecorder.RecordAsync(session, user, payment, what, clock, ct);
         var serviceRequest = await session.LoadAsync<ServiceRequestDetails>(payment.RequestId, ct);
         var verifyUrl = $"{request.Scheme}://{request.Host}/api/receipts/{payment.Id}/verify";
         return new Receipt(payment.Id, payment.RequestId, serviceRequest?.ServiceCode ?? "", payment.DepartmentCode,
