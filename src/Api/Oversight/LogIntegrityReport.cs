@@ -17,8 +17,8 @@ public sealed class LogIntegrityReport(LogVerifier verifier, IntegrityDatabase d
     public const int ReadModelListed = 200;
 
     public static ReportDescriptor Descriptor { get; } = new(11, Name, "Log and read-model integrity",
-        "The result of verify (docs/verifiable-history.md): each event modified, deleted, inserted or reordered since it was sealed ('event-modified', 'event-deleted', 'event-inserted', 'event-reordered'), each signed checkpoint whose signature or root no longer holds ('checkpoint-broken'); and each read-model row (requests, payments, refunds, issued documents, catalog, calendar, reconciliations, ledger, access log) that is missing, extra, or differs from the row its projection recomputes from the events ('read-model-differs'; at most " + ReadModelListed + " listed per read model). Not filtered by department, service, officer or period: the log is one. No findings means the other reports read an untampered history.",
-        ["event-modified", "event-deleted", "event-inserted", "event-reordered", "checkpoint-broken", "read-model-differs"]);
+        "The result of verify (docs/verifiable-history.md): each event modified, deleted, inserted or reordered since it was sealed ('event-modified', 'event-deleted', 'event-inserted', 'event-reordered'), each signed checkpoint whose signature or root no longer holds ('checkpoint-broken'); each stored tile hash (derived data the proofs read) that differs from the one recomputed from the recorded leaves or belongs to no block ('tile-differs'); and each read-model row (requests, payments, refunds, issued documents, catalog, calendar, reconciliations, ledger, access log) that is missing, extra, or differs from the row its projection recomputes from the events ('read-model-differs'; at most " + ReadModelListed + " listed per read model). Not filtered by department, service, officer or period: the log is one. No findings means the other reports read an untampered history.",
+        ["event-modified", "event-deleted", "event-inserted", "event-reordered", "checkpoint-broken", "tile-differs", "read-model-differs"]);
 
     public async Task<IReadOnlyList<Finding>> FindAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -35,6 +35,10 @@ public sealed class LogIntegrityReport(LogVerifier verifier, IntegrityDatabase d
             findings.Add(new Finding(Name, "checkpoint-broken", now, null, null, null, null,
                 $"checkpoint {c.Id} (size {c.TreeSize}, {c.Time:u}): signature {(c.SignatureValid ? "valid" : "INVALID")}, recorded leaves {(c.MatchesRecordedLeaves ? "match" : "DIFFER")}, events {(c.MatchesEvents ? "match" : "DIFFER")}. {report.CheckpointSummary}",
                 []));
+        }
+        foreach (var t in report.TileFindings ?? [])
+        {
+            findings.Add(new Finding(Name, "tile-differs", now, null, null, null, null, $"tile level {t.Level} index {t.Index}: {t.Kind}: {t.Detail}", []));
         }
         var check = await readModels.CheckAsync(null, ReadModelListed, ct);
         foreach (var (d, rowIsStream) in check.ReadModels.SelectMany(r => r.Differences.Select(d => (d, r.RowsAreStreams))))
