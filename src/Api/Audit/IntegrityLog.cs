@@ -38,6 +38,8 @@ public sealed class IntegrityLog(IntegrityDatabase db, CheckpointKey key, IOptio
         await using var tx = await connection.BeginTransactionAsync(ct);
         await ExecuteAsync(connection, $"select pg_advisory_xact_lock({LockId})", ct);
         var size = await SealAsync(connection, ct);
+        // Also the backfill of a database sealed before tiles existed: its first round stores every tile it lacks.
+        await ExtendTilesAsync(connection, size, ct);
         var latest = await ScalarAsync<long?>(connection, $"select tree_size from {db.Schema}.{IntegritySchema.Checkpoints} order by id desc limit 1", ct);
         if (!force && latest == size)
         {
@@ -75,16 +77,126 @@ public sealed class IntegrityLog(IntegrityDatabase db, CheckpointKey key, IOptio
         return list;
     }
 
-    /// <summary>The recorded leaf hashes of the first <paramref name="size"/> leaves (for proofs: O(size) memory, 32 bytes a leaf).</summary>
-    public async Task<List<byte[]>> LeafHashesAsync(long size, CancellationToken ct)
+    /// <summary>
+    /// The sealed tree as proofs read it: only the stored hashes a root or proof needs (<see cref="TiledMerkleTree"/>),
+    /// fetched in a few round trips — O(log n) hashes, not the log. Tiles not stored yet (before the backfill) are
+    /// computed from the level below, down to the leaves.
+    /// </summary>
+    public async Task<T> ReadTreeAsync<T>(Func<TiledMerkleTree, T> compute, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var leaves = new List<byte[]>();
-        await foreach (var leaf in ReadLeafHashesAsync(connection, size, ct))
+        var nodes = new FetchedNodes();
+        while (true)
         {
-            leaves.Add(leaf);
+            var result = compute(new TiledMerkleTree(nodes));
+            if (nodes.Wanted.Count == 0)
+            {
+                return result;
+            }
+            await FetchAsync(connection, nodes, ct);
         }
-        return leaves;
+    }
+
+    /// <summary>Hashes fetched so far; asks for the ones it lacks by recording them (and answering a placeholder for this round).</summary>
+    private sealed class FetchedNodes : IMerkleNodes
+    {
+        private static readonly byte[] Placeholder = new byte[MerkleTree.HashSize];
+
+        public Dictionary<(int Level, long Index), byte[]?> Known { get; } = [];
+
+        public HashSet<(int Level, long Index)> Wanted { get; } = [];
+
+        public byte[]? Node(int level, long index)
+        {
+            if (Known.TryGetValue((level, index), out var hash))
+            {
+                return hash;
+            }
+            Wanted.Add((level, index));
+            return Placeholder;
+        }
+    }
+
+    private async Task FetchAsync(NpgsqlConnection connection, FetchedNodes nodes, CancellationToken ct)
+    {
+        var leaves = nodes.Wanted.Where(w => w.Level == 0).Select(w => w.Index).ToArray();
+        var tiles = nodes.Wanted.Where(w => w.Level > 0).ToArray();
+        foreach (var wanted in nodes.Wanted)
+        {
+            nodes.Known[wanted] = null;
+        }
+        nodes.Wanted.Clear();
+        await using var command = new NpgsqlCommand(
+            $"select 0, leaf_index, leaf_hash from {db.Schema}.{IntegritySchema.Leaves} where leaf_index = any(@leaves) " +
+            $"union all select t.level, t.idx, t.hash from {db.Schema}.{IntegritySchema.Tiles} t join unnest(@levels, @indexes) w(level, idx) on t.level = w.level and t.idx = w.idx",
+            connection);
+        command.Parameters.AddWithValue("leaves", leaves);
+        command.Parameters.AddWithValue("levels", tiles.Select(t => t.Level).ToArray());
+        command.Parameters.AddWithValue("indexes", tiles.Select(t => t.Index).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            nodes.Known[(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader[2];
+        }
+    }
+
+    /// <summary>
+    /// Stores the root of every complete aligned block of 256^level leaves not stored yet, level by level (each from the
+    /// level below), up to <paramref name="size"/> sealed leaves. Runs under the sealer's lock, so blocks are stored once.
+    /// </summary>
+    private async Task ExtendTilesAsync(NpgsqlConnection connection, long size, CancellationToken ct)
+    {
+        const int width = 1 << MerkleTiles.DefaultHeight;
+        const int parentsPerRound = 64;
+        for (var level = 1; MerkleTiles.CompleteNodes(size, level) is var complete && complete > 0; level++)
+        {
+            var next = await ScalarAsync<long?>(connection, $"select max(idx) + 1 from {db.Schema}.{IntegritySchema.Tiles} where level = {level}", ct) ?? 0;
+            while (next < complete)
+            {
+                var count = (int)Math.Min(parentsPerRound, complete - next);
+                var children = await ChildrenAsync(connection, level - 1, next * width, (next + count) * width, ct);
+                if (children.Count != count * width)
+                {
+                    // A child is missing (a tile deleted by hand): leave the parent out; proofs compute it from below.
+                    break;
+                }
+                await using (var importer = await connection.BeginBinaryImportAsync(
+                    $"copy {db.Schema}.{IntegritySchema.Tiles} (level, idx, hash) from stdin (format binary)", ct))
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        await importer.StartRowAsync(ct);
+                        await importer.WriteAsync(level, NpgsqlDbType.Integer, ct);
+                        await importer.WriteAsync(next + i, NpgsqlDbType.Bigint, ct);
+                        await importer.WriteAsync(MerkleTiles.PerfectRoot(children.GetRange(i * width, width)), NpgsqlDbType.Bytea, ct);
+                    }
+                    await importer.CompleteAsync(ct);
+                }
+                next += count;
+            }
+        }
+    }
+
+    private async Task<List<byte[]>> ChildrenAsync(NpgsqlConnection connection, int level, long from, long to, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(level == 0
+            ? $"select leaf_hash from {db.Schema}.{IntegritySchema.Leaves} where leaf_index >= @from and leaf_index < @to order by leaf_index"
+            : $"select hash from {db.Schema}.{IntegritySchema.Tiles} where level = {level} and idx >= @from and idx < @to order by idx", connection);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var hashes = new List<byte[]>();
+        while (await reader.ReadAsync(ct))
+        {
+            hashes.Add((byte[])reader[0]);
+        }
+        return hashes;
+    }
+
+    public async Task<long> SealedSizeAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await ScalarAsync<long?>(connection, $"select max(leaf_index) + 1 from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
     }
 
     public async Task<(long Index, long Size)?> LeafIndexOfAsync(long seq, CancellationToken ct)

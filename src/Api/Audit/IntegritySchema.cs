@@ -13,6 +13,7 @@ public static class IntegritySchema
 {
     public const string Leaves = "integrity_leaves";
     public const string Checkpoints = "integrity_checkpoints";
+    public const string Tiles = "integrity_tiles";
 
     public static void AddIntegrityTables(this StoreOptions opts, string schema)
     {
@@ -24,6 +25,14 @@ public static class IntegritySchema
         leaves.AddColumn("data_hash", "bytea").NotNull();
         leaves.Indexes.Add(new IndexDefinition($"ix_{Leaves}_seq_id") { Columns = ["seq_id"], IsUnique = true });
         opts.Storage.ExtendedSchemaObjects.Add(leaves);
+
+        // Derived from the leaves (TiledMerkleTree): the root of every complete aligned block of 256^level leaves, so that
+        // proofs read O(log n) hashes. Never trusted: verify recomputes each one from the leaves.
+        var tiles = new Table(new PostgresqlObjectName(schema, Tiles, SchemaUtils.IdentifierUsage.General));
+        tiles.AddColumn<int>("level").AsPrimaryKey();
+        tiles.AddColumn<long>("idx").AsPrimaryKey();
+        tiles.AddColumn("hash", "bytea").NotNull();
+        opts.Storage.ExtendedSchemaObjects.Add(tiles);
 
         var checkpoints = new Table(new PostgresqlObjectName(schema, Checkpoints, SchemaUtils.IdentifierUsage.General));
         checkpoints.AddColumn("id", "bigint").AsPrimaryKey().BigAutoIncrement();

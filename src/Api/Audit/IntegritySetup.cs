@@ -9,6 +9,7 @@ public static class IntegritySetup
         services.AddSingleton<CheckpointKey>();
         services.AddSingleton<IntegrityLog>();
         services.AddSingleton<LogVerifier>();
+        services.AddSingleton<ReadModelChecker>();
         services.AddHostedService<CheckpointWorker>();
         return services;
     }

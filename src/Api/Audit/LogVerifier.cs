@@ -9,9 +9,13 @@ public sealed record VerifyFinding(string Kind, long Seq, Guid EventId, string D
 
 public sealed record CheckpointCheck(long Id, long TreeSize, DateTimeOffset Time, bool SignatureValid, bool MatchesRecordedLeaves, bool MatchesEvents);
 
+/// <summary>A stored tile hash (derived data) that does not match the one recomputed from the recorded leaves: <c>modified</c>, or <c>unexpected</c> (no such complete block).</summary>
+public sealed record TileFinding(string Kind, int Level, long Index, string Detail);
+
 public sealed record VerifyReport(
     bool Ok, long EventsChecked, long SealedLeaves, long UnsealedEvents, string CurrentRoot, IReadOnlyList<VerifyFinding> Findings,
-    IReadOnlyList<CheckpointCheck> Checkpoints, string? CheckpointSummary, double Seconds, double EventsPerSecond);
+    IReadOnlyList<CheckpointCheck> Checkpoints, string? CheckpointSummary, double Seconds, double EventsPerSecond,
+    long TilesChecked = 0, long TilesMissing = 0, IReadOnlyList<TileFinding>? TileFindings = null);
 
 /// <summary>
 /// Recomputes every leaf from mt_events and compares, in one streaming pass, (1) each recomputed leaf with the
@@ -41,7 +45,9 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
 
         await using var events = await db.OpenAsync(ct);
         await using var leaves = await db.OpenAsync(ct);
+        await using var tileConnection = await db.OpenAsync(ct);
         await using var recordedReader = await RecordedAsync(leaves, ct);
+        await using var tiles = new TileCheck(await StoredTilesAsync(tileConnection, ct));
         var current = EventRows.ReadAsync(events, db.Schema, 0, null, ct).GetAsyncEnumerator(ct);
 
         var findings = new List<VerifyFinding>();
@@ -63,6 +69,7 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
             {
                 unmatchedRecorded[r.Id] = r;
                 Advance(r);
+                await tiles.CompareAsync(ct);
                 r = await NextAsync(recordedReader, ct);
                 continue;
             }
@@ -82,6 +89,7 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
                     findings.Add(new VerifyFinding("modified", c.Sequence, c.Id, $"the event's {what} changed after it was sealed"));
                 }
                 Advance(r);
+                await tiles.CompareAsync(ct);
                 r = await NextAsync(recordedReader, ct);
             }
             else if (r is not null || c.Sequence <= lastSealedSeq)
@@ -95,6 +103,7 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
             hasCurrent = await current.MoveNextAsync();
         }
         await current.DisposeAsync();
+        await tiles.FinishAsync(ct);
 
         foreach (var (id, rec) in unmatchedRecorded)
         {
@@ -114,9 +123,9 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
         }).ToList();
         var seconds = clock.Elapsed.TotalSeconds;
         return new VerifyReport(
-            findings.Count == 0 && checks.All(x => x.SignatureValid && x.MatchesRecordedLeaves && x.MatchesEvents),
+            findings.Count == 0 && tiles.Findings.Count == 0 && checks.All(x => x.SignatureValid && x.MatchesRecordedLeaves && x.MatchesEvents),
             checkedEvents, sealedLeaves, unsealed, Convert.ToBase64String(currentTree.Root()), findings, checks, Summarize(checks, seqOfLeaf),
-            seconds, seconds > 0 ? checkedEvents / seconds : 0);
+            seconds, seconds > 0 ? checkedEvents / seconds : 0, tiles.Checked, tiles.Missing, tiles.Findings);
 
         void Advance(Recorded rec)
         {
@@ -127,6 +136,7 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
             sealedLeaves++;
             lastSealedSeq = rec.Seq;
             recordedTree.Add(rec.Leaf);
+            tiles.Add(rec.Leaf);
         }
     }
 
@@ -151,6 +161,107 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
         var command = new NpgsqlCommand(
             $"select leaf_index, seq_id, event_id, leaf_hash, data_hash from {db.Schema}.{IntegritySchema.Leaves} order by leaf_index", connection);
         return await command.ExecuteReaderAsync(ct);
+    }
+
+    /// <summary>Stored tiles in the order the verifier completes them: by the leaf count that completes the block, then level.</summary>
+    private async Task<NpgsqlDataReader> StoredTilesAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var command = new NpgsqlCommand(
+            $"select level, idx, hash from {db.Schema}.{IntegritySchema.Tiles} order by (idx + 1) << ({MerkleTiles.DefaultHeight} * level), level", connection);
+        return await command.ExecuteReaderAsync(ct);
+    }
+
+    /// <summary>
+    /// Recomputes every tile from the recorded leaves as they stream past (one partial block per level: O(log n)
+    /// memory) and compares it with the stored one, merged in completion order. Tiles are derived data the proof
+    /// endpoints read: a stored tile that differs would make a proof fail to verify, so it is named, never trusted.
+    /// A tile not stored (before the backfill) is only counted: proofs compute it from the level below.
+    /// </summary>
+    private sealed class TileCheck(NpgsqlDataReader stored) : IAsyncDisposable
+    {
+        private const int Width = 1 << MerkleTiles.DefaultHeight;
+        private readonly List<List<byte[]>> _partial = [[]];
+        private readonly List<long> _completed = [0];
+        private readonly Queue<(int Level, long Index, byte[] Hash)> _pending = [];
+        private (int Level, long Index, byte[] Hash)? _stored;
+        private bool _started;
+
+        public List<TileFinding> Findings { get; } = [];
+
+        public long Checked { get; private set; }
+
+        public long Missing { get; private set; }
+
+        public void Add(byte[] leaf)
+        {
+            _partial[0].Add(leaf);
+            for (var level = 0; _partial[level].Count == Width; level++)
+            {
+                var parent = MerkleTiles.PerfectRoot(_partial[level]);
+                _partial[level].Clear();
+                if (_partial.Count == level + 1)
+                {
+                    _partial.Add([]);
+                    _completed.Add(0);
+                }
+                _pending.Enqueue((level + 1, _completed[level + 1]++, parent));
+                _partial[level + 1].Add(parent);
+            }
+        }
+
+        public async Task CompareAsync(CancellationToken ct)
+        {
+            while (_pending.TryDequeue(out var computed))
+            {
+                await StartAsync(ct);
+                while (_stored is { } s && Key(s.Level, s.Index).CompareTo(Key(computed.Level, computed.Index)) < 0)
+                {
+                    Findings.Add(new TileFinding("unexpected", s.Level, s.Index, "a stored tile for no block of the recorded leaves"));
+                    await NextAsync(ct);
+                }
+                if (_stored is { } match && match.Level == computed.Level && match.Index == computed.Index)
+                {
+                    Checked++;
+                    if (!match.Hash.AsSpan().SequenceEqual(computed.Hash))
+                    {
+                        Findings.Add(new TileFinding("modified", match.Level, match.Index, "the stored tile hash differs from the one recomputed from the recorded leaves"));
+                    }
+                    await NextAsync(ct);
+                }
+                else
+                {
+                    Missing++;
+                }
+            }
+        }
+
+        /// <summary>Stored tiles past the last complete block of recorded leaves.</summary>
+        public async Task FinishAsync(CancellationToken ct)
+        {
+            await CompareAsync(ct);
+            await StartAsync(ct);
+            while (_stored is { } s)
+            {
+                Findings.Add(new TileFinding("unexpected", s.Level, s.Index, "a stored tile beyond the recorded leaves"));
+                await NextAsync(ct);
+            }
+        }
+
+        public ValueTask DisposeAsync() => stored.DisposeAsync();
+
+        private static (long, int) Key(int level, long index) => ((index + 1) << (MerkleTiles.DefaultHeight * level), level);
+
+        private async Task StartAsync(CancellationToken ct)
+        {
+            if (!_started)
+            {
+                _started = true;
+                await NextAsync(ct);
+            }
+        }
+
+        private async Task NextAsync(CancellationToken ct) =>
+            _stored = await stored.ReadAsync(ct) ? (stored.GetInt32(0), stored.GetInt64(1), (byte[])stored[2]) : null;
     }
 
     private static async Task<Recorded?> NextAsync(NpgsqlDataReader reader, CancellationToken ct) =>

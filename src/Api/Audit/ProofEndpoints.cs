@@ -39,12 +39,13 @@ public static class ProofEndpoints
         {
             return Problem(400, "tree-too-large", $"The log has only {found.Size} sealed events.");
         }
-        var leaves = await log.LeafHashesAsync(size, ct);
+        var (leafHash, path, root) = await log.ReadTreeAsync(
+            tree => (tree.Subtree(found.Index, found.Index + 1), tree.InclusionProof(found.Index, size), tree.Root(size)), ct);
         var leaf = await ReadLeafAsync(db, seq, ct);
         return Results.Ok(new InclusionReceipt(
-            seq, found.Index, size, leaf is null ? "" : Convert.ToBase64String(leaf.Bytes()), Convert.ToBase64String(leaves[(int)found.Index]),
-            MerkleTree.InclusionProof(leaves, found.Index, size).Select(Convert.ToBase64String).ToList(),
-            Convert.ToBase64String(MerkleTree.Root(leaves, size)), checkpoints.LastOrDefault(c => c.TreeSize == size)?.Note));
+            seq, found.Index, size, leaf is null ? "" : Convert.ToBase64String(leaf.Bytes()), Convert.ToBase64String(leafHash),
+            path.Select(Convert.ToBase64String).ToList(),
+            Convert.ToBase64String(root), checkpoints.LastOrDefault(c => c.TreeSize == size)?.Note));
     }
 
     /// <summary>Proves the log of size `from` is a prefix of the log of size `to` (RFC 9162 §2.1.4).</summary>
@@ -56,14 +57,14 @@ public static class ProofEndpoints
     public static async Task<IResult> Consistency(long from, long to, IntegrityLog log, CancellationToken ct)
     {
         var checkpoints = await log.CheckpointsAsync(ct);
-        var leaves = await log.LeafHashesAsync(to, ct);
-        if (from < 0 || from > to || to > leaves.Count)
+        var sealedSize = await log.SealedSizeAsync(ct);
+        if (from < 0 || from > to || to > sealedSize)
         {
-            return Problem(400, "bad-tree-sizes", $"Need 0 ≤ from ≤ to ≤ {leaves.Count} (the sealed size).");
+            return Problem(400, "bad-tree-sizes", $"Need 0 ≤ from ≤ to ≤ {sealedSize} (the sealed size).");
         }
-        return Results.Ok(new ConsistencyProofView(from, to,
-            Convert.ToBase64String(MerkleTree.Root(leaves, from)), Convert.ToBase64String(MerkleTree.Root(leaves, to)),
-            MerkleTree.ConsistencyProof(leaves, from, to).Select(Convert.ToBase64String).ToList(),
+        var (fromRoot, toRoot, proof) = await log.ReadTreeAsync(tree => (tree.Root(from), tree.Root(to), tree.ConsistencyProof(from, to)), ct);
+        return Results.Ok(new ConsistencyProofView(from, to, Convert.ToBase64String(fromRoot), Convert.ToBase64String(toRoot),
+            proof.Select(Convert.ToBase64String).ToList(),
             checkpoints.LastOrDefault(c => c.TreeSize == from)?.Note, checkpoints.LastOrDefault(c => c.TreeSize == to)?.Note));
     }
 

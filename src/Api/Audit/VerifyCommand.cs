@@ -23,7 +23,7 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
         }
         var report = await host.Services.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None, kept);
         Console.WriteLine(JsonSerializer.Serialize(report, ReceiptFile.Json));
-        Console.WriteLine(report.Ok ? "verify: OK" : $"verify: {report.Findings.Count} finding(s); {report.CheckpointSummary}");
+        Console.WriteLine(report.Ok ? "verify: OK" : $"verify: {report.Findings.Count} finding(s), {report.TileFindings?.Count ?? 0} tile finding(s); {report.CheckpointSummary}");
         return report.Ok;
     }
 

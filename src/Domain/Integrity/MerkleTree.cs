@@ -45,7 +45,7 @@ public static class MerkleTree
             throw new ArgumentOutOfRangeException(nameof(index), "The leaf is not in a tree of that size.");
         }
         var path = new List<byte[]>();
-        Path(leafHashes, index, 0, size, path);
+        Path((start, end) => Subtree(leafHashes, start, end), index, 0, size, path);
         return path;
     }
 
@@ -60,7 +60,7 @@ public static class MerkleTree
         var proof = new List<byte[]>();
         if (first > 0 && first < second)
         {
-            SubProof(leafHashes, first, 0, second, true, proof);
+            SubProof((start, end) => Subtree(leafHashes, start, end), first, 0, second, true, proof);
         }
         return proof;
     }
@@ -177,7 +177,11 @@ public static class MerkleTree
         return NodeHash(Subtree(leaves, start, start + k), Subtree(leaves, start + k, end));
     }
 
-    private static void Path(IReadOnlyList<byte[]> leaves, long m, long start, long end, List<byte[]> path)
+    /// <summary>
+    /// The recursion of §2.1.3.1 over any way of computing MTH(D[start:end]): from leaf hashes in memory, or from
+    /// stored subtree hashes (<see cref="TiledMerkleTree"/>). The proof is the same whatever computes the subtrees.
+    /// </summary>
+    internal static void Path(Func<long, long, byte[]> subtree, long m, long start, long end, List<byte[]> path)
     {
         if (end - start <= 1)
         {
@@ -186,37 +190,38 @@ public static class MerkleTree
         var k = Split(end - start);
         if (m < k)
         {
-            Path(leaves, m, start, start + k, path);
-            path.Add(Subtree(leaves, start + k, end));
+            Path(subtree, m, start, start + k, path);
+            path.Add(subtree(start + k, end));
         }
         else
         {
-            Path(leaves, m - k, start + k, end, path);
-            path.Add(Subtree(leaves, start, start + k));
+            Path(subtree, m - k, start + k, end, path);
+            path.Add(subtree(start, start + k));
         }
     }
 
-    private static void SubProof(IReadOnlyList<byte[]> leaves, long m, long start, long end, bool complete, List<byte[]> proof)
+    /// <summary>SUBPROOF of §2.1.4.1 over any way of computing MTH(D[start:end]).</summary>
+    internal static void SubProof(Func<long, long, byte[]> subtree, long m, long start, long end, bool complete, List<byte[]> proof)
     {
         var n = end - start;
         if (m == n)
         {
             if (!complete)
             {
-                proof.Add(Subtree(leaves, start, end));
+                proof.Add(subtree(start, end));
             }
             return;
         }
         var k = Split(n);
         if (m <= k)
         {
-            SubProof(leaves, m, start, start + k, complete, proof);
-            proof.Add(Subtree(leaves, start + k, end));
+            SubProof(subtree, m, start, start + k, complete, proof);
+            proof.Add(subtree(start + k, end));
         }
         else
         {
-            SubProof(leaves, m - k, start + k, end, false, proof);
-            proof.Add(Subtree(leaves, start, start + k));
+            SubProof(subtree, m - k, start + k, end, false, proof);
+            proof.Add(subtree(start, start + k));
         }
     }
 

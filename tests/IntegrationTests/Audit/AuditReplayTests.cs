@@ -116,8 +116,9 @@ public sealed class AuditReplayTests(AppFixture app)
 
         var report = await GetAsync<ReadModelCheckReport>("/api/audit/read-model-check?projection=ServiceRequestDetails");
 
-        report.Checked.ShouldBeGreaterThan(0);
-        report.Differences.ShouldBeEmpty();
+        report.ReadModelsChecked.ShouldBe(["ServiceRequestDetails"]);
+        report.ReadModels.ShouldHaveSingleItem().RecomputedRows.ShouldBeGreaterThan(0);
+        report.ReadModels[0].Differences.ShouldBeEmpty();
     }
 
     [Fact]
