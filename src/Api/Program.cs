@@ -19,6 +19,13 @@ using Wolverine.Http;
 // Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
 [assembly: JasperFxAssembly]
 
+// The auditor's offline check needs only the receipt and the public key: no database, host or configuration, so it
+// runs before any of them (an auditor's machine need not have PostgreSQL).
+if (args is [VerifyProofCommand.Name, .. var proofArgs])
+{
+    return await JasperFx.CommandLine.CommandExecutor.ExecuteCommandAsync<VerifyProofCommand>(proofArgs);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMyGovernmentLogging();

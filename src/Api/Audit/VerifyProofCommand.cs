@@ -24,11 +24,21 @@ public static class ReceiptFile
 /// database and no network. An inclusion receipt: the checkpoint's signature, that the leaf bytes hash to the
 /// leaf, and the audit path. A consistency proof: both checkpoints' signatures and the proof between their roots.
 /// </summary>
-[Description("Check an inclusion receipt or a consistency proof offline against signed checkpoints and the public key", Name = "verify-proof")]
+[Description("Check an inclusion receipt or a consistency proof offline against signed checkpoints and the public key", Name = Name)]
 public sealed class VerifyProofCommand : JasperFxAsyncCommand<VerifyProofInput>
 {
+    public const string Name = "verify-proof";
+
     public override async Task<bool> Execute(VerifyProofInput input)
     {
+        foreach (var path in new[] { input.FileFlag, input.PublicKeyFlag })
+        {
+            if (!File.Exists(path))
+            {
+                Console.WriteLine($"FAILED: no such file: {path}");
+                return false;
+            }
+        }
         var (ok, message) = await CheckFilesAsync(input.FileFlag, input.PublicKeyFlag);
         Console.WriteLine(message);
         return ok;

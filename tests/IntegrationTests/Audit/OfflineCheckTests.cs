@@ -73,6 +73,9 @@ public sealed class OfflineCheckTests(TamperHost host) : IClassFixture<TamperHos
 
         var receipt = await VerifyProofCommand.CheckFilesAsync(Path.Combine(_folder, "receipt.json"), key);
         receipt.Ok.ShouldBeTrue(receipt.Message);
+        // The command line itself, as an auditor runs it: before any host or database is set up.
+        (await RunProgramAsync("verify-proof", "--file", Path.Combine(_folder, "receipt.json"), "--public-key", key)).ShouldBe(0);
+        (await RunProgramAsync("verify-proof", "--file", Path.Combine(_folder, "missing.json"), "--public-key", key)).ShouldNotBe(0);
         receipt.Message.ShouldStartWith($"OK: event seq {seq} (citizen_data_viewed");
         var consistency = await VerifyProofCommand.CheckFilesAsync(Path.Combine(_folder, "consistency.json"), key);
         consistency.Ok.ShouldBeTrue(consistency.Message);
@@ -88,6 +91,12 @@ public sealed class OfflineCheckTests(TamperHost host) : IClassFixture<TamperHos
         rewritten["proof"]!.AsArray()[0] = Convert.ToBase64String(new byte[32]);
         await File.WriteAllTextAsync(Path.Combine(_folder, "consistency.json"), rewritten.ToJsonString(), TestContext.Current.CancellationToken);
         (await VerifyProofCommand.CheckFilesAsync(Path.Combine(_folder, "consistency.json"), key)).Ok.ShouldBeFalse();
+    }
+
+    private static async Task<int> RunProgramAsync(params string[] args)
+    {
+        var result = typeof(Program).Assembly.EntryPoint!.Invoke(null, [args]);
+        return result is Task<int> running ? await running : (int)result!;
     }
 
     [Fact]
