@@ -1,4 +1,5 @@
 using MyGovernment.Api.Errors;
+using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Api.Hosting;
 
@@ -6,7 +7,8 @@ namespace MyGovernment.Api.Hosting;
 /// Wolverine logs every failed invocation as an error with its stack trace, including the refusals we expect all
 /// day long: validation errors, business rules, stale versions, someone else's object. Those are answered with a
 /// 4xx problem and say nothing about the system's health; left at Error they would bury the real failures that an
-/// operator's alerting watches for. This decorator keeps such entries (with their exception) but at Information.
+/// operator's alerting watches for. This decorator keeps such entries at Information, with the refusal's code instead
+/// of the exception.
 /// Whether an exception is a refusal is decided by the same mapping that writes the problem response, so the two
 /// can never disagree.
 /// </summary>
@@ -54,12 +56,16 @@ internal static class RefusalLogLevel
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
             Func<TState, Exception?, string> formatter)
         {
-            var level = logLevel >= LogLevel.Error && exception is not null && IsRefusal(exception)
-                ? LogLevel.Information
-                : logLevel;
-            if (inner.IsEnabled(level))
+            if (logLevel < LogLevel.Error || exception is null || !IsRefusal(exception))
             {
-                inner.Log(level, eventId, state, exception, formatter);
+                inner.Log(logLevel, eventId, state, exception, formatter);
+                return;
+            }
+            // No stack trace for a refusal; its code says which rule (the message could quote the caller's input).
+            var reason = exception is DomainException rule ? rule.Code : exception.GetType().Name;
+            if (inner.IsEnabled(LogLevel.Information))
+            {
+                inner.Log(LogLevel.Information, eventId, state, null, (s, _) => $"{formatter(s, exception)} Refused: {reason}.");
             }
         }
     }

@@ -31,10 +31,14 @@ public sealed class RefusalLoggingTests(AppFixture app)
         logger.LogError("An error without an exception");
         logger.LogWarning(new DomainException("x", "y"), "A warning stays a warning");
 
-        recorder.Levels.ShouldBe([
+        recorder.Entries.Select(e => e.Level).ShouldBe([
             LogLevel.Information, LogLevel.Information, LogLevel.Information,
             LogLevel.Error, LogLevel.Error, LogLevel.Warning,
         ]);
+        // Refusals lose their stack trace and name their code; failures keep their exception.
+        recorder.Entries[0].ShouldBe(new Entry(LogLevel.Information, "Invocation failed Refused: fee_not_paid.", false));
+        recorder.Entries[1].Message.ShouldEndWith("Refused: request_not_found.");
+        recorder.Entries[3].HasException.ShouldBeTrue();
     }
 
     [Fact]
@@ -47,24 +51,26 @@ public sealed class RefusalLoggingTests(AppFixture app)
         providers.ShouldAllBe(p => p.GetType().Name == "RefusalLoggerProvider");
     }
 
+    private sealed record Entry(LogLevel Level, string Message, bool HasException);
+
     private sealed class RecordingProvider : ILoggerProvider
     {
-        public List<LogLevel> Levels { get; } = [];
+        public List<Entry> Entries { get; } = [];
 
-        public ILogger CreateLogger(string categoryName) => new Recorder(Levels);
+        public ILogger CreateLogger(string categoryName) => new Recorder(Entries);
 
         public void Dispose()
         {
         }
 
-        private sealed class Recorder(List<LogLevel> levels) : ILogger
+        private sealed class Recorder(List<Entry> entries) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
             public bool IsEnabled(LogLevel logLevel) => true;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
-                Func<TState, Exception?, string> formatter) => levels.Add(logLevel);
+                Func<TState, Exception?, string> formatter) => entries.Add(new Entry(logLevel, formatter(state, exception), exception is not null));
         }
     }
 }
