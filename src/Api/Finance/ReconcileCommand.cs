@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using JasperFx.CommandLine;
 using Marten;
+using MyGovernment.Api.Errors;
 using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Common;
 using MyGovernment.Projections.Finance;
@@ -30,6 +31,30 @@ public sealed class ReconcileInput : NetCoreInput
 public sealed class ReconcileCommand : JasperFxAsyncCommand<ReconcileInput>
 {
     public override async Task<bool> Execute(ReconcileInput input)
+    {
+        if (input.DateFlag is not null && !DateOnly.TryParseExact(input.DateFlag, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            Console.WriteLine($"reconcile: --date must be yyyy-MM-dd, not '{input.DateFlag}'");
+            return false;
+        }
+        if (input.FileFlag is not null && !File.Exists(input.FileFlag))
+        {
+            Console.WriteLine($"reconcile: no such file: {input.FileFlag}");
+            return false;
+        }
+        try
+        {
+            return await RunAsync(input);
+        }
+        catch (Exception refused) when (ProblemExceptionHandler.ToProblem(refused, new DefaultHttpContext()) is { Status: < 500 } problem)
+        {
+            // The same refusals the API answers with a 4xx (e.g. this file was imported before: 409), in one line.
+            Console.WriteLine($"reconcile: refused ({problem.Status} {problem.Extensions["code"]}): {problem.Detail ?? problem.Title}");
+            return false;
+        }
+    }
+
+    private static async Task<bool> RunAsync(ReconcileInput input)
     {
         using var host = input.BuildHost();
         await host.StartAsync();
