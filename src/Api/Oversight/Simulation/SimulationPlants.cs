@@ -8,6 +8,7 @@ namespace MyGovernment.Api.Oversight.Simulation;
 public sealed partial class SimulationPlanner
 {
     private bool _stallPlanted;
+    private readonly HashSet<Request> _jumpedOver = [];
     private bool _nonWorkingDayPlanted;
 
     /// <summary>Queue jumping: the jumper takes the newest request while older ones will be left waiting, and finishes it fast.</summary>
@@ -26,12 +27,13 @@ public sealed partial class SimulationPlanner
         var others = department.Waiting.Where(r => r != newest).OrderBy(r => r.EligibleAt).ToList();
         // The other free officers take the oldest ones in this same round; an older one of the same queue (service
         // and step) must be left waiting behind the jump.
-        var leftBehind = others.Skip(free - 1).Any(r => r.Service == newest.Service && r.Step == newest.Step
-            && newest.EligibleAt - r.EligibleAt > _settings.QueueTolerance + TimeSpan.FromMinutes(30));
-        if (!leftBehind)
+        var leftBehind = others.Skip(free - 1).Where(r => r.Service == newest.Service && r.Step == newest.Step
+            && newest.EligibleAt - r.EligibleAt > _settings.QueueTolerance + TimeSpan.FromMinutes(30)).ToList();
+        if (leftBehind.Count == 0)
         {
             return null;
         }
+        _jumpedOver.UnionWith(leftBehind);
         _pending.Remove("queue-jumping");
         newest.Plant = "queue-jumping";
         _planted.Add(new PlantedViolation("queue-jumping", "taken-ahead", newest.Id, officer.Subject, $"took the newest request while {others.Count} older ones waited"));
@@ -45,7 +47,11 @@ public sealed partial class SimulationPlanner
         {
             return;
         }
-        var candidate = department.Waiting.Where(r => r.Plant is null && !r.Service.SecondApprover && r.Service.Steps.Count == 1).MinBy(r => r.EligibleAt);
+        // Never the last request a planted jump left behind: taken now, it was not waiting when the jump happened.
+        var lastLeftBehind = department.Waiting.Where(_jumpedOver.Contains).Take(2).ToList() is [var only] ? only : null;
+        var candidate = department.Waiting
+            .Where(r => r.Plant is null && r != lastLeftBehind && !r.Service.SecondApprover && r.Service.Steps.Count == 1)
+            .MinBy(r => r.EligibleAt);
         if (candidate is null)
         {
             return;
