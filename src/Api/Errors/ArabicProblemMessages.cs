@@ -34,7 +34,6 @@ public static class ArabicProblemMessages
         ["bad_request"] = "تعذّرت قراءة الطلب.",
         ["payload_too_large"] = "حجم المحتوى يتجاوز الحد المسموح.",
         ["nul_character_refused"] = "يحتوي الطلب على المحرف الفارغ (U+0000)، وهو غير مقبول في أي حقل.",
-        ["invalid_query_value"] = "قيمة أحد معاملات الاستعلام ليست من النوع المطلوب.",
         ["invalid_json"] = "محتوى الطلب ليس JSON صالحاً لهذه العملية.",
         ["database_unavailable"] = "قاعدة البيانات غير متاحة. حاول مرة أخرى بعد قليل.",
         ["internal_error"] = "تعذّر إكمال الطلب.",

@@ -53,7 +53,7 @@ public static class ProblemLocalization
     /// <summary>
     /// Wolverine refuses an unparseable query value (RejectUnparseableQueryValues) with a detail naming the .NET type it
     /// expected ("…to the expected type MyGovernment.Domain.ServiceRequests.ServiceRequestStatus"): internal names are
-    /// not for clients. The detail is rewritten to say what kind of value the parameter takes, under a stable code.
+    /// not for clients. The detail is rewritten to say what kind of value the parameter takes (the code stays bad_request).
     /// </summary>
     private static void HideQueryValueTypes(ProblemDetails problem)
     {
@@ -74,6 +74,5 @@ public static class ProblemLocalization
             _ => "one of the values the API documents",
         };
         problem.Detail = $"Query string parameter '{parameter}' must be {kind}.";
-        problem.Extensions["code"] = "invalid_query_value";
     }
 }

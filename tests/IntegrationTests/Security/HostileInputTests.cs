@@ -88,7 +88,7 @@ public sealed class HostileInputTests(AppFixture app)
         var (status, body) = await SendAsync(HttpMethod.Get, url, app.TokenFor("citizen-" + citizen, Roles.Citizen, nationalId: citizen));
 
         status.ShouldBe(400, body);
-        Code(body).ShouldBe("invalid_query_value");
+        Code(body).ShouldBe("bad_request");
         body.ShouldContain($"'{parameter}'");
         body.ShouldNotContain("MyGovernment.");
         body.ShouldNotContain("System.");
