@@ -64,6 +64,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseMiddleware<CardDataGuard>();
+app.UseMiddleware<NulCharacterGuard>();
 app.UseAuthentication();
 app.UseMyGovernmentRateLimiting();
 app.UseAuthorization();

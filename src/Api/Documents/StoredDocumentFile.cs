@@ -22,7 +22,8 @@ public static class StoredDocumentFile
 
     /// <summary>
     /// The bytes with their stored content type, as an attachment (never rendered inline: an uploaded file is not
-    /// trusted markup), with nosniff, and the hash as a strong ETag (the content can never change under it).
+    /// trusted markup), with nosniff, and the hash as a strong ETag (the content can never change under it). The name
+    /// is sanitised again: events stored before <see cref="PlainFileName"/> was enforced on answers may hold any name.
     /// </summary>
     public static IResult Download(HttpContext http, IQuerySession session, string owner, string sha256, StoredDocumentInfo info, string fileName)
     {
@@ -51,6 +52,6 @@ public static class StoredDocumentFile
                 await using var content = await reader.GetStreamAsync(0, http.RequestAborted);
                 await content.CopyToAsync(body, http.RequestAborted);
             }
-        }, info.ContentType, fileName, entityTag: new EntityTagHeaderValue(etag));
+        }, info.ContentType, PlainFileName.Sanitize(fileName), entityTag: new EntityTagHeaderValue(etag));
     }
 }

@@ -33,6 +33,7 @@ public static class ArabicProblemMessages
         ["duplicate"] = "الكائن موجود مسبقاً.",
         ["bad_request"] = "تعذّرت قراءة الطلب.",
         ["payload_too_large"] = "حجم المحتوى يتجاوز الحد المسموح.",
+        ["nul_character_refused"] = "يحتوي الطلب على المحرف الفارغ (U+0000)، وهو غير مقبول في أي حقل.",
         ["invalid_json"] = "محتوى الطلب ليس JSON صالحاً لهذه العملية.",
         ["database_unavailable"] = "قاعدة البيانات غير متاحة. حاول مرة أخرى بعد قليل.",
         ["internal_error"] = "تعذّر إكمال الطلب.",
@@ -97,6 +98,7 @@ public static class ArabicProblemMessages
         ["sla_required"] = "تحتاج الخدمة إلى مدة إنجاز لا تقل عن يوم عمل واحد.",
         ["supervisor_required"] = "هذا الإجراء لمشرف في الدائرة المعنية.",
         ["workflow_required"] = "تحتاج الخدمة إلى خطوة واحدة على الأقل في مسار العمل.",
+        ["unknown_department"] = "لا توجد دائرة مسجلة بهذا الرمز لإحالة الطلب إليها.",
         ["wrong_department"] = "لا يتصرف في هذا الطلب إلا موظفو الدائرة المعنية.",
     };
 

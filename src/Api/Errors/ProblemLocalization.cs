@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Localization;
 
 namespace MyGovernment.Api.Errors;
@@ -31,6 +32,7 @@ public static class ProblemLocalization
         // Problems the framework writes itself (status code pages for 401, 403, 405, 415 and unknown routes) come
         // without our code; clients branch on codes, so every problem gets one.
         var extensions = context.ProblemDetails.Extensions;
+        HideQueryValueTypes(context.ProblemDetails);
         if (!extensions.ContainsKey("code") && FrameworkCodes.TryGetValue(context.ProblemDetails.Status ?? 0, out var frameworkCode))
         {
             extensions["code"] = frameworkCode;
@@ -46,5 +48,31 @@ public static class ProblemLocalization
         {
             problem.Detail = detail;
         }
+    }
+
+    /// <summary>
+    /// Wolverine refuses an unparseable query value (RejectUnparseableQueryValues) with a detail naming the .NET type it
+    /// expected ("…to the expected type MyGovernment.Domain.ServiceRequests.ServiceRequestStatus"): internal names are
+    /// not for clients. The detail is rewritten to say what kind of value the parameter takes (the code stays bad_request).
+    /// </summary>
+    private static void HideQueryValueTypes(ProblemDetails problem)
+    {
+        if (problem.Status != 400 || problem.Title != "Invalid query string value"
+            || !problem.Extensions.TryGetValue("parameter", out var parameter) || problem.Detail is not { } detail)
+        {
+            return;
+        }
+        var marker = detail.LastIndexOf("expected type ", StringComparison.Ordinal);
+        var type = marker < 0 ? "" : detail[(marker + "expected type ".Length)..].Trim();
+        var kind = type switch
+        {
+            "int" or "long" or "System.Int32" or "System.Int64" => "a whole number",
+            "bool" or "System.Boolean" => "true or false",
+            "System.DateTimeOffset" or "System.DateTime" => "a date and time (ISO 8601)",
+            "System.DateOnly" => "a date (yyyy-MM-dd)",
+            "System.Guid" => "an id (GUID)",
+            _ => "one of the values the API documents",
+        };
+        problem.Detail = $"Query string parameter '{parameter}' must be {kind}.";
     }
 }

@@ -9,6 +9,11 @@ public static class FinanceDates
 {
     public const int MaxDays = 366;
 
+    // Bounds that leave room for the arithmetic on a range (the default "to minus 29 days", the exclusive end "to plus
+    // one day"): 0001-01-01 or 9999-12-31 would overflow DateOnly there and answer 500 instead of 400.
+    private static readonly DateOnly Earliest = new(1900, 1, 1);
+    private static readonly DateOnly Latest = new(9999, 12, 1);
+
     public static bool TryParse(string? value, out DateOnly day) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
@@ -31,11 +36,11 @@ public static class FinanceDates
         {
             return fallback;
         }
-        if (TryParse(value, out var day))
+        if (TryParse(value, out var day) && day >= Earliest && day <= Latest)
         {
             return day;
         }
-        errors.Add(new(name, $"'{name}' must be a date as yyyy-MM-dd."));
+        errors.Add(new(name, $"'{name}' must be a date as yyyy-MM-dd, from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}."));
         return fallback;
     }
 }

@@ -22,8 +22,7 @@ public sealed record UploadDocument(
         {
             RuleFor(c => c.By).NotNull();
             RuleFor(c => c.FileName).NotEmpty().MaximumLength(255)
-                .Must(name => name is null || !name.Any(c => char.IsControl(c) || c is '/' or '\\'))
-                .WithMessage("'File Name' must be a plain file name: no path and no control characters.");
+                .Must(PlainFileName.IsPlain).WithMessage(PlainFileName.Message);
             RuleFor(c => c.ContentType).Must(AllowedContentTypes.Contains).WithMessage("'Content Type' must be application/pdf, image/jpeg or image/png.");
             RuleFor(c => c.Sha256).NotEmpty().Matches("^[0-9a-f]{64}$");
             RuleFor(c => c.Content).NotEmpty();

@@ -3,6 +3,7 @@ using FluentValidation;
 using Marten;
 using JasperFx.Events;
 using Microsoft.Extensions.Options;
+using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using Wolverine;
@@ -24,16 +25,25 @@ public sealed record ReferServiceRequest(Guid RequestId, ExpectedVersion? Expect
     }
 }
 
+/// <summary>Whether the department a referral names is registered in the catalog.</summary>
+public sealed record ReferralTarget(bool Registered);
+
 public static class ReferServiceRequestHandler
 {
-    public static Task<IEventStream<ServiceRequest>> LoadAsync(ReferServiceRequest command, IDocumentSession session, CancellationToken ct) =>
-        ServiceRequestStream.LoadAsync(command, session, ct);
+    public static async Task<(IEventStream<ServiceRequest>, ReferralTarget)> LoadAsync(ReferServiceRequest command, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await ServiceRequestStream.LoadAsync(command, session, ct);
+        // Wolverine runs LoadAsync before the validation middleware: tolerate what the validator refuses.
+        var code = command.ToDepartment?.Trim() ?? "";
+        var registered = code.Length is > 0 and <= 40 && await session.Events.FetchStreamStateAsync(CatalogIds.Department(code), ct) is not null;
+        return (stream, new ReferralTarget(registered));
+    }
 
     public static (ServiceRequestChanged, OutgoingMessages) Handle(
-        ReferServiceRequest command, IEventStream<ServiceRequest> stream, TimeProvider clock, IOptions<LifecycleOptions> options)
+        ReferServiceRequest command, IEventStream<ServiceRequest> stream, ReferralTarget target, TimeProvider clock, IOptions<LifecycleOptions> options)
     {
         var request = stream.Aggregate!;
         var now = clock.GetUtcNow();
-        return stream.Append(ReviewDecisions.Refer(request, command.ToDepartment, command.Reason, command.By, now), options.Value);
+        return stream.Append(ReviewDecisions.Refer(request, command.ToDepartment, command.Reason, command.By, now, target.Registered), options.Value);
     }
 }

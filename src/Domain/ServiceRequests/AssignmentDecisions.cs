@@ -50,7 +50,8 @@ public static class AssignmentDecisions
         {
             throw Guard.Rule("officer_not_on_roster", "That officer is not on the roster of the current step's department.");
         }
-        if (officerId == request.ApplicantId || officerId == request.SubmittedBy.Subject || officerNationalId == request.ApplicantId)
+        if (officerId == request.ApplicantId || officerId == request.SubmittedBy.Subject || officerNationalId == request.ApplicantId
+            || (officerNationalId is not null && officerNationalId == request.SubmittedBy.NationalId))
         {
             throw Guard.Rule("self_dealing", "A request cannot be assigned to its applicant or to the officer who submitted it.");
         }

@@ -50,7 +50,8 @@ public static class DecidingDecisions
             throw Guard.Rule("no_pending_decision", "There is no proposed decision awaiting approval.");
         }
         Guard.StaffOfCurrentStep(request, checker);
-        if (request.Proposal.ProposedBy == checker.Subject)
+        // The same person under a second account (same national ID, e.g. an officer's and a supervisor's) is still the maker.
+        if (request.Proposal.Proposer.IsSamePersonAs(checker))
         {
             throw Guard.Rule("maker_checker", "The officer who proposed a decision cannot also approve it.");
         }

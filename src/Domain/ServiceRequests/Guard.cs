@@ -35,7 +35,7 @@ public static class Guard
         {
             throw Rule("self_dealing", "An officer may not act on a request in which they are the applicant.");
         }
-        if (request.Channel == SubmissionChannel.Assisted && request.SubmittedBy.Subject == actor.Subject)
+        if (request.Channel == SubmissionChannel.Assisted && request.SubmittedBy.IsSamePersonAs(actor))
         {
             throw Rule("assisted_submitter", "The officer who submitted this request for the applicant may not handle or decide it.");
         }

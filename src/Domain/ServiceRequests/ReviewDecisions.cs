@@ -31,7 +31,11 @@ public static class ReviewDecisions
     }
 
     /// <summary>The assignee asks another department for its opinion; that department returns it.</summary>
-    public static IReadOnlyList<object> Refer(ServiceRequest request, string toDepartment, string reason, Actor officer, DateTimeOffset now)
+    /// <remarks>
+    /// <paramref name="toDepartmentRegistered"/>: a referral to a department nobody works in could never be returned,
+    /// parking the request out of every queue while its SLA runs out.
+    /// </remarks>
+    public static IReadOnlyList<object> Refer(ServiceRequest request, string toDepartment, string reason, Actor officer, DateTimeOffset now, bool toDepartmentRegistered = true)
     {
         Guard.UnderReview(request);
         Guard.Assignee(request, officer);
@@ -39,6 +43,10 @@ public static class ReviewDecisions
         if (string.Equals(to, request.CurrentDepartment, StringComparison.OrdinalIgnoreCase))
         {
             throw Guard.Rule("refer_to_self", "A request cannot be referred to the department that holds it.");
+        }
+        if (!toDepartmentRegistered)
+        {
+            throw Guard.Rule("unknown_department", $"No department '{to}' is registered to refer the request to.");
         }
         return [new RequestReferred(request.Id, request.CurrentDepartment!, to, Guard.Required(reason, "reason"), officer, now)];
     }

@@ -2,8 +2,11 @@ using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Domain.ServiceRequests;
 
-/// <summary>The maker's proposal awaiting a checker.</summary>
-public sealed record PendingDecision(DecisionOutcome Outcome, string? ReasonCode, string Note, string ProposedBy);
+/// <summary>The maker's proposal awaiting a checker; the maker as the event recorded them (national ID included).</summary>
+public sealed record PendingDecision(DecisionOutcome Outcome, string? ReasonCode, string Note, Actor Proposer)
+{
+    public string ProposedBy => Proposer.Subject;
+}
 
 /// <summary>Write model of one service request: only what the decisions need. Folded by the pure <see cref="Evolve"/>.</summary>
 public sealed record ServiceRequest(
@@ -96,7 +99,7 @@ public sealed record ServiceRequest(
         (_, DecisionProposed e) => state with
         {
             Status = ServiceRequestStatus.AwaitingApproval,
-            Proposal = new PendingDecision(e.Outcome, e.ReasonCode, e.Note, e.By.Subject),
+            Proposal = new PendingDecision(e.Outcome, e.ReasonCode, e.Note, e.By),
         },
         (_, DecisionReturned) => state with { Status = ServiceRequestStatus.InReview, Proposal = null },
         (_, RequestApproved e) => state with { Status = ServiceRequestStatus.Approved, Proposal = null, DecidedAt = e.At },

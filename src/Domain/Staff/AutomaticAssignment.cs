@@ -31,7 +31,8 @@ public static class AutomaticAssignment
             return null;
         }
         var eligible = roster.Officers
-            .Where(o => o.NationalId != request.ApplicantId && o.OfficerId != request.SubmittedBy.Subject)
+            .Where(o => o.NationalId != request.ApplicantId && o.OfficerId != request.SubmittedBy.Subject
+                && (o.NationalId is null || o.NationalId != request.SubmittedBy.NationalId))
             .Select(o => o.OfficerId)
             .Order(StringComparer.Ordinal)
             .ToList();

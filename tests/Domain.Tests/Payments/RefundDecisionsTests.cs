@@ -61,6 +61,16 @@ public sealed class RefundDecisionsTests
     }
 
     [Fact]
+    public void The_requester_never_approves_their_own_refund_under_a_second_account_with_the_same_national_id()
+    {
+        var maker = Maker with { NationalId = "123456782" };
+        var refund = Refund.Evolve(null, new RefundRequested(RefundId, PaymentDecisionsTests.PaymentId, Money.Ils(5m), Money.Ils(100m), "r", maker, Now))!;
+
+        Should.Throw<DomainException>(() => RefundDecisions.Approve(refund, Checker with { NationalId = "123456782" }, Now)).Code.ShouldBe("maker_checker");
+        RefundDecisions.Approve(refund, Checker with { NationalId = "234567891" }, Now).ShouldHaveSingleItem().ShouldBeOfType<RefundApproved>();
+    }
+
+    [Fact]
     public void A_failed_refund_releases_its_reservation_and_a_succeeded_one_refunds_for_good()
     {
         var payment = Captured();

@@ -52,6 +52,14 @@ public sealed class AssignmentTests
         ThenRefused(() => Claim(Assisted.InReviewAtMolg(), CounterClerk), "assisted_submitter");
 
     [Fact]
+    public void The_assisted_submitter_cannot_claim_it_under_a_second_account_with_the_same_national_id()
+    {
+        ThenRefused(() => Claim(Assisted.InReviewAtMolg(), CounterClerk with { Subject = "molg-desk-alt" }), "assisted_submitter");
+        ThenRefused(() => AssignmentDecisions.Assign(Given(Assisted.InReviewAtMolg()), "molg-desk-alt", AssignmentMode.AssignedBySupervisor, MolgSupervisor, Jan(11),
+            officerNationalId: CounterClerk.NationalId), "self_dealing");
+    }
+
+    [Fact]
     public void An_unpaid_request_cannot_be_claimed() =>
         ThenRefused(() => Claim(Permit.AwaitingPayment(), MolgOfficer), "fee_not_paid");
 

@@ -76,7 +76,7 @@ public sealed class DecidingTests
         events.Then(new DecisionProposed(RequestId, DecisionOutcome.Approve, null, "Fire exits adequate", CdOfficer, Jan(14)));
         var state = MakerChecker.AssignedAtCivilDefence().After(events);
         state.Status.ShouldBe(ServiceRequestStatus.AwaitingApproval);
-        state.Proposal.ShouldBe(new PendingDecision(DecisionOutcome.Approve, null, "Fire exits adequate", CdOfficer.Subject));
+        state.Proposal.ShouldBe(new PendingDecision(DecisionOutcome.Approve, null, "Fire exits adequate", CdOfficer));
         state.DecidedAt.ShouldBeNull();
     }
 
@@ -113,6 +113,15 @@ public sealed class DecidingTests
     {
         ThenRefused(() => DecidingDecisions.Confirm(Given(MakerChecker.Proposed(DecisionOutcome.Approve)), "", CdOfficer, Jan(14, 12)), "maker_checker");
         ThenRefused(() => DecidingDecisions.Return(Given(MakerChecker.Proposed(DecisionOutcome.Approve)), "hmm", CdOfficer, Jan(14, 12)), "maker_checker");
+    }
+
+    [Fact]
+    public void The_maker_cannot_be_the_checker_under_a_second_account_with_the_same_national_id()
+    {
+        var makersSupervisorAccount = CdSupervisor with { Subject = "cd-boss-alt", NationalId = CdOfficer.NationalId };
+
+        ThenRefused(() => DecidingDecisions.Confirm(Given(MakerChecker.Proposed(DecisionOutcome.Approve)), "", makersSupervisorAccount, Jan(14, 12)), "maker_checker");
+        ThenRefused(() => DecidingDecisions.Return(Given(MakerChecker.Proposed(DecisionOutcome.Approve)), "hmm", makersSupervisorAccount, Jan(14, 12)), "maker_checker");
     }
 
     [Fact]

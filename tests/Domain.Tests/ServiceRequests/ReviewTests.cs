@@ -128,6 +128,10 @@ public sealed class ReviewTests
         ThenRefused(() => ReviewDecisions.Refer(Given(Permit.AssignedAtMolg()), "molg", "?", MolgOfficer, Jan(12)), "refer_to_self");
 
     [Fact]
+    public void A_request_cannot_be_referred_to_a_department_that_is_not_registered() =>
+        ThenRefused(() => ReviewDecisions.Refer(Given(Permit.AssignedAtMolg()), "NOWHERE", "?", MolgOfficer, Jan(12), toDepartmentRegistered: false), "unknown_department");
+
+    [Fact]
     public void Only_the_assignee_refers() =>
         ThenRefused(() => ReviewDecisions.Refer(Given(Permit.AssignedAtMolg()), Health, "?", MolgSupervisor, Jan(12)), "not_assigned");
 

@@ -53,6 +53,16 @@ public sealed class AutomaticAssignmentTests
     }
 
     [Fact]
+    public void The_assisted_submitters_second_account_with_the_same_national_id_is_never_chosen()
+    {
+        var request = Request(SubmissionChannel.Assisted, submittedBy: "desk-account") with
+        {
+            SubmittedBy = new Actor("desk-account", "officer", "MOI-CIVIL", "400000027"),
+        };
+        AutomaticAssignment.Choose(AssignmentPolicy.RoundRobin, Roster, request, new Dictionary<string, int>(), null).ShouldBe("officer-c");
+    }
+
+    [Fact]
     public void Manual_policy_or_an_empty_roster_chooses_nobody()
     {
         AutomaticAssignment.Choose(AssignmentPolicy.Manual, Roster, Request(), new Dictionary<string, int>(), null).ShouldBeNull();

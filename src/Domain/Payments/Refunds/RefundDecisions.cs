@@ -56,7 +56,7 @@ public static class RefundDecisions
         {
             throw Guard.Rule("refund_not_awaiting_approval", $"The refund is {refund.Status}; only a requested refund can be approved.");
         }
-        if (string.Equals(refund.RequestedBy.Subject, by.Subject, StringComparison.Ordinal))
+        if (refund.RequestedBy.IsSamePersonAs(by))
         {
             throw Guard.Rule("maker_checker", "A refund must be approved by someone other than the person who requested it.");
         }
