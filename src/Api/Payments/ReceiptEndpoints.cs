@@ -20,7 +20,12 @@ public sealed record Receipt(
     DateTimeOffset PaidAt, string? ProviderReference, string VerifyUrl);
 
 /// <summary>What the public verification link reveals: genuine or not, how much, when. Nothing personal.</summary>
-public sealed record ReceiptVerification(Guid ReceiptNumber, bool Genuine, Money? Amount, DateTimeOffset? PaidAt, string DepartmentCode);
+/// <summary>
+/// What a receipt's holder may show: genuine, the amount paid and when, and how much of it was refunded since, so a
+/// refunded receipt cannot pass as proof of a payment that was given back.
+/// </summary>
+public sealed record ReceiptVerification(
+    Guid ReceiptNumber, bool Genuine, Money? Amount, DateTimeOffset? PaidAt, string DepartmentCode, Money? Refunded, bool FullyRefunded);
 
 public static class ReceiptEndpoints
 {
@@ -64,14 +69,16 @@ public static class ReceiptEndpoints
     [AllowAnonymous]
     [WolverineGet("/api/receipts/{id}/verify", OperationId = "VerifyReceipt")]
     [EndpointSummary("Verify a receipt")]
-    [EndpointDescription("Anyone holding a receipt can check it is genuine: the amount and time of a succeeded payment, nothing personal.")]
+    [EndpointDescription("Anyone holding a receipt can check it is genuine: the amount and time of a succeeded payment and how much of it was refunded since, nothing personal.")]
     [Tags("Payments")]
     public static async Task<IResult> Verify(Guid id, IQuerySession session, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
         // Captured money never un-captures: settled and reconciled payments keep their receipts.
         return payment is { CapturedAt: not null }
-            ? Results.Ok(new ReceiptVerification(payment.Id, true, payment.Captured, payment.CapturedAt, payment.DepartmentCode))
+            ? Results.Ok(new ReceiptVerification(payment.Id, true, payment.Captured, payment.CapturedAt, payment.DepartmentCode,
+                payment.Captured is { } captured ? captured with { Amount = payment.Refunded } : null,
+                payment.Captured is { } paid && payment.Refunded >= paid.Amount))
             : NotFound();
     }
 

@@ -56,18 +56,30 @@ public sealed class RefundDecisionsTests
     {
         var refund = Refund.Evolve(null, new RefundRequested(RefundId, PaymentDecisionsTests.PaymentId, Money.Ils(5m), Money.Ils(100m), "r", Maker, Now))!;
 
-        Should.Throw<DomainException>(() => RefundDecisions.Approve(refund, Maker with { Role = "finance" }, Now)).Code.ShouldBe("maker_checker");
-        RefundDecisions.Approve(refund, Checker, Now).ShouldHaveSingleItem().ShouldBeOfType<RefundApproved>();
+        Should.Throw<DomainException>(() => RefundDecisions.Approve(refund, Captured(), Maker with { Role = "finance" }, Now)).Code.ShouldBe("maker_checker");
+        RefundDecisions.Approve(refund, Captured(), Checker, Now).ShouldHaveSingleItem().ShouldBeOfType<RefundApproved>();
     }
 
     [Fact]
     public void The_requester_never_approves_their_own_refund_under_a_second_account_with_the_same_national_id()
     {
-        var maker = Maker with { NationalId = "123456782" };
+        var maker = Maker with { NationalId = "555000111" };
         var refund = Refund.Evolve(null, new RefundRequested(RefundId, PaymentDecisionsTests.PaymentId, Money.Ils(5m), Money.Ils(100m), "r", maker, Now))!;
 
-        Should.Throw<DomainException>(() => RefundDecisions.Approve(refund, Checker with { NationalId = "123456782" }, Now)).Code.ShouldBe("maker_checker");
-        RefundDecisions.Approve(refund, Checker with { NationalId = "234567891" }, Now).ShouldHaveSingleItem().ShouldBeOfType<RefundApproved>();
+        Should.Throw<DomainException>(() => RefundDecisions.Approve(refund, Captured(), Checker with { NationalId = "555000111" }, Now)).Code.ShouldBe("maker_checker");
+        RefundDecisions.Approve(refund, Captured(), Checker with { NationalId = "234567891" }, Now).ShouldHaveSingleItem().ShouldBeOfType<RefundApproved>();
+    }
+
+    [Fact]
+    public void Finance_never_refunds_their_own_payment_neither_asking_nor_approving()
+    {
+        var payment = Captured();
+        var payer = Maker with { NationalId = payment.PayerId };
+
+        Should.Throw<DomainException>(() => RefundDecisions.Request(RefundId, payment, Money.Ils(5m), Money.Ils(100m), "r", payer, Now))
+            .Code.ShouldBe("own_payment_refund");
+        var refund = Refund.Evolve(null, new RefundRequested(RefundId, payment.Id, Money.Ils(5m), Money.Ils(100m), "r", Checker, Now))!;
+        Should.Throw<DomainException>(() => RefundDecisions.Approve(refund, payment, payer, Now)).Code.ShouldBe("own_payment_refund");
     }
 
     [Fact]

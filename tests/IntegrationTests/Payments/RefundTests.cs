@@ -1,5 +1,6 @@
 using Alba;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.Payments;
 using MyGovernment.Api.PaymentsSandbox;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.Payments.Refunds;
@@ -69,6 +70,18 @@ public sealed class RefundTests(AppFixture app)
         payment.RefundPending.ShouldBe(0m);
         payment.Refundable!.Amount.ShouldBe(450m);
         (await _kit.EventsOfAsync(paymentId)).OfType<PaymentRefunded>().ShouldHaveSingleItem().Amount.Amount.ShouldBe(200m);
+
+        // The public receipt check shows what was given back: a refunded receipt is no proof of a kept payment.
+        var partly = (await (await app.Host.Scenario(s => s.Get.Url($"/api/receipts/{paymentId}/verify"))).ReadAsJsonAsync<ReceiptVerification>())!;
+        (partly.Amount!.Amount, partly.Refunded!.Amount, partly.FullyRefunded).ShouldBe((650m, 200m, false));
+        var rest = (await (await RequestAsync(paymentId, 450m, 450m, 201)).ReadAsJsonAsync<RefundDetails>())!;
+        await app.Host.Scenario(s =>
+        {
+            s.As(Checker).Post.Url($"/api/refunds/{rest.Id}/approve");
+            s.StatusCodeShouldBe(200);
+        });
+        var fully = (await (await app.Host.Scenario(s => s.Get.Url($"/api/receipts/{paymentId}/verify"))).ReadAsJsonAsync<ReceiptVerification>())!;
+        (fully.Genuine, fully.Refunded!.Amount, fully.FullyRefunded).ShouldBe((true, 650m, true));
 
         // Auditors read refunds; citizens do not.
         await app.Host.Scenario(s =>

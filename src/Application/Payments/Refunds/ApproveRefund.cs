@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Common;
+using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.Payments.Refunds;
 
 namespace MyGovernment.Application.Payments.Refunds;
@@ -22,13 +23,19 @@ public sealed record ApproveRefund(Guid RefundId, Actor By) : LogSafeMessage
 
 public static class ApproveRefundHandler
 {
-    public static Task<IEventStream<Refund>> LoadAsync(ApproveRefund command, IDocumentSession session, CancellationToken ct) =>
-        RefundStream.LoadAsync(session, command.RefundId, ct);
+    public static async Task<(IEventStream<Refund>, Payment)> LoadAsync(ApproveRefund command, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await RefundStream.LoadAsync(session, command.RefundId, ct);
+        // The payment tells who the money would go back to: never the approver.
+        var payment = await session.Events.FetchLatest<Payment>(stream.Aggregate!.PaymentId, ct)
+            ?? throw new NotFoundException("payment_not_found", "No such payment.");
+        return (stream, payment);
+    }
 
-    public static RefundChanged Handle(ApproveRefund command, IEventStream<Refund> stream, TimeProvider clock)
+    public static RefundChanged Handle(ApproveRefund command, IEventStream<Refund> stream, Payment payment, TimeProvider clock)
     {
         var refund = stream.Aggregate!;
-        var events = RefundDecisions.Approve(refund, command.By, clock.GetUtcNow());
+        var events = RefundDecisions.Approve(refund, payment, command.By, clock.GetUtcNow());
         stream.AppendMany(events);
         return RefundStream.Changed(refund, stream.CurrentVersion ?? 0, events);
     }

@@ -30,6 +30,7 @@ public static class RefundDecisions
         {
             throw Guard.Rule("payment_not_refundable", $"The payment is {payment.Status}; only captured money can be refunded.");
         }
+        RefuseThePayer(payment, by);
         var refundable = Refundable(payment);
         if (amount.Currency != refundable.Currency || refundableSeen.Currency != refundable.Currency)
         {
@@ -50,17 +51,27 @@ public static class RefundDecisions
     }
 
     /// <summary>A second finance person approves: never the one who asked (maker-checker).</summary>
-    public static IReadOnlyList<object> Approve(Refund refund, Actor by, DateTimeOffset now)
+    public static IReadOnlyList<object> Approve(Refund refund, Payment payment, Actor by, DateTimeOffset now)
     {
         if (refund.Status != RefundStatus.Requested)
         {
             throw Guard.Rule("refund_not_awaiting_approval", $"The refund is {refund.Status}; only a requested refund can be approved.");
         }
+        RefuseThePayer(payment, by);
         if (refund.RequestedBy.IsSamePersonAs(by))
         {
             throw Guard.Rule("maker_checker", "A refund must be approved by someone other than the person who requested it.");
         }
         return [new RefundApproved(refund.Id, by, now)];
+    }
+
+    /// <summary>A finance officer never refunds money to themselves, neither asking nor approving.</summary>
+    private static void RefuseThePayer(Payment payment, Actor by)
+    {
+        if (by.NationalId is { } nationalId && nationalId == payment.PayerId)
+        {
+            throw Guard.Rule("own_payment_refund", "A refund of your own payment must be requested and approved by other finance staff.");
+        }
     }
 
     /// <summary>The provider's answer to an approved refund: submitted, then succeeded or failed, and the payment settled to match.</summary>
