@@ -39,7 +39,8 @@ public static class ReviewDecisions
     {
         Guard.UnderReview(request);
         Guard.Assignee(request, officer);
-        var to = Guard.Required(toDepartment, "toDepartment", 40);
+        // Catalog codes are case-insensitive; stored in their canonical form, so queues and filters find the referral.
+        var to = Catalog.CatalogDecisions.Canonical(Guard.Required(toDepartment, "toDepartment", 40));
         if (string.Equals(to, request.CurrentDepartment, StringComparison.OrdinalIgnoreCase))
         {
             throw Guard.Rule("refer_to_self", "A request cannot be referred to the department that holds it.");

@@ -106,6 +106,11 @@ public sealed class ReviewTests
     }
 
     [Fact]
+    public void A_referral_names_the_department_by_its_catalog_code_however_it_was_typed() =>
+        ReviewDecisions.Refer(Given(Permit.AssignedAtMolg()), " health ", "Sewage connection", MolgOfficer, Jan(12))
+            .Then(new RequestReferred(RequestId, Molg, Health, "Sewage connection", MolgOfficer, Jan(12)));
+
+    [Fact]
     public void The_assignee_refers_the_request_out_and_the_other_department_returns_its_opinion()
     {
         var referred = ReviewDecisions.Refer(Given(Permit.AssignedAtMolg()), Health, "Sewage connection", MolgOfficer, Jan(12));
