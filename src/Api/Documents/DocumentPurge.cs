@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using MyGovernment.Application.Documents;
+using MyGovernment.Api.Hosting;
 using Npgsql;
 
 namespace MyGovernment.Api.Documents;
@@ -11,26 +12,12 @@ namespace MyGovernment.Api.Documents;
 /// the same transaction as the event that references it, and the referencing command holds a row lock while it
 /// checks, so a purge never removes content an event points at. Running it on every node is harmless.
 /// </summary>
-public sealed partial class DocumentPurge(IDocumentStore store, TimeProvider clock, IOptions<DocumentsOptions> options, ILogger<DocumentPurge> logger) : BackgroundService
+public sealed partial class DocumentPurge(IDocumentStore store, TimeProvider clock, IOptions<DocumentsOptions> options, ILogger<DocumentPurge> logger)
+    : HourlyJob(clock, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override string What => "Purging unreferenced uploaded documents";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await PurgeAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogPurgeFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => PurgeAsync(ct);
 
     /// <summary>Returns how many uploads were deleted.</summary>
     public async Task<int> PurgeAsync(CancellationToken ct)
@@ -40,7 +27,7 @@ public sealed partial class DocumentPurge(IDocumentStore store, TimeProvider clo
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             $"delete from {UploadedDocumentsTable.Qualified(session)} where referenced_at is null and uploaded_at < @cutoff", connection);
-        command.Parameters.AddWithValue("cutoff", clock.GetUtcNow() - options.Value.UnreferencedRetention);
+        command.Parameters.AddWithValue("cutoff", Clock.GetUtcNow() - options.Value.UnreferencedRetention);
         var deleted = await command.ExecuteNonQueryAsync(ct);
         if (deleted > 0)
         {
@@ -51,7 +38,4 @@ public sealed partial class DocumentPurge(IDocumentStore store, TimeProvider clo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} uploaded document(s) that no request referenced")]
     private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging unreferenced uploaded documents failed; will retry at the next interval")]
-    private static partial void LogPurgeFailed(ILogger logger, Exception exception);
 }

@@ -87,18 +87,18 @@ public sealed class DepartmentFiguresTests(AppFixture app)
         (expected.Open.Count, expected.Decided, expected.DecidedWithinSla).ShouldBe((6, 3, 2));
 
         // The officers' queue: exactly the open requests, first come first served, paged two at a time.
-        var queue = await AllPagesAsync<QueueItem>(officerA, $"/api/departments/{department}/queue?limit=2");
+        var queue = await app.AllPagesAsync<QueueItem>(officerA, $"/api/departments/{department}/queue?limit=2");
         queue.Select(i => i.Id).ShouldBe(expected.Open.OrderBy(r => r.QueuedAt).ThenBy(r => r.Id).Select(r => r.Id));
         queue.Single(i => i.Id == overdue.Id).Flags.ShouldBe(RequestFlags.Overdue | RequestFlags.Escalated);
         queue.ShouldAllBe(i => i.SlaDueDate != null);
-        (await AllPagesAsync<QueueItem>(officerA, $"/api/departments/{department}/queue?overdue=true")).Select(i => i.Id).ShouldBe([overdue.Id]);
-        (await AllPagesAsync<QueueItem>(officerA, $"/api/departments/{department}/queue?status=AwaitingApplicant")).Select(i => i.Id).ShouldBe([awaitingApplicant.Id]);
-        (await AllPagesAsync<QueueItem>(officerA, $"/api/departments/{department}/queue?service={service.ToLowerInvariant()}")).Count.ShouldBe(6);
-        (await AllPagesAsync<QueueItem>(app.TokenFor("auditor-fig", Roles.Auditor), "/api/departments/MOLG/queue?service=" + service)).ShouldBeEmpty();
+        (await app.AllPagesAsync<QueueItem>(officerA, $"/api/departments/{department}/queue?overdue=true")).Select(i => i.Id).ShouldBe([overdue.Id]);
+        (await app.AllPagesAsync<QueueItem>(officerA, $"/api/departments/{department}/queue?status=AwaitingApplicant")).Select(i => i.Id).ShouldBe([awaitingApplicant.Id]);
+        (await app.AllPagesAsync<QueueItem>(officerA, $"/api/departments/{department}/queue?service={service.ToLowerInvariant()}")).Count.ShouldBe(6);
+        (await app.AllPagesAsync<QueueItem>(app.TokenFor("auditor-fig", Roles.Auditor), "/api/departments/MOLG/queue?service=" + service)).ShouldBeEmpty();
 
         // My assignments: officer B still holds the one awaiting the applicant and the approved one (awaiting issue); the
         // reopened one went back to the queue unassigned.
-        var mine = await AllPagesAsync<QueueItem>(officerB, "/api/me/assignments?limit=1");
+        var mine = await app.AllPagesAsync<QueueItem>(officerB, "/api/me/assignments?limit=1");
         mine.Select(i => i.Id).ShouldBe(expected.Open.Where(r => r.AssignedTo == "fig-b-" + department).OrderBy(r => r.QueuedAt).Select(r => r.Id));
         mine.Select(i => i.Id).ShouldBe([awaitingApplicant.Id, late.Id]);
     }
@@ -154,21 +154,5 @@ public sealed class DepartmentFiguresTests(AppFixture app)
             }
         }
         return new Figures(open, decided, withinSla);
-    }
-
-    private async Task<List<T>> AllPagesAsync<T>(string token, string url)
-    {
-        var items = new List<T>();
-        string? next = null;
-        do
-        {
-            var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-            var page = (await (await app.Host.Scenario(s => s.As(token).Get.Url(next is null ? url : $"{url}{separator}after={Uri.EscapeDataString(next)}")))
-                .ReadAsJsonAsync<Page<T>>())!;
-            items.AddRange(page.Items);
-            next = page.Next;
-        }
-        while (next is not null);
-        return items;
     }
 }

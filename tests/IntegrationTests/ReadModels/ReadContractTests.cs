@@ -27,11 +27,11 @@ public sealed class ReadContractTests(AppFixture app)
             ids.Add(Guid.Parse(created.Context.Response.Headers.Location.ToString().Split('/')[^1]));
         }
 
-        (await AllAsync<MyRequestSummary>(token, "/api/me/requests?sort=submitted&limit=1")).Select(r => r.Id).ShouldBe(ids);
-        (await AllAsync<MyRequestSummary>(token, "/api/me/requests?sort=-submitted&limit=2")).Select(r => r.Id).ShouldBe(Enumerable.Reverse(ids));
-        (await AllAsync<MyRequestSummary>(token, "/api/me/requests?sort=-changed&limit=2")).Count.ShouldBe(3);
-        (await AllAsync<MyRequestSummary>(token, "/api/me/requests?service=jobseeker-registration")).Count.ShouldBe(3);
-        (await AllAsync<MyRequestSummary>(token, "/api/me/requests?service=BIRTH-CERT")).ShouldBeEmpty();
+        (await app.AllPagesAsync<MyRequestSummary>(token, "/api/me/requests?sort=submitted&limit=1")).Select(r => r.Id).ShouldBe(ids);
+        (await app.AllPagesAsync<MyRequestSummary>(token, "/api/me/requests?sort=-submitted&limit=2")).Select(r => r.Id).ShouldBe(Enumerable.Reverse(ids));
+        (await app.AllPagesAsync<MyRequestSummary>(token, "/api/me/requests?sort=-changed&limit=2")).Count.ShouldBe(3);
+        (await app.AllPagesAsync<MyRequestSummary>(token, "/api/me/requests?service=jobseeker-registration")).Count.ShouldBe(3);
+        (await app.AllPagesAsync<MyRequestSummary>(token, "/api/me/requests?service=BIRTH-CERT")).ShouldBeEmpty();
     }
 
     [Theory]
@@ -137,21 +137,5 @@ public sealed class ReadContractTests(AppFixture app)
             s.As(app.TokenFor("c-" + stranger, Roles.Citizen, nationalId: stranger)).Get.Url($"/api/payments/{paymentId}/timeline");
             s.StatusCodeShouldBe(404);
         });
-    }
-
-    private async Task<List<T>> AllAsync<T>(string token, string url)
-    {
-        var items = new List<T>();
-        string? next = null;
-        do
-        {
-            var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-            var page = (await (await app.Host.Scenario(s => s.As(token).Get.Url(next is null ? url : $"{url}{separator}after={Uri.EscapeDataString(next)}")))
-                .ReadAsJsonAsync<Page<T>>())!;
-            items.AddRange(page.Items);
-            next = page.Next;
-        }
-        while (next is not null);
-        return items;
     }
 }
