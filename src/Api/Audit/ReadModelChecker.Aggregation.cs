@@ -1,17 +1,10 @@
 using System.Data;
-using System.Reflection;
-using System.Text.Json;
 using JasperFx.Events;
 using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Grouping;
-using JasperFx.Events.Projections;
 using Marten;
-using Marten.Events.Projections;
 using Marten.Events;
-using Marten.Schema;
-using SessionOptions = Marten.Services.SessionOptions;
-using Npgsql;
 
 namespace MyGovernment.Api.Audit;
 /// <summary>Aggregations (single- and multi-stream) recomputed by their own slicer and fold.</summary>

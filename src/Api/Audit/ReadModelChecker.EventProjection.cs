@@ -1,17 +1,9 @@
 using System.Data;
 using System.Reflection;
-using System.Text.Json;
-using JasperFx.Events;
-using JasperFx.Events.Aggregation;
-using JasperFx.Events.Daemon;
-using JasperFx.Events.Grouping;
-using JasperFx.Events.Projections;
 using Marten;
-using Marten.Events.Projections;
 using Marten.Events;
-using Marten.Schema;
+using Marten.Events.Projections;
 using SessionOptions = Marten.Services.SessionOptions;
-using Npgsql;
 
 namespace MyGovernment.Api.Audit;
 /// <summary>Event projections (ledger, access log) recomputed by applying each event to a session that is never saved.</summary>

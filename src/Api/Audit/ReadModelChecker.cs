@@ -1,17 +1,10 @@
 using System.Data;
-using System.Reflection;
-using System.Text.Json;
-using JasperFx.Events;
 using JasperFx.Events.Aggregation;
-using JasperFx.Events.Daemon;
-using JasperFx.Events.Grouping;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
-using Marten.Events;
-using Marten.Schema;
-using SessionOptions = Marten.Services.SessionOptions;
 using Npgsql;
+using SessionOptions = Marten.Services.SessionOptions;
 
 namespace MyGovernment.Api.Audit;
 /// <summary>One stored field that differs from the recomputed one (a JSON path; values as JSON, null when absent).</summary>
