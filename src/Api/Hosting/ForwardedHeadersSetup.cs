@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace MyGovernment.Api.Hosting;
 
-/// <summary>Section "ForwardedHeaders": the reverse proxies whose X-Forwarded-For the API believes.</summary>
+/// <summary>Section "ForwardedHeaders": the reverse proxies whose X-Forwarded-For, -Proto and -Host the API believes.</summary>
 public sealed class ForwardedHeadersSettings
 {
     /// <summary>Addresses of the proxies in front of the API (e.g. "10.0.0.5").</summary>
@@ -41,7 +41,9 @@ public static class ForwardedHeadersSetup
     {
         var options = new ForwardedHeadersOptions
         {
-            ForwardedHeaders = ForwardedHeaders.XForwardedFor,
+            // The scheme and host too: links the API writes (a receipt's public check, its QR code) must carry the
+            // address citizens use (https, the portal's name), not the proxy's internal hop.
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
             ForwardLimit = Math.Max(1, settings.ForwardLimit),
         };
         // The defaults trust loopback; only what the operator named is trusted.

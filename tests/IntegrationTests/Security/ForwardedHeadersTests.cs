@@ -73,6 +73,26 @@ public sealed class ForwardedHeadersTests
         failure.Message.ShouldContain("ForwardedHeaders:KnownNetworks");
     }
 
+    [Fact]
+    public async Task Behind_a_known_proxy_links_carry_the_public_scheme_and_host_and_nobody_else_can_set_them()
+    {
+        await using var app = await HostAsync(("ForwardedHeaders:KnownProxies:0", Proxy));
+
+        (await WhereAsync(app, from: Proxy)).ShouldBe("https://portal.gov.ps");
+        (await WhereAsync(app, from: "198.51.100.9")).ShouldBe("http://localhost");
+    }
+
+    private static async Task<string> WhereAsync(WebApplication app, string from)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, "/where");
+        message.Headers.Add("X-Test-Connection", from);
+        message.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        message.Headers.Add("X-Forwarded-Proto", "https");
+        message.Headers.Add("X-Forwarded-Host", "portal.gov.ps");
+        using var response = await app.GetTestClient().SendAsync(message, TestContext.Current.CancellationToken);
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
     private static async Task<WebApplication> HostAsync(params (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -94,6 +114,7 @@ public sealed class ForwardedHeadersTests
         app.UseMyGovernmentForwardedHeaders();
         app.UseMyGovernmentRateLimiting();
         app.MapGet("/ping", () => "pong");
+        app.MapGet("/where", (HttpRequest request) => $"{request.Scheme}://{request.Host}");
         await app.StartAsync(TestContext.Current.CancellationToken);
         return app;
     }
