@@ -16,10 +16,10 @@ public static class FinancePaymentEndpoints
     [Authorize(Roles = $"{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/finance/payments", OperationId = "ListPaymentsForFinance")]
     [EndpointSummary("List payments for finance")]
-    [EndpointDescription("Payments newest first, keyset paged (`after`, `limit`), optionally only one `status` (Created, Started, Authorised, Succeeded, Failed, Cancelled, Expired, Error, StatusUnknown, Settled, Reconciled), one `department`, or with `needsReconciliation=true` the flagged ones: contradictory provider events and reconciliation breaks.")]
+    [EndpointDescription("Payments keyset paged (`after`, `limit`); `sort` = `-created` (newest first, the default) or `created` (oldest first); optionally only one `status` (Created, Started, Authorised, Succeeded, Failed, Cancelled, Expired, Error, StatusUnknown, Settled, Reconciled), one `department`, or with `needsReconciliation=true` the flagged ones: contradictory provider events and reconciliation breaks.")]
     [Tags("Finance")]
     public static async Task<Page<PaymentDetails>> List(
-        string? status, string? department, bool? needsReconciliation, string? after, int? limit, IQuerySession session, CancellationToken ct)
+        string? status, string? department, bool? needsReconciliation, string? sort, string? after, int? limit, IQuerySession session, CancellationToken ct)
     {
         var query = session.Query<PaymentDetails>().AsQueryable();
         if (!string.IsNullOrEmpty(status))
@@ -38,6 +38,6 @@ public static class FinancePaymentEndpoints
         {
             query = query.Where(p => p.NeedsReconciliation == flagged);
         }
-        return await Payments.PaymentEndpoints.NewestFirstAsync(query, after, limit, ct);
+        return await Payments.PaymentEndpoints.PageAsync(query, sort, after, limit, ct);
     }
 }

@@ -47,21 +47,26 @@ public static class PaymentEndpoints
     [Authorize(Roles = Roles.Citizen)]
     [WolverineGet("/api/me/payments", OperationId = "ListMyPayments")]
     [EndpointSummary("List my payments")]
-    [EndpointDescription("My payments, newest first.")]
+    [EndpointDescription("My payments, keyset paged (`after`, `limit`); `sort` = `-created` (newest first, the default) or `created`.")]
     [Tags("Citizen")]
-    public static async Task<Page<PaymentDetails>> Mine(ClaimsPrincipal user, IQuerySession session, string? after, int? limit, CancellationToken ct)
+    public static async Task<Page<PaymentDetails>> Mine(ClaimsPrincipal user, IQuerySession session, string? sort, string? after, int? limit, CancellationToken ct)
     {
         var payer = user.ApplicantId();
-        return await NewestFirstAsync(session.Query<PaymentDetails>().Where(p => p.PayerId == payer), after, limit, ct);
+        return await PageAsync(session.Query<PaymentDetails>().Where(p => p.PayerId == payer), sort, after, limit, ct);
     }
 
-    /// <summary>Newest first, ties by id.</summary>
-    public static readonly KeysetOrder<PaymentDetails> NewestFirst = new(
-        "-created", p => p.CreatedAt, p => p.Id,
-        q => q.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
-        (q, k, id) => q.Where(p => p.CreatedAt < k || (p.CreatedAt == k && p.MatchesSql("d.id < ?", id))));
+    /// <summary>The orders payment lists can be read in (by creation, ties by id): newest first by default, or oldest first (a work list).</summary>
+    public static readonly IReadOnlyList<KeysetOrder<PaymentDetails>> Orders =
+    [
+        new("-created", p => p.CreatedAt, p => p.Id,
+            q => q.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+            (q, k, id) => q.Where(p => p.CreatedAt < k || (p.CreatedAt == k && p.MatchesSql("d.id < ?", id)))),
+        new("created", p => p.CreatedAt, p => p.Id,
+            q => q.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
+            (q, k, id) => q.Where(p => p.CreatedAt > k || (p.CreatedAt == k && p.MatchesSql("d.id > ?", id)))),
+    ];
 
-    /// <summary>A keyset page of payments, newest first (the citizen's own list and finance's work list).</summary>
-    public static Task<Page<PaymentDetails>> NewestFirstAsync(IQueryable<PaymentDetails> query, string? after, int? limit, CancellationToken ct) =>
-        KeysetPaging.PageAsync(query, NewestFirst, after, limit, p => p, ct);
+    /// <summary>A keyset page of payments in the order <paramref name="sort"/> names (the citizen's own list and finance's work list).</summary>
+    public static Task<Page<PaymentDetails>> PageAsync(IQueryable<PaymentDetails> query, string? sort, string? after, int? limit, CancellationToken ct) =>
+        KeysetPaging.PageAsync(query, KeysetPaging.Choose(Orders, sort), after, limit, p => p, ct);
 }
