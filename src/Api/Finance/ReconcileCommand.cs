@@ -32,7 +32,9 @@ public sealed class ReconcileCommand : JasperFxAsyncCommand<ReconcileInput>
 {
     public override async Task<bool> Execute(ReconcileInput input)
     {
-        if (input.DateFlag is not null && !DateOnly.TryParseExact(input.DateFlag, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        // Yesterday (UTC) unless named: the provider settles a day after capture.
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        if (input.DateFlag is not null && !DateOnly.TryParseExact(input.DateFlag, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             Console.WriteLine($"reconcile: --date must be yyyy-MM-dd, not '{input.DateFlag}'");
             return false;
@@ -44,7 +46,7 @@ public sealed class ReconcileCommand : JasperFxAsyncCommand<ReconcileInput>
         }
         try
         {
-            return await RunAsync(input);
+            return await RunAsync(input, day);
         }
         catch (Exception refused) when (ProblemExceptionHandler.ToProblem(refused, new DefaultHttpContext()) is { Status: < 500 } problem)
         {
@@ -54,15 +56,12 @@ public sealed class ReconcileCommand : JasperFxAsyncCommand<ReconcileInput>
         }
     }
 
-    private static async Task<bool> RunAsync(ReconcileInput input)
+    private static async Task<bool> RunAsync(ReconcileInput input, DateOnly day)
     {
         using var host = input.BuildHost();
         await host.StartAsync();
         try
         {
-            var day = input.DateFlag is null
-                ? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)
-                : DateOnly.ParseExact(input.DateFlag, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             var file = input.FileFlag is null
                 ? await host.Services.GetRequiredService<IPaymentProvider>().GetSettlementFileAsync(day, CancellationToken.None)
                 : await File.ReadAllBytesAsync(input.FileFlag);

@@ -45,27 +45,7 @@ public sealed class PaymentAuditTests(AppFixture app)
         var payer = (await _kit.ReadAsync(paymentId)).PayerId;
         var payerToken = app.TokenFor("citizen-" + payer, Roles.Citizen, nationalId: payer);
 
-        // Checkpoints are signed every minute; an auditor can sign one now. Poll: a hole left by another test's
-        // rolled-back append holds sealing back until Integrity:GapTimeout has passed.
-        InclusionReceipt? receipt = null;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (receipt is null && DateTime.UtcNow < deadline)
-        {
-            await app.Host.Scenario(s =>
-            {
-                s.As(Auditor).Post.Url("/api/audit/checkpoints");
-                s.StatusCodeShouldBe(201);
-            });
-            var result = await app.Host.Scenario(s =>
-            {
-                s.As(payerToken).Get.Url($"/api/payments/{paymentId}/receipt/proof");
-                s.IgnoreStatusCode();
-            });
-            var status = result.Context.Response.StatusCode;
-            status.ShouldBeOneOf(200, 404);
-            receipt = status == 200 ? await result.ReadAsJsonAsync<InclusionReceipt>() : null;
-        }
-        receipt.ShouldNotBeNull("the payment's success event was never covered by a checkpoint");
+        var receipt = await ReceiptProofs.WaitForAsync(app, payerToken, paymentId);
 
         using var key = ECDsa.Create();
         key.ImportFromPem((await GetAsync<PublicKeyView>("/api/audit/public-key", null)).Pem);

@@ -98,37 +98,9 @@ public sealed class SecurityWorld
         var kit = new PaymentKit(app);
         await kit.SettleAsync(() => kit.PressAsync(session, "pay"), session.PaymentId, requestId);
         (await kit.ReadAsync(session.PaymentId)).Status.ShouldBe(PaymentStatus.Succeeded);
-        await CoverWithCheckpointAsync(app, applicant, session.PaymentId);
+        // The receipt proof exists for the matrix once a checkpoint covers the payment.
+        await ReceiptProofs.WaitForAsync(app, applicant, session.PaymentId);
         return session.PaymentId;
-    }
-
-    /// <summary>
-    /// Signs checkpoints until one covers the payment, so its receipt proof exists for the matrix. Polled: a hole
-    /// left by another test's rolled-back append holds sealing back until Integrity:GapTimeout has passed.
-    /// </summary>
-    private static async Task CoverWithCheckpointAsync(AppFixture app, string applicant, Guid paymentId)
-    {
-        var auditor = app.TokenFor("auditor-world", Roles.Auditor);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await app.Host.Scenario(s =>
-            {
-                s.As(auditor).Post.Url("/api/audit/checkpoints");
-                s.StatusCodeShouldBe(201);
-            });
-            var proof = await app.Host.Scenario(s =>
-            {
-                s.As(applicant).Get.Url($"/api/payments/{paymentId}/receipt/proof");
-                s.IgnoreStatusCode();
-            });
-            if (proof.Context.Response.StatusCode == 200)
-            {
-                return;
-            }
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "no checkpoint came to cover the world's payment");
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
     }
 
     /// <summary>The SHA-256 of a document the applicant supplied with <see cref="Request"/>, once <see cref="WithDocumentAsync"/> ran.</summary>
