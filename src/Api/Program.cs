@@ -15,6 +15,7 @@ using MyGovernment.Api.Security;
 using MyGovernment.Api.Oversight;
 using MyGovernment.Api.Oversight.Simulation;
 using Wolverine.Http;
+using MyGovernment.Application.Catalog;
 
 // Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
 [assembly: JasperFxAssembly]

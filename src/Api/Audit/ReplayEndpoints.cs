@@ -2,7 +2,7 @@ using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Api.AccessLog;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.Payments;
@@ -40,11 +40,11 @@ public static class ReplayEndpoints
         // A request's or a payment's raw events are that citizen's data: reading them shows in their access log.
         if (await session.LoadAsync<ServiceRequestDetails>(id, ct) is { } request)
         {
-            await AccessRecorder.RecordAsync(session, user, request, "audit-stream", clock, ct);
+            await AccessRecorder.RecordAsync(session, user.ToActor(), request, "audit-stream", clock, ct);
         }
         else if (await session.LoadAsync<PaymentDetails>(id, ct) is { } payment)
         {
-            await AccessRecorder.RecordAsync(session, user, payment, "audit-stream", clock, ct);
+            await AccessRecorder.RecordAsync(session, user.ToActor(), payment, "audit-stream", clock, ct);
         }
         return Results.Ok(events.Select(StoredEvent.From).ToList());
     }
@@ -71,7 +71,7 @@ public static class ReplayEndpoints
         {
             return NotFound(id);
         }
-        await AccessRecorder.RecordAsync(session, user, read, "audit-replay", clock, ct);
+        await AccessRecorder.RecordAsync(session, user.ToActor(), read, "audit-replay", clock, ct);
         return Results.Ok(new ServiceRequestStateView(id, version, at, write, read));
     }
 

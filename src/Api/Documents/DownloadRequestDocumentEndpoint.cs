@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Api.AccessLog;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.Documents;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
@@ -38,8 +40,8 @@ public static class DownloadRequestDocumentEndpoint
         {
             return DocumentNotFound();
         }
-        await AccessRecorder.RecordAsync(session, user, details, "request-document", clock, ct);
-        return StoredDocumentFile.Download(http, session, reference.Subject, sha256, stored, reference.Document.FileName);
+        await AccessRecorder.RecordAsync(session, user.ToActor(), details, "request-document", clock, ct);
+        return DocumentDownload.Download(http, session, reference.Subject, sha256, stored, reference.Document.FileName);
     }
 
     public static IResult DocumentNotFound() =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Identity;
+using MyGovernment.Application.Documents;
 using Wolverine.Http;
 
 namespace MyGovernment.Api.Documents;
@@ -19,7 +20,7 @@ public static class MyUploadEndpoint
     {
         var owner = user.Subject();
         return await StoredDocumentFile.FindAsync(session, owner, sha256, ct) is { } stored
-            ? StoredDocumentFile.Download(http, session, owner, sha256, stored, stored.FileName)
+            ? DocumentDownload.Download(http, session, owner, sha256, stored, stored.FileName)
             : DownloadRequestDocumentEndpoint.DocumentNotFound();
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text.Json;
 using FluentValidation;
 using JasperFx.Events;
@@ -6,9 +5,9 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Localization;
+using MyGovernment.Application.Messaging;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
-using Npgsql;
 
 namespace MyGovernment.Api.Errors;
 
@@ -54,20 +53,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message, "bad_request"),
         JsonException => Problem(400, "Bad request", "The request body is not valid JSON for this endpoint.", "invalid_json"),
         // A lost append race that reached us unwrapped: Marten's own version check (MT003) or the stream/version key.
-        _ when Chain(exception).OfType<PostgresException>().Any(p => p.SqlState is "MT003" || (p.SqlState == "23505" && p.ConstraintName == "pk_mt_events_stream_and_version")) =>
+        _ when DatabaseFailures.IsWrappedVersionConflict(exception) =>
             Problem(409, "Conflict", "Someone else changed this object at the same time. Reload it and try again.", "concurrency_conflict"),
         // The database is down or restarting, however deeply Marten or Wolverine wrapped the driver's error.
-        _ when MyGovernment.Api.Hosting.MessageFailurePolicies.IsTransientDatabaseFailure(exception) => Unavailable(context),
+        _ when DatabaseFailures.IsTransient(exception) => Unavailable(context),
         _ => Problem(500, "Internal server error", "The request could not be completed.", "internal_error"),
     };
-
-    private static IEnumerable<Exception> Chain(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            yield return exception;
-        }
-    }
 
     private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
         new ValidationProblemDetails(errors)

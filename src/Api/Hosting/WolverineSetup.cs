@@ -6,6 +6,7 @@ using MyGovernment.Application.Staff;
 using MyGovernment.Application.Auditing;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Idempotency;
+using MyGovernment.Application.Messaging;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Application.Validation;
 using Wolverine;

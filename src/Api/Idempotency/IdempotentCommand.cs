@@ -45,7 +45,7 @@ public static class IdempotentCommand
         var id = ScopedId(http.User.Subject(), key.Key);
         var hash = await RequestHashAsync(http.Request, ct);
 
-        if (await FindLiveAsync(store, id, clock, ct) is { } earlier)
+        if (await IdempotencyStore.FindLiveAsync(store, id, clock, ct) is { } earlier)
         {
             return Replay<TResponse>(earlier, hash, http.Response);
         }
@@ -66,7 +66,7 @@ public static class IdempotentCommand
         {
             // A duplicate from another process (or one that slipped past our lookup) committed first, and our
             // commit failed on its record or its events: answer as it did.
-            var winner = await TryFindLiveAsync(store, id, clock, ct);
+            var winner = await IdempotencyStore.TryFindLiveAsync(store, id, clock, ct);
             if (winner is null)
             {
                 throw;
@@ -108,26 +108,6 @@ public static class IdempotentCommand
         }
         response.Headers[ReplayedHeader] = "true";
         return record.Response<TResponse>();
-    }
-
-    private static async Task<IdempotencyRecord?> FindLiveAsync(IDocumentStore store, string id, TimeProvider clock, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        var record = await session.LoadAsync<IdempotencyRecord>(id, ct);
-        return record is not null && record.IsLiveAt(clock.GetUtcNow()) ? record : null;
-    }
-
-    /// <summary>The re-read after a failure must not hide the original error (e.g. when the database is down).</summary>
-    private static async Task<IdempotencyRecord?> TryFindLiveAsync(IDocumentStore store, string id, TimeProvider clock, CancellationToken ct)
-    {
-        try
-        {
-            return await FindLiveAsync(store, id, clock, ct);
-        }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or Marten.Exceptions.MartenException or TimeoutException)
-        {
-            return null;
-        }
     }
 
     /// <summary>Keys are per caller: the same key from two subjects names two records. Neither is stored in the clear.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Oversight;
 using Wolverine.Http;
+using MyGovernment.Application.Oversight;
 
 namespace MyGovernment.Api.Oversight;
 

@@ -1,4 +1,5 @@
 using MyGovernment.Domain.Oversight;
+using MyGovernment.Application.Oversight;
 
 namespace MyGovernment.Api.Oversight;
 

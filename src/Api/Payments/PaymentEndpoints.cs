@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marten.Linq.MatchesSql;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Api.AccessLog;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.Caching;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.OpenApi;
@@ -34,7 +34,7 @@ public static class PaymentEndpoints
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-        await AccessRecorder.RecordAsync(session, user, payment, "payment-details", clock, ct);
+        await AccessRecorder.RecordAsync(session, user.ToActor(), payment, "payment-details", clock, ct);
         return Results.Ok(payment);
     }
 

@@ -2,11 +2,11 @@ using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Api.AccessLog;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Domain.Common;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Projections.Payments;
@@ -37,7 +37,7 @@ public static class PaymentTimelineEndpoint
             return Results.Problem(statusCode: 404, title: "Not found", detail: "No such payment.",
                 extensions: new Dictionary<string, object?> { ["code"] = "payment_not_found" });
         }
-        await AccessRecorder.RecordAsync(session, user, payment!, "payment-timeline", clock, ct);
+        await AccessRecorder.RecordAsync(session, user.ToActor(), payment!, "payment-timeline", clock, ct);
         var events = new List<IEvent>(await session.Events.FetchStreamAsync(id, token: ct));
         foreach (var refundId in events.Select(e => e.Data).OfType<RefundReserved>().Select(r => r.RefundId).Distinct().ToList())
         {

@@ -41,7 +41,7 @@ public static class PaymentsSetup
         builder.Services.ConfigureMarten(o => o.Schema.For<ProcessedProviderEvent>());
         builder.Services.AddSingleton<SandboxWebhookVerifier>();
         builder.Services.AddScoped<IPendingPaymentLookup, PendingPaymentLookup>();
-        builder.Services.AddScoped<Application.Payments.Reconciliation.IReconciliationPaymentLookup, Finance.ReconciliationPaymentLookup>();
+        builder.Services.AddScoped<Application.Reconciliation.IReconciliationPaymentLookup, Application.Reconciliation.ReconciliationPaymentLookup>();
         builder.Services.AddHostedService<PaymentRecheckScheduler>();
     }
 }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Api.AccessLog;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
@@ -90,7 +90,7 @@ public static class ReceiptEndpoints
         {
             return null;
         }
-        await AccessRecorder.RecordAsync(session, user, payment, what, clock, ct);
+        await AccessRecorder.RecordAsync(session, user.ToActor(), payment, what, clock, ct);
         var serviceRequest = await session.LoadAsync<ServiceRequestDetails>(payment.RequestId, ct);
         var verifyUrl = $"{request.Scheme}://{request.Host}/api/receipts/{payment.Id}/verify";
         return new Receipt(payment.Id, payment.RequestId, serviceRequest?.ServiceCode ?? "", payment.DepartmentCode,

@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MyGovernment.Api.AccessLog;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.Caching;
 using MyGovernment.Api.OpenApi;
 using MyGovernment.Projections.ServiceRequests;
@@ -29,7 +30,7 @@ public static class GetServiceRequestEndpoint
         {
             return RequestVisibility.NotFound();
         }
-        await AccessRecorder.RecordAsync(session, user, details, "request-details", clock, ct);
+        await AccessRecorder.RecordAsync(session, user.ToActor(), details, "request-details", clock, ct);
         return ETags.NotModified(request, response, details.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(details);
     }
 }

@@ -3,7 +3,8 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MyGovernment.Api.AccessLog;
+using MyGovernment.Api.Identity;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.Audit;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
@@ -40,7 +41,7 @@ public static class TimelineEndpoint
             return RequestVisibility.NotFound();
         }
         var events = await session.Events.FetchStreamAsync(id, token: ct);
-        await AccessRecorder.RecordAsync(session, user, details, "request-timeline", clock, ct);
+        await AccessRecorder.RecordAsync(session, user.ToActor(), details, "request-timeline", clock, ct);
         return TypedResults.Ok(events.Select(ToEntry).ToList());
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 
 namespace MyGovernment.Domain.Oversight;
 

@@ -1,7 +1,7 @@
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
 
 namespace MyGovernment.Domain.Oversight;

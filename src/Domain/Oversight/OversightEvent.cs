@@ -1,7 +1,7 @@
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.Domain.ServiceRequests;
 

@@ -27,7 +27,7 @@ public sealed class PaymentHistory
 
     /// <summary>The department the money belongs to (the service's owner), as the payment recorded it.</summary>
     public string? DepartmentCode => Created?.DepartmentCode
-        ?? Events.Select(e => e.Data).OfType<Payments.Reconciliation.PaymentSettled>().FirstOrDefault()?.DepartmentCode;
+        ?? Events.Select(e => e.Data).OfType<Reconciliation.PaymentSettled>().FirstOrDefault()?.DepartmentCode;
 
     /// <summary>The capture (the domain records at most one).</summary>
     public OversightEvent? Capture { get; }

@@ -1,4 +1,4 @@
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 
 namespace MyGovernment.Domain.Oversight;
 

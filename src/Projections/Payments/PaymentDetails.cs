@@ -2,7 +2,7 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
 
 namespace MyGovernment.Projections.Payments;

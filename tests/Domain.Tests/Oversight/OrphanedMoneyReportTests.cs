@@ -1,7 +1,7 @@
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Oversight;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 using Shouldly;
 using static MyGovernment.Domain.Tests.Oversight.OversightWorld;
 

@@ -1,7 +1,7 @@
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Oversight;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
 
 namespace MyGovernment.Domain.Tests.Oversight;

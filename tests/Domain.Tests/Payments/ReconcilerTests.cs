@@ -1,6 +1,6 @@
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 using Shouldly;
 
 namespace MyGovernment.Domain.Tests.Payments;

@@ -12,6 +12,7 @@ using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
 using Npgsql;
 using Shouldly;
+using MyGovernment.Application.Documents;
 
 namespace MyGovernment.IntegrationTests.Documents;
 

@@ -6,7 +6,7 @@ using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.IntegrationTests.Payments;
 using MyGovernment.IntegrationTests.Support;
-using MyGovernment.Projections.Finance;
+using MyGovernment.Projections.Reconciliation;
 using MyGovernment.Projections.Payments;
 using Shouldly;
 

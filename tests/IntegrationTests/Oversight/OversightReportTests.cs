@@ -6,10 +6,11 @@ using MyGovernment.Api.Identity;
 using MyGovernment.Api.Oversight;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Domain.Oversight;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
+using MyGovernment.Application.Oversight;
 
 namespace MyGovernment.IntegrationTests.Oversight;
 

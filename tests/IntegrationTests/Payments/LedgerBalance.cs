@@ -1,5 +1,5 @@
 using Marten;
-using MyGovernment.Projections.Finance;
+using MyGovernment.Projections.Ledger;
 
 namespace MyGovernment.IntegrationTests.Payments;
 

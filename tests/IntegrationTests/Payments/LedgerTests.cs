@@ -1,10 +1,10 @@
 using Alba;
 using Marten;
 using Marten.Events;
-using MyGovernment.Api.Finance;
+using MyGovernment.Api.Ledger;
 using MyGovernment.Api.Identity;
 using MyGovernment.IntegrationTests.Support;
-using MyGovernment.Projections.Finance;
+using MyGovernment.Projections.Ledger;
 using MyGovernment.Projections.Payments;
 using Shouldly;
 

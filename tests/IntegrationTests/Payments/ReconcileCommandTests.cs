@@ -1,4 +1,4 @@
-using MyGovernment.Api.Finance;
+using MyGovernment.Api.Reconciliation;
 using MyGovernment.IntegrationTests.Security;
 using Shouldly;
 

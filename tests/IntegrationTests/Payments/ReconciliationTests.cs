@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Text;
 using Alba;
 using Marten;
-using MyGovernment.Api.Finance;
+using MyGovernment.Api.Reconciliation;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Api.Paging;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Projections.Payments;
-using MyGovernment.Projections.Finance;
+using MyGovernment.Projections.Ledger;
+using MyGovernment.Projections.Reconciliation;
 using Shouldly;
 
 namespace MyGovernment.IntegrationTests.Payments;

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MyGovernment.Application.Payments;
-using MyGovernment.Application.Payments.Reconciliation;
+using MyGovernment.Application.Reconciliation;
 using MyGovernment.Application.Payments.Refunds;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
 
 namespace MyGovernment.Api.Oversight.Simulation;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Marten;
-using MyGovernment.Api.AccessLog;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.Audit;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Auditing;
@@ -110,7 +110,7 @@ public sealed class SimulationRunner(
             claims.Add(new Claim(ClaimNames.NationalId, nationalId));
         }
         var user = new ClaimsPrincipal(new ClaimsIdentity(claims, "simulation", ClaimNames.Subject, ClaimNames.Role));
-        await AccessRecorder.RecordAsync(session, user, details, "request-details", clock, ct);
+        await AccessRecorder.RecordAsync(session, user.ToActor(), details, "request-details", clock, ct);
     }
 
     /// <summary>Seals and signs the log as it is, then edits one decision event behind its back, as someone with database access could.</summary>
