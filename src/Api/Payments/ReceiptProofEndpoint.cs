@@ -3,8 +3,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Audit;
 using MyGovernment.Api.Identity;
+using MyGovernment.Application.Payments;
 using MyGovernment.Projections.Payments;
-using Npgsql;
 using Wolverine.Http;
 
 namespace MyGovernment.Api.Payments;
@@ -23,20 +23,11 @@ public static class ReceiptProofEndpoint
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, IntegrityLog log, IntegrityDatabase db, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
-        if (!PaymentEndpoints.MayRead(user, payment) || await SucceededSeqAsync(db, id, ct) is not { } seq)
+        if (!PaymentEndpoints.MayRead(user, payment) || await ReceiptEvent.SequenceAsync(session, id, ct) is not { } seq)
         {
             return Results.Problem(statusCode: 404, title: "Not found", detail: "No receipt for this payment.",
                 extensions: new Dictionary<string, object?> { ["code"] = "payment_not_found" });
         }
         return await ProofEndpoints.ReceiptAsync(seq, null, log, db, ct);
-    }
-
-    private static async Task<long?> SucceededSeqAsync(IntegrityDatabase db, Guid paymentId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(
-            $"select seq_id from {db.Schema}.mt_events where stream_id = @id and type = 'payment_succeeded' order by seq_id limit 1", connection);
-        command.Parameters.AddWithValue("id", paymentId);
-        return await command.ExecuteScalarAsync(ct) as long?;
     }
 }

@@ -16,7 +16,7 @@ public sealed record SubmitServiceRequestBody(string ServiceCode, Dictionary<str
 /// <summary>An officer at a service centre submits for a citizen who has no smartphone or connection.</summary>
 public sealed record SubmitAssistedServiceRequestBody(string ApplicantNationalId, string ServiceCode, Dictionary<string, string?>? Form);
 
-public static class SubmitServiceRequestEndpoint
+public static class SubmitServiceRequestEndpoints
 {
     [Authorize(Roles = Roles.Citizen)]
     [WolverinePost("/api/service-requests", OperationId = "SubmitServiceRequest")]

@@ -8,7 +8,7 @@ using Wolverine.Http;
 namespace MyGovernment.Api.Catalog;
 
 /// <summary>The working calendar's public holidays: anyone may read them (the admin endpoints are DeclarePublicHolidayEndpoint and RemovePublicHolidayEndpoint).</summary>
-public static class PublicHolidayEndpoints
+public static class ListPublicHolidaysEndpoint
 {
     [AllowAnonymous]
     [WolverineGet("/api/calendar/holidays", OperationId = "ListPublicHolidays")]
