@@ -9,7 +9,7 @@ namespace MyGovernment.Application.Documents;
 /// per (owner subject, SHA-256), so the same bytes uploaded twice by one caller are stored once, and a caller can only
 /// ever reference their own uploads. <c>referenced_at</c> is set in the transaction of the first event that
 /// references the row; rows never referenced are purged after <see cref="DocumentsOptions.UnreferencedRetentionDays"/>.
-/// The table itself is created with Marten's schema (Api/Documents/DocumentSchema.cs).
+/// The table itself is created with Marten's schema (<see cref="DocumentSchema"/>).
 /// </summary>
 public static class UploadedDocumentsTable
 {
