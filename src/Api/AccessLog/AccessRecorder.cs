@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using Marten;
 using MyGovernment.Api.Identity;
-using MyGovernment.Application.Auditing;
+using MyGovernment.Application.Metadata;
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.ServiceRequests;

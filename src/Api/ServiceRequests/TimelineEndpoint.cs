@@ -4,7 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.AccessLog;
-using MyGovernment.Api.Audit;
+using MyGovernment.Application.Metadata;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
