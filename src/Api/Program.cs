@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
 using JasperFx;
-using MyGovernment.Api.Audit;
 using MyGovernment.Api.Documents;
 using MyGovernment.Api.Errors;
 using MyGovernment.Api.Hosting;
 using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.Integrity;
 using MyGovernment.Api.LocalDatabase;
 using MyGovernment.Api.Localization;
 using MyGovernment.Api.OpenApi;
@@ -14,6 +14,7 @@ using MyGovernment.Api.PaymentsSandbox;
 using MyGovernment.Api.Security;
 using MyGovernment.Api.Oversight;
 using MyGovernment.Api.Oversight.Simulation;
+using MyGovernment.Integrity;
 using Wolverine.Http;
 using MyGovernment.Application.Catalog;
 
@@ -40,7 +41,7 @@ builder.AddMyGovernmentPayments();
 // After the real clock and payment provider: the simulate command (and simulation test hosts) replace them.
 builder.AddMyGovernmentSimulation(args);
 builder.Services.AddHostedService<CatalogSeeder>();
-builder.Services.AddMyGovernmentIntegrity(connectionString, builder.Configuration);
+builder.Services.AddMyGovernmentIntegrity(connectionString, MartenSetup.Schema, builder.Configuration);
 builder.Services.AddMyGovernmentOversight(builder.Configuration);
 builder.Services.AddMyGovernmentHealthChecks(connectionString);
 builder.Services.AddMyGovernmentIdempotency(builder.Configuration);

@@ -2,12 +2,12 @@ using FluentValidation;
 using JasperFx.CodeGeneration;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Api.Staff;
-using MyGovernment.Application.Staff;
-using MyGovernment.Application.Auditing;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Idempotency;
 using MyGovernment.Application.Messaging;
+using MyGovernment.Application.Metadata;
 using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Application.Staff;
 using MyGovernment.Application.Validation;
 using Wolverine;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Oversight;
+using MyGovernment.Integrity;
 using Wolverine.Http;
 using MyGovernment.Application.Oversight;
 

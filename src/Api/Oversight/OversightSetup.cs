@@ -10,7 +10,6 @@ public static class OversightSetup
     {
         services.Configure<OversightSettings>(configuration.GetSection("Oversight"));
         services.AddSingleton<OversightEventSource>();
-        services.AddSingleton<LogIntegrityReport>();
         return services;
     }
 }

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Api.Audit;
+using MyGovernment.Api.Integrity;
 using MyGovernment.Api.Identity;
-using MyGovernment.Application.Payments;
+using MyGovernment.Integrity;
 using MyGovernment.Projections.Payments;
 using Wolverine.Http;
 
@@ -20,14 +20,14 @@ public static class ReceiptProofEndpoint
     [EndpointSummary("Get the inclusion proof of a payment's receipt")]
     [EndpointDescription("Proves that the payment's success event is in the signed event log (RFC 9162 inclusion proof with a signed checkpoint): for the payer, finance and auditors. 404 until a checkpoint covers the event (checkpoints are signed every minute).")]
     [Tags("Payments")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, IntegrityLog log, IntegrityDatabase db, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, EventLog events, LogProofs proofs, CancellationToken ct)
     {
         var payment = await session.LoadAsync<PaymentDetails>(id, ct);
-        if (!PaymentEndpoints.MayRead(user, payment) || await ReceiptEvent.SequenceAsync(session, id, ct) is not { } seq)
+        if (!PaymentEndpoints.MayRead(user, payment) || await events.FirstSeqAsync(id, "payment_succeeded", ct) is not { } seq)
         {
             return Results.Problem(statusCode: 404, title: "Not found", detail: "No receipt for this payment.",
                 extensions: new Dictionary<string, object?> { ["code"] = "payment_not_found" });
         }
-        return await ProofEndpoints.ReceiptAsync(seq, null, log, db, ct);
+        return ProofEndpoints.Respond(await proofs.ReceiptAsync(seq, null, ct));
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.AccessLog;
-using MyGovernment.Api.Audit;
+using MyGovernment.Application.Metadata;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Marten;
-using MyGovernment.Application.Auditing;
+using MyGovernment.Application.Metadata;
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Projections.Payments;

@@ -1,7 +1,7 @@
 using Marten;
-using MyGovernment.Application.Auditing;
-using MyGovernment.Domain.Common;
+using MyGovernment.Application.Metadata;
 using MyGovernment.Domain.Catalog;
+using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Application.Catalog;
 

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alba;
-using MyGovernment.Api.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Oversight;
-using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Domain.Oversight;
 using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.Integrity;
 using Shouldly;
 using MyGovernment.Application.Oversight;
 

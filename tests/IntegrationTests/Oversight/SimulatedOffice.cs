@@ -2,11 +2,11 @@ using System.Security.Cryptography;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using MyGovernment.Api.Audit;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Oversight;
 using MyGovernment.Api.Oversight.Simulation;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.Integrity;
 using Npgsql;
 
 namespace MyGovernment.IntegrationTests.Oversight;

@@ -1,6 +1,6 @@
 using Alba;
-using MyGovernment.Api.Audit;
 using MyGovernment.Api.Identity;
+using MyGovernment.Integrity;
 using Shouldly;
 
 namespace MyGovernment.IntegrationTests.Support;

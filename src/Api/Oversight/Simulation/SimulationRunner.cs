@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Marten;
 using MyGovernment.Application.AccessLog;
-using MyGovernment.Api.Audit;
 using MyGovernment.Api.Identity;
-using MyGovernment.Application.Auditing;
+using MyGovernment.Application.Metadata;
+using MyGovernment.Integrity;
 using MyGovernment.Projections.ServiceRequests;
 using Npgsql;
 using Wolverine;

@@ -1,0 +1,264 @@
+using Microsoft.Extensions.Options;
+using MyGovernment.Domain.Integrity;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MyGovernment.Integrity;
+
+/// <summary>A checkpoint as stored: its row id and the signed note (the note is the truth; the columns index it).</summary>
+public sealed record StoredCheckpoint(long Id, long TreeSize, byte[] RootHash, DateTimeOffset IssuedAt, string Note);
+
+/// <summary>
+/// The transparency log over mt_events: seals new events as leaves (in seq_id order, once, under an advisory
+/// lock so two nodes never interleave) and signs checkpoints of the sealed prefix.
+/// </summary>
+public sealed class IntegrityLog(IntegrityDatabase db, CheckpointKey key, IOptions<IntegrityOptions> options, TimeProvider clock)
+{
+    private const long LockId = 7_262_736_101;
+    private const int Batch = 5_000;
+
+    /// <summary>Seals what is safe to seal and signs a checkpoint of it; unless forced, only when the log grew.</summary>
+    public async Task<StoredCheckpoint?> CheckpointAsync(bool force, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await ExecuteAsync(connection, $"select pg_advisory_xact_lock({LockId})", ct);
+        var size = await SealAsync(connection, ct);
+        // Also the backfill of a database sealed before tiles existed: its first round stores every tile it lacks.
+        await ExtendTilesAsync(connection, size, ct);
+        var latest = await ScalarAsync<long?>(connection, $"select tree_size from {db.Schema}.{IntegritySchema.Checkpoints} order by id desc limit 1", ct);
+        if (!force && latest == size)
+        {
+            await tx.CommitAsync(ct);
+            return null;
+        }
+        var accumulator = new MerkleAccumulator();
+        await foreach (var leaf in ReadLeafHashesAsync(connection, size, ct))
+        {
+            accumulator.AddLeafHash(leaf);
+        }
+        var signed = SignedCheckpoint.Sign(options.Value.Origin, size, accumulator.Root(), clock.GetUtcNow(), key.Key);
+        await using var insert = new NpgsqlCommand(
+            $"insert into {db.Schema}.{IntegritySchema.Checkpoints} (tree_size, root_hash, issued_at, note) values (@size, @root, @at, @note) returning id", connection);
+        insert.Parameters.AddWithValue("size", size);
+        insert.Parameters.AddWithValue("root", signed.RootHash);
+        insert.Parameters.AddWithValue("at", signed.Time);
+        insert.Parameters.AddWithValue("note", signed.Note);
+        var id = (long)(await insert.ExecuteScalarAsync(ct))!;
+        await tx.CommitAsync(ct);
+        return new StoredCheckpoint(id, size, signed.RootHash, signed.Time, signed.Note);
+    }
+
+    public async Task<IReadOnlyList<StoredCheckpoint>> CheckpointsAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"select id, tree_size, root_hash, issued_at, note from {db.Schema}.{IntegritySchema.Checkpoints} order by id", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<StoredCheckpoint>();
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new StoredCheckpoint(reader.GetInt64(0), reader.GetInt64(1), (byte[])reader[2], reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4)));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The sealed tree as proofs read it: only the stored hashes a root or proof needs (<see cref="TiledMerkleTree"/>),
+    /// fetched in a few round trips — O(log n) hashes, not the log. Tiles not stored yet (before the backfill) are
+    /// computed from the level below, down to the leaves.
+    /// </summary>
+    public async Task<T> ReadTreeAsync<T>(Func<TiledMerkleTree, T> compute, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var nodes = new FetchedNodes();
+        while (true)
+        {
+            var result = compute(new TiledMerkleTree(nodes));
+            if (nodes.Wanted.Count == 0)
+            {
+                return result;
+            }
+            await FetchAsync(connection, nodes, ct);
+        }
+    }
+
+    /// <summary>Hashes fetched so far; asks for the ones it lacks by recording them (and answering a placeholder for this round).</summary>
+    private sealed class FetchedNodes : IMerkleNodes
+    {
+        private static readonly byte[] Placeholder = new byte[MerkleTree.HashSize];
+
+        public Dictionary<(int Level, long Index), byte[]?> Known { get; } = [];
+
+        public HashSet<(int Level, long Index)> Wanted { get; } = [];
+
+        public byte[]? Node(int level, long index)
+        {
+            if (Known.TryGetValue((level, index), out var hash))
+            {
+                return hash;
+            }
+            Wanted.Add((level, index));
+            return Placeholder;
+        }
+    }
+
+    private async Task FetchAsync(NpgsqlConnection connection, FetchedNodes nodes, CancellationToken ct)
+    {
+        var leaves = nodes.Wanted.Where(w => w.Level == 0).Select(w => w.Index).ToArray();
+        var tiles = nodes.Wanted.Where(w => w.Level > 0).ToArray();
+        foreach (var wanted in nodes.Wanted)
+        {
+            nodes.Known[wanted] = null;
+        }
+        nodes.Wanted.Clear();
+        await using var command = new NpgsqlCommand(
+            $"select 0, leaf_index, leaf_hash from {db.Schema}.{IntegritySchema.Leaves} where leaf_index = any(@leaves) " +
+            $"union all select t.level, t.idx, t.hash from {db.Schema}.{IntegritySchema.Tiles} t join unnest(@levels, @indexes) w(level, idx) on t.level = w.level and t.idx = w.idx",
+            connection);
+        command.Parameters.AddWithValue("leaves", leaves);
+        command.Parameters.AddWithValue("levels", tiles.Select(t => t.Level).ToArray());
+        command.Parameters.AddWithValue("indexes", tiles.Select(t => t.Index).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            nodes.Known[(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader[2];
+        }
+    }
+
+    /// <summary>
+    /// Stores the root of every complete aligned block of 256^level leaves not stored yet, level by level (each from the
+    /// level below), up to <paramref name="size"/> sealed leaves. Runs under the sealer's lock, so blocks are stored once.
+    /// </summary>
+    private async Task ExtendTilesAsync(NpgsqlConnection connection, long size, CancellationToken ct)
+    {
+        const int width = 1 << MerkleTiles.DefaultHeight;
+        const int parentsPerRound = 64;
+        for (var level = 1; MerkleTiles.CompleteNodes(size, level) is var complete && complete > 0; level++)
+        {
+            var next = await ScalarAsync<long?>(connection, $"select max(idx) + 1 from {db.Schema}.{IntegritySchema.Tiles} where level = {level}", ct) ?? 0;
+            while (next < complete)
+            {
+                var count = (int)Math.Min(parentsPerRound, complete - next);
+                var children = await ChildrenAsync(connection, level - 1, next * width, (next + count) * width, ct);
+                if (children.Count != count * width)
+                {
+                    // A child is missing (a tile deleted by hand): leave the parent out; proofs compute it from below.
+                    break;
+                }
+                await using (var importer = await connection.BeginBinaryImportAsync(
+                    $"copy {db.Schema}.{IntegritySchema.Tiles} (level, idx, hash) from stdin (format binary)", ct))
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        await importer.StartRowAsync(ct);
+                        await importer.WriteAsync(level, NpgsqlDbType.Integer, ct);
+                        await importer.WriteAsync(next + i, NpgsqlDbType.Bigint, ct);
+                        await importer.WriteAsync(MerkleTiles.PerfectRoot(children.GetRange(i * width, width)), NpgsqlDbType.Bytea, ct);
+                    }
+                    await importer.CompleteAsync(ct);
+                }
+                next += count;
+            }
+        }
+    }
+
+    private async Task<List<byte[]>> ChildrenAsync(NpgsqlConnection connection, int level, long from, long to, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(level == 0
+            ? $"select leaf_hash from {db.Schema}.{IntegritySchema.Leaves} where leaf_index >= @from and leaf_index < @to order by leaf_index"
+            : $"select hash from {db.Schema}.{IntegritySchema.Tiles} where level = {level} and idx >= @from and idx < @to order by idx", connection);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var hashes = new List<byte[]>();
+        while (await reader.ReadAsync(ct))
+        {
+            hashes.Add((byte[])reader[0]);
+        }
+        return hashes;
+    }
+
+    public async Task<long> SealedSizeAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await ScalarAsync<long?>(connection, $"select max(leaf_index) + 1 from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
+    }
+
+    public async Task<(long Index, long Size)?> LeafIndexOfAsync(long seq, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var index = await ScalarAsync<long?>(connection, $"select leaf_index from {db.Schema}.{IntegritySchema.Leaves} where seq_id = {seq}", ct);
+        var size = await ScalarAsync<long?>(connection, $"select max(leaf_index) + 1 from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
+        return index is { } i ? (i, size) : null;
+    }
+
+    private async IAsyncEnumerable<byte[]> ReadLeafHashesAsync(NpgsqlConnection connection, long size, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select leaf_hash from {db.Schema}.{IntegritySchema.Leaves} where leaf_index < @size order by leaf_index", connection);
+        command.Parameters.AddWithValue("size", size);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return (byte[])reader[0];
+        }
+    }
+
+    /// <summary>Appends leaves for events past the last sealed one, stopping at a hole that may still fill. Returns the tree size.</summary>
+    private async Task<long> SealAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var nextIndex = await ScalarAsync<long?>(connection, $"select max(leaf_index) + 1 from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
+        var lastSeq = await ScalarAsync<long?>(connection, $"select max(seq_id) from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
+        var settledBefore = (await ScalarAsync<DateTime>(connection, "select now()", ct)) - options.Value.GapTimeout;
+        while (true)
+        {
+            var batch = new List<EventLeaf>();
+            await foreach (var e in EventRows.ReadAsync(connection, db.Schema, lastSeq, Batch, ct))
+            {
+                var expected = batch.Count == 0 ? lastSeq + 1 : batch[^1].Sequence + 1;
+                if (e.Sequence != expected && e.Timestamp.UtcDateTime > settledBefore)
+                {
+                    break;
+                }
+                batch.Add(e);
+            }
+            if (batch.Count == 0)
+            {
+                return nextIndex;
+            }
+            await using (var importer = await connection.BeginBinaryImportAsync(
+                $"copy {db.Schema}.{IntegritySchema.Leaves} (leaf_index, seq_id, event_id, leaf_hash, data_hash) from stdin (format binary)", ct))
+            {
+                foreach (var e in batch)
+                {
+                    await importer.StartRowAsync(ct);
+                    await importer.WriteAsync(nextIndex++, NpgsqlDbType.Bigint, ct);
+                    await importer.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct);
+                    await importer.WriteAsync(e.Id, NpgsqlDbType.Uuid, ct);
+                    await importer.WriteAsync(e.LeafHash(), NpgsqlDbType.Bytea, ct);
+                    await importer.WriteAsync(e.DataHash(), NpgsqlDbType.Bytea, ct);
+                }
+                await importer.CompleteAsync(ct);
+            }
+            lastSeq = batch[^1].Sequence;
+            if (batch.Count < Batch)
+            {
+                return nextIndex;
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync(ct);
+        return value is null or DBNull ? default! : (T)value;
+    }
+}

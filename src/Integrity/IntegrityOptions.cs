@@ -1,0 +1,23 @@
+namespace MyGovernment.Integrity;
+
+/// <summary>Configuration section "Integrity" (README "Verifiable history").</summary>
+public sealed class IntegrityOptions
+{
+    /// <summary>The log's name, first line of every checkpoint and the key name of its signature.</summary>
+    public string Origin { get; set; } = "my-government/events";
+
+    /// <summary>How often the background sealer records new leaves and signs a checkpoint; zero or less turns it off.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A hole in seq_id (a rolled-back append) is passed over once the event after it is this old; until then it
+    /// may be a transaction still committing, and sealing waits so that no late event lands below sealed ones.
+    /// </summary>
+    public TimeSpan GapTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Production: the ECDSA P-256 private key as PEM (from a secret store). Takes precedence over the file.</summary>
+    public string? SigningKeyPem { get; set; }
+
+    /// <summary>Development: a PEM file, created with a fresh key if missing (git-ignored). Relative to the content root.</summary>
+    public string SigningKeyFile { get; set; } = ".keys/checkpoint-signing-key.pem";
+}
