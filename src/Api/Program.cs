@@ -10,7 +10,7 @@ using MyGovernment.Api.LocalDatabase;
 using MyGovernment.Api.Localization;
 using MyGovernment.Api.OpenApi;
 using MyGovernment.Api.Payments;
-using MyGovernment.Api.PaymentsSandbox;
+using MyGovernment.PaymentsSandbox;
 using MyGovernment.Api.Security;
 using MyGovernment.Api.Oversight;
 using MyGovernment.Api.Oversight.Simulation;

@@ -4,7 +4,7 @@ using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MyGovernment.Api.Payments;
-using MyGovernment.Api.PaymentsSandbox;
+using MyGovernment.PaymentsSandbox;
 using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.ServiceRequests;

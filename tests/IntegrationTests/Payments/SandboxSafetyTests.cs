@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using MyGovernment.Api.PaymentsSandbox;
+using MyGovernment.PaymentsSandbox;
 using Shouldly;
 
 namespace MyGovernment.IntegrationTests.Payments;
