@@ -13,7 +13,6 @@ using MyGovernment.Api.Payments;
 using MyGovernment.PaymentsSandbox;
 using MyGovernment.Api.Security;
 using MyGovernment.Api.Oversight;
-using MyGovernment.Api.Oversight.Simulation;
 using Wolverine.Http;
 
 // Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
@@ -36,8 +35,6 @@ builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
 builder.AddMyGovernmentRateLimiting();
 builder.AddMyGovernmentPayments();
-// After the real clock and payment provider: the simulate command (and simulation test hosts) replace them.
-builder.AddMyGovernmentSimulation(args);
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentIntegrity(connectionString, builder.Configuration);
 builder.Services.AddMyGovernmentOversight(builder.Configuration);

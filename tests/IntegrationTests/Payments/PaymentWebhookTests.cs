@@ -3,6 +3,7 @@ using System.Text.Json;
 using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MyGovernment.Application.Payments.Provider;
 using MyGovernment.Api.Payments;
 using MyGovernment.PaymentsSandbox;
 using MyGovernment.Application.Payments;
