@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using MyGovernment.Application.Payments;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Staff;

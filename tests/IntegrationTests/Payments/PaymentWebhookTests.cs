@@ -4,7 +4,6 @@ using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MyGovernment.Application.Payments.Provider;
-using MyGovernment.Api.Payments;
 using MyGovernment.PaymentsSandbox;
 using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Payments;

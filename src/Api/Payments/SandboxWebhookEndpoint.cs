@@ -6,7 +6,8 @@ using Wolverine.Http;
 
 namespace MyGovernment.Api.Payments;
 
-public static class ProviderWebhookEndpoint
+/// <summary>Named after its route (/webhooks/sandbox, part of the public contract); the verification is <see cref="ProviderWebhookVerifier"/>.</summary>
+public static class SandboxWebhookEndpoint
 {
     public const int MaxBodyBytes = 64 * 1024;
 
