@@ -1,6 +1,8 @@
 using Marten;
-using MyGovernment.Api.PaymentsSandbox;
+using Microsoft.Extensions.Options;
 using MyGovernment.Application.Payments;
+using MyGovernment.Application.Payments.Provider;
+using MyGovernment.PaymentsSandbox;
 
 namespace MyGovernment.Api.Payments;
 
@@ -31,15 +33,15 @@ public static class PaymentsSetup
             .Validate(o => !string.IsNullOrEmpty(o.WebhookSecret), "Payments:Provider:WebhookSecret is required when the sandbox is off.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<IPaymentProvider, SandboxProviderClient>();
-        builder.Services.AddHttpClient(SandboxProviderClient.ClientName, (services, client) =>
+        builder.Services.AddSingleton<IPaymentProvider, ProviderClient>();
+        builder.Services.AddHttpClient(ProviderClient.ClientName, (services, client) =>
         {
-            var baseUrl = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PaymentProviderOptions>>().Value.BaseUrl;
+            var baseUrl = services.GetRequiredService<IOptions<PaymentProviderOptions>>().Value.BaseUrl;
             client.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
             client.Timeout = TimeSpan.FromSeconds(15);
         });
         builder.Services.ConfigureMarten(o => o.Schema.For<ProcessedProviderEvent>());
-        builder.Services.AddSingleton<SandboxWebhookVerifier>();
+        builder.Services.AddSingleton<ProviderWebhookVerifier>();
         builder.Services.AddScoped<IPendingPaymentLookup, PendingPaymentLookup>();
         builder.Services.AddScoped<Application.Reconciliation.IReconciliationPaymentLookup, Application.Reconciliation.ReconciliationPaymentLookup>();
         builder.Services.AddHostedService<PaymentRecheckScheduler>();

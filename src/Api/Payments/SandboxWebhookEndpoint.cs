@@ -1,32 +1,27 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Application.Payments;
-using MyGovernment.Domain.Common;
+using MyGovernment.Application.Payments.Provider;
 using Wolverine;
 using Wolverine.Http;
 
 namespace MyGovernment.Api.Payments;
 
-/// <summary>What the sandbox provider posts. Parsed only after the signature over the raw bytes was verified.</summary>
-public sealed record SandboxWebhookBody(string? Id, string? Type, string? SessionId, string? MerchantReference, decimal? Amount, string? Currency, DateTimeOffset? CreatedAt);
-
+/// <summary>Named after its route (/webhooks/sandbox, part of the public contract); the verification is <see cref="ProviderWebhookVerifier"/>.</summary>
 public static class SandboxWebhookEndpoint
 {
     public const int MaxBodyBytes = 64 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>
     /// The provider's callback. Anonymous: authenticated by its signature, checked over the raw body before anything
-    /// is parsed. A refused delivery changes nothing; a repeated one answers 200 and changes nothing, so the provider
-    /// stops retrying.
+    /// is parsed (<see cref="ProviderWebhookVerifier"/>). A refused delivery changes nothing; a repeated one answers
+    /// 200 and changes nothing, so the provider stops retrying.
     /// </summary>
     [AllowAnonymous]
-    [WolverinePost("/api/payments/webhooks/sandbox", OperationId = "ReceiveSandboxPaymentWebhook")]
+    [WolverinePost(ProviderProtocol.WebhookPath, OperationId = "ReceiveSandboxPaymentWebhook")]
     [EndpointSummary("Receive a payment provider webhook")]
     [EndpointDescription("Signed provider callback (HMAC-SHA256 over timestamp and raw body, at most 5 minutes old). Duplicates and any delivery order reach the same state; a doubtful delivery is checked against the provider's status API.")]
     [Tags("Payments")]
-    public static async Task<IResult> Post(HttpRequest request, SandboxWebhookVerifier verifier, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(HttpRequest request, ProviderWebhookVerifier verifier, IMessageBus bus, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -39,38 +34,24 @@ public static class SandboxWebhookEndpoint
         {
             return Problem(413, "webhook_too_large", "The webhook body is too large.");
         }
-        var raw = buffer.ToArray();
 
-        switch (verifier.Verify(request.Headers["Sandbox-Signature"].ToString(), raw))
+        var (verdict, command) = verifier.Read(request.Headers[ProviderProtocol.SignatureHeader].ToString(), buffer.ToArray());
+        switch (verdict)
         {
             case WebhookVerdict.Missing:
             case WebhookVerdict.BadSignature:
                 return Problem(401, "webhook_signature_invalid", "The webhook signature is missing or does not match its body.");
             case WebhookVerdict.Stale:
                 return Problem(401, "webhook_timestamp_stale", "The webhook's signed timestamp is outside the accepted tolerance.");
+            case WebhookVerdict.Malformed:
+                return Problem(400, "webhook_invalid", "The webhook body is not the provider's JSON.");
+            case WebhookVerdict.NotOurs:
+                return Problem(400, "webhook_invalid", "The webhook names no event, session or payment of ours.");
         }
 
-        SandboxWebhookBody? body;
         try
         {
-            body = JsonSerializer.Deserialize<SandboxWebhookBody>(raw, Json);
-        }
-        catch (JsonException)
-        {
-            return Problem(400, "webhook_invalid", "The webhook body is not the provider's JSON.");
-        }
-        if (body is not { Id.Length: > 0, SessionId.Length: > 0 } || !Guid.TryParse(body.MerchantReference, out var paymentId))
-        {
-            return Problem(400, "webhook_invalid", "The webhook names no event, session or payment of ours.");
-        }
-
-        var command = new RecordProviderEvent(
-            paymentId, body.Id, body.SessionId, SandboxProtocol.ToStatus(body.Type),
-            body.Amount is { } amount && body.Currency is { Length: 3 } currency ? new Money(amount, currency) : null,
-            body.CreatedAt ?? clock.GetUtcNow());
-        try
-        {
-            return Results.Ok(await bus.InvokeAsync<ProviderEventRecorded>(command, ct));
+            return Results.Ok(await bus.InvokeAsync<ProviderEventRecorded>(command!, ct));
         }
         catch (PaymentProviderException)
         {
@@ -80,7 +61,7 @@ public static class SandboxWebhookEndpoint
         catch (JasperFx.DocumentAlreadyExistsException)
         {
             // The same event was applied by a concurrent delivery in the meantime.
-            return Results.Ok(new { paymentId, duplicate = true });
+            return Results.Ok(new { command!.PaymentId, duplicate = true });
         }
     }
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Oversight;
-using MyGovernment.Api.Oversight.Simulation;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Integrity;
+using MyGovernment.Simulator;
 using Npgsql;
 
 namespace MyGovernment.IntegrationTests.Oversight;
@@ -45,7 +45,7 @@ public sealed class SimulatedOffice(AppFixture app) : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = database }.ConnectionString);
             web.UseSetting("Authentication:DevelopmentIssuer", "true");
             web.UseSetting("Catalog:SeedDemo", "true");
-            web.UseSetting("Simulation:Enabled", "true");
+            web.UseMyGovernmentSimulation();
             // Marten tracks daemon progress per database name ("Main") across the process: a second daemon here would
             // disturb the main host's. The reports read events, not the async read models.
             web.UseSetting("Marten:DaemonMode", "Disabled");

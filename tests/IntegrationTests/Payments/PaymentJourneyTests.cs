@@ -1,6 +1,6 @@
 using Alba;
 using MyGovernment.Api.Identity;
-using MyGovernment.Api.PaymentsSandbox;
+using MyGovernment.PaymentsSandbox;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;

@@ -2,7 +2,7 @@ using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
-using MyGovernment.Api.PaymentsSandbox;
+using MyGovernment.PaymentsSandbox;
 using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Payments;
 using MyGovernment.IntegrationTests.Support;

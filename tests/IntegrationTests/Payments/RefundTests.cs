@@ -1,7 +1,7 @@
 using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Payments;
-using MyGovernment.Api.PaymentsSandbox;
+using MyGovernment.PaymentsSandbox;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.IntegrationTests.Support;

@@ -36,7 +36,7 @@ public sealed class BodyBindingTests(AppFixture app)
         ["DevelopmentTokenRequest.Role"] = "as above",
         ["DevelopmentTokenRequest.Department"] = "as above",
         ["DevelopmentTokenRequest.NationalId"] = "as above",
-        ["SandboxWebhookBody.Id"] = "the provider's event id, authenticated by its HMAC signature",
+        ["WebhookDelivery.Id"] = "the provider's event id, authenticated by its HMAC signature",
     };
 
     [Fact]

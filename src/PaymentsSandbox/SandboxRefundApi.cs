@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 
-namespace MyGovernment.Api.PaymentsSandbox;
+namespace MyGovernment.PaymentsSandbox;
 
 public sealed record CreateRefundBody(string? SessionId, decimal? Amount, string? Currency, string? MerchantRefundReference);
 

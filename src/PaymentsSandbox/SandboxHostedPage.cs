@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using System.Net;
 using Marten;
 using Wolverine.Marten;
 
-namespace MyGovernment.Api.PaymentsSandbox;
+namespace MyGovernment.PaymentsSandbox;
 
 /// <summary>
 /// The provider's hosted payment page (card and e-wallet): the citizen is redirected here, chooses Pay, Decline or

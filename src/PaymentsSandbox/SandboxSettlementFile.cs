@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using System.Globalization;
 using CsvHelper;
 using Marten;
 
-namespace MyGovernment.Api.PaymentsSandbox;
+namespace MyGovernment.PaymentsSandbox;
 
 /// <summary>One line of the provider's daily settlement statement: what it captured, its fee, and what it pays out.</summary>
 [CsvRecord]

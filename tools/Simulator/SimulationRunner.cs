@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Metadata;
@@ -8,7 +10,7 @@ using MyGovernment.Projections.ServiceRequests;
 using Npgsql;
 using Wolverine;
 
-namespace MyGovernment.Api.Oversight.Simulation;
+namespace MyGovernment.Simulator;
 
 public sealed record SimulationResult(int Steps, int Commands, int Failures, IReadOnlyList<string> FailureSamples, double Seconds);
 

@@ -1,4 +1,4 @@
-namespace MyGovernment.Api.Payments;
+namespace MyGovernment.Application.Payments.Provider;
 
 /// <summary>
 /// Section "Payments:Provider": where our payment provider is and the secrets we share with it. With the sandbox on

@@ -1,4 +1,4 @@
-namespace MyGovernment.Api.Oversight.Simulation;
+namespace MyGovernment.Simulator;
 
 /// <summary>
 /// The business clock of a simulation: every command handler reads "now" from it, so a simulated month of

@@ -1,4 +1,4 @@
-namespace MyGovernment.Api.PaymentsSandbox;
+namespace MyGovernment.PaymentsSandbox;
 
 /// <summary>The sandbox's own record of a checkout session (a Marten document in the "sandbox" schema, apart from ours).</summary>
 public sealed class SandboxCheckoutSession

@@ -1,16 +1,50 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
+using MyGovernment.Domain.Common;
 
-namespace MyGovernment.Api.Payments;
+namespace MyGovernment.Application.Payments.Provider;
 
 /// <summary>
 /// Authenticates a webhook: an HMAC-SHA256 over "t.rawBody" with the shared secret, compared in constant time, and a
 /// signed timestamp within the tolerance of our clock so a captured delivery cannot be replayed later.
 /// </summary>
-public sealed class SandboxWebhookVerifier(IOptions<PaymentProviderOptions> options, TimeProvider clock)
+public sealed class ProviderWebhookVerifier(IOptions<PaymentProviderOptions> options, TimeProvider clock)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Verifies a delivery and, only when it is authentic, reads it into the command that records it. The command is
+    /// set exactly when the verdict is <see cref="WebhookVerdict.Valid"/>.
+    /// </summary>
+    public (WebhookVerdict Verdict, RecordProviderEvent? Command) Read(string? signatureHeader, byte[] rawBody)
+    {
+        var verdict = Verify(signatureHeader, rawBody);
+        if (verdict != WebhookVerdict.Valid)
+        {
+            return (verdict, null);
+        }
+        WebhookDelivery? body;
+        try
+        {
+            body = JsonSerializer.Deserialize<WebhookDelivery>(rawBody, Json);
+        }
+        catch (JsonException)
+        {
+            return (WebhookVerdict.Malformed, null);
+        }
+        if (body is not { Id.Length: > 0, SessionId.Length: > 0 } || !Guid.TryParse(body.MerchantReference, out var paymentId))
+        {
+            return (WebhookVerdict.NotOurs, null);
+        }
+        return (WebhookVerdict.Valid, new RecordProviderEvent(
+            paymentId, body.Id, body.SessionId, ProviderProtocol.ToStatus(body.Type),
+            body.Amount is { } amount && body.Currency is { Length: 3 } currency ? new Money(amount, currency) : null,
+            body.CreatedAt ?? clock.GetUtcNow()));
+    }
+
     public WebhookVerdict Verify(string? header, ReadOnlySpan<byte> rawBody)
     {
         if (string.IsNullOrEmpty(header))
@@ -74,4 +108,10 @@ public enum WebhookVerdict
     Missing,
     BadSignature,
     Stale,
+
+    /// <summary>Authentic, but not the provider's JSON.</summary>
+    Malformed,
+
+    /// <summary>Authentic, but naming no event, session or payment of ours.</summary>
+    NotOurs,
 }

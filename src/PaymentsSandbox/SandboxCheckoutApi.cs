@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Marten;
 
-namespace MyGovernment.Api.PaymentsSandbox;
+namespace MyGovernment.PaymentsSandbox;
 
 public sealed record CreateCheckoutSessionBody(
     decimal? Amount, long? AmountMinor, string? Currency, string? MerchantReference, string? Channel, string? ReturnUrl, string? CallbackUrl,

@@ -2,7 +2,7 @@ using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Oversight;
 
-namespace MyGovernment.Api.Oversight.Simulation;
+namespace MyGovernment.Simulator;
 
 /// <summary>One thing that happens at a simulated instant.</summary>
 public abstract record SimStep(DateTimeOffset At);

@@ -2,7 +2,7 @@ using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 
-namespace MyGovernment.Api.Oversight.Simulation;
+namespace MyGovernment.Simulator;
 
 /// <summary>The planted violations: each happens once (twice where a report has two rules worth showing) and is recorded.</summary>
 public sealed partial class SimulationPlanner

@@ -7,7 +7,7 @@ using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Oversight;
 using MyGovernment.Domain.ServiceRequests;
 
-namespace MyGovernment.Api.Oversight.Simulation;
+namespace MyGovernment.Simulator;
 
 /// <summary>
 /// A discrete-event simulation of a government office, deterministic for a seed: citizens submit at any hour and

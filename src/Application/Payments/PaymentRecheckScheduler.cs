@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MyGovernment.Application.Payments;
 using Wolverine;
 
-namespace MyGovernment.Api.Payments;
+namespace MyGovernment.Application.Payments;
 
 /// <summary>
 /// Every <see cref="PaymentsOptions.RecheckInterval"/>, publishes <see cref="RecheckPendingPayments"/>. Each node does;

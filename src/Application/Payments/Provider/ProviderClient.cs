@@ -1,18 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using MyGovernment.Api.PaymentsSandbox;
 using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
 
-namespace MyGovernment.Api.Payments;
+namespace MyGovernment.Application.Payments.Provider;
 
 /// <summary>
-/// Our client for the sandbox provider's HTTP protocol, over the named HttpClient <see cref="ClientName"/> (base address:
+/// Our client for the payment provider's HTTP protocol (<see cref="ProviderProtocol"/>), over the named HttpClient <see cref="ClientName"/> (base address:
 /// the provider's). A singleton taking clients from the factory, so Wolverine injects it without service location.
 /// </summary>
-public sealed class SandboxProviderClient(IHttpClientFactory clients, IOptions<PaymentProviderOptions> options) : IPaymentProvider
+public sealed class ProviderClient(IHttpClientFactory clients, IOptions<PaymentProviderOptions> options) : IPaymentProvider
 {
     public const string ClientName = "payment-provider";
 
@@ -24,33 +23,27 @@ public sealed class SandboxProviderClient(IHttpClientFactory clients, IOptions<P
         var reference = request.PaymentId.ToString();
         using var message = new HttpRequestMessage(HttpMethod.Post, "sandbox/v1/checkout-sessions")
         {
-            Content = JsonContent.Create(new
-            {
-                amount = request.Amount.Amount,
-                currency = request.Amount.Currency,
-                merchantReference = reference,
-                channel = request.Channel.ToString().ToLowerInvariant(),
-                returnUrl = o.ReturnUrl.Replace("{paymentId}", reference, StringComparison.Ordinal),
-                callbackUrl = $"{o.CallbackBaseUrl.TrimEnd('/')}/api/payments/webhooks/sandbox",
-                expiresAt = request.ExpiresAt,
-            }, options: Json),
+            Content = JsonContent.Create(new CheckoutSessionRequest(
+                request.Amount.Amount, request.Amount.Currency, reference, request.Channel.ToString().ToLowerInvariant(),
+                o.ReturnUrl.Replace("{paymentId}", reference, StringComparison.Ordinal), o.CallbackBaseUrl.TrimEnd('/') + ProviderProtocol.WebhookPath,
+                request.ExpiresAt), options: Json),
         };
         message.Headers.Add("Idempotency-Key", reference);
-        var created = await SendAsync<CheckoutSessionCreated>(message, ct);
+        var created = await SendAsync<CheckoutSessionAnswer>(message, ct);
         return new ProviderSession(created.Id, created.HostedPageUrl, created.CashReference, created.ExpiresAt);
     }
 
     public async Task<ProviderSessionStatus> GetStatusAsync(string providerSessionId, CancellationToken ct)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, $"sandbox/v1/checkout-sessions/{Uri.EscapeDataString(providerSessionId)}");
-        var status = await SendAsync<CheckoutSessionStatus>(message, ct);
+        var status = await SendAsync<CheckoutSessionStatusAnswer>(message, ct);
         var events = status.Events
-            .Select(e => SandboxProtocol.ToStatus(e.Type) is { } s
+            .Select(e => ProviderProtocol.ToStatus(e.Type) is { } s
                 ? new ProviderEventReport(e.Id, s, s == ProviderPaymentStatus.Succeeded ? new Money(e.Amount, status.Currency) : null, e.CreatedAt)
                 : null)
             .OfType<ProviderEventReport>()
             .ToList();
-        var overall = SandboxProtocol.ToStatus("payment." + status.Status) ?? ProviderPaymentStatus.Pending;
+        var overall = ProviderProtocol.ToStatus("payment." + status.Status) ?? ProviderPaymentStatus.Pending;
         return new ProviderSessionStatus(status.Id, overall, status.AmountCaptured > 0 ? new Money(status.AmountCaptured, status.Currency) : null, events);
     }
 
@@ -59,23 +52,18 @@ public sealed class SandboxProviderClient(IHttpClientFactory clients, IOptions<P
         var reference = request.RefundId.ToString();
         using var message = new HttpRequestMessage(HttpMethod.Post, "sandbox/v1/refunds")
         {
-            Content = JsonContent.Create(new
-            {
-                sessionId = request.ProviderSessionId,
-                amount = request.Amount.Amount,
-                currency = request.Amount.Currency,
-                merchantRefundReference = reference,
-            }, options: Json),
+            Content = JsonContent.Create(
+                new RefundRequest(request.ProviderSessionId, request.Amount.Amount, request.Amount.Currency, reference), options: Json),
         };
         message.Headers.Add("Idempotency-Key", reference);
-        var answer = await SendAsync<SandboxRefundStatus>(message, ct);
-        return new ProviderRefundResult(answer.Id, answer.Status == SandboxStatus.Succeeded, answer.FailureReason);
+        var answer = await SendAsync<RefundAnswer>(message, ct);
+        return new ProviderRefundResult(answer.Id, answer.Status == ProviderProtocol.RefundSucceeded, answer.FailureReason);
     }
 
     public async Task<byte[]> GetSettlementFileAsync(DateOnly day, CancellationToken ct)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, $"sandbox/v1/settlements/{day:yyyy-MM-dd}.csv");
-        message.Headers.Add(SandboxOptions.ApiKeyHeader, options.Value.ApiKey);
+        message.Headers.Add(ProviderProtocol.ApiKeyHeader, options.Value.ApiKey);
         try
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(message, ct);
@@ -91,7 +79,7 @@ public sealed class SandboxProviderClient(IHttpClientFactory clients, IOptions<P
 
     private async Task<T> SendAsync<T>(HttpRequestMessage message, CancellationToken ct)
     {
-        message.Headers.Add(SandboxOptions.ApiKeyHeader, options.Value.ApiKey);
+        message.Headers.Add(ProviderProtocol.ApiKeyHeader, options.Value.ApiKey);
         try
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(message, ct);
@@ -106,19 +94,4 @@ public sealed class SandboxProviderClient(IHttpClientFactory clients, IOptions<P
             throw new PaymentProviderException("The payment provider could not be reached.", e);
         }
     }
-}
-
-/// <summary>The sandbox provider's event vocabulary, mapped to ours.</summary>
-public static class SandboxProtocol
-{
-    public static ProviderPaymentStatus? ToStatus(string? type) => type switch
-    {
-        "payment.authorised" => ProviderPaymentStatus.Authorised,
-        "payment.succeeded" => ProviderPaymentStatus.Succeeded,
-        "payment.failed" => ProviderPaymentStatus.Failed,
-        "payment.cancelled" => ProviderPaymentStatus.Cancelled,
-        "payment.expired" => ProviderPaymentStatus.Expired,
-        "payment.open" => ProviderPaymentStatus.Pending,
-        _ => null,
-    };
 }

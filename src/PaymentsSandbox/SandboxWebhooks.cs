@@ -6,7 +6,7 @@ using Wolverine;
 using Wolverine.Runtime.Handlers;
 using Wolverine.ErrorHandling;
 
-namespace MyGovernment.Api.PaymentsSandbox;
+namespace MyGovernment.PaymentsSandbox;
 
 /// <summary>Sends a signed webhook to the merchant. An HttpClient in the host; the in-process test server in tests.</summary>
 public interface IWebhookTransport

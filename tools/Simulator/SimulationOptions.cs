@@ -1,4 +1,4 @@
-namespace MyGovernment.Api.Oversight.Simulation;
+namespace MyGovernment.Simulator;
 
 /// <summary>What to simulate. Every violation kind is named after the report that must find it.</summary>
 public sealed record SimulationOptions

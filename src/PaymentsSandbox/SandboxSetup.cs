@@ -1,7 +1,12 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Marten;
 using Wolverine;
 
-namespace MyGovernment.Api.PaymentsSandbox;
+namespace MyGovernment.PaymentsSandbox;
 
 /// <summary>Registers the sandbox provider; its endpoints are mapped only when it is enabled.</summary>
 public static class SandboxSetup
@@ -36,7 +41,12 @@ public static class SandboxSetup
             opts.Schema.For<SandboxRefund>().DatabaseSchemaName(Schema);
         });
         // One delivery at a time, in the order queued: the behaviour switches decide the order the merchant sees.
-        builder.Services.ConfigureWolverine(opts => opts.LocalQueueFor<DeliverSandboxWebhook>().Sequential());
+        builder.Services.ConfigureWolverine(opts =>
+        {
+            // Its delivery handler lives here, outside the host's assembly, so Wolverine is told where to find it.
+            opts.Discovery.IncludeAssembly(typeof(SandboxSetup).Assembly);
+            opts.LocalQueueFor<DeliverSandboxWebhook>().Sequential();
+        });
         return options;
     }
 

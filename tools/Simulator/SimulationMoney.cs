@@ -10,7 +10,7 @@ using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
 
-namespace MyGovernment.Api.Oversight.Simulation;
+namespace MyGovernment.Simulator;
 
 /// <summary>
 /// The office's money: citizens pay through the payments module (one in twenty opens two sessions and pays twice),

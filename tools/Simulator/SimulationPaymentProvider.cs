@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Payments;
 
-namespace MyGovernment.Api.Oversight.Simulation;
+namespace MyGovernment.Simulator;
 
 /// <summary>
 /// The payment provider of a simulated office, in process and deterministic: sessions are named after their payment,

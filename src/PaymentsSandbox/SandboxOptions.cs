@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using System.Security.Cryptography;
 
-namespace MyGovernment.Api.PaymentsSandbox;
+namespace MyGovernment.PaymentsSandbox;
 
 /// <summary>
 /// Section "Payments:Sandbox". The sandbox is a stand-in payment provider for development, demos and tests; it
