@@ -129,7 +129,7 @@ public static class RequiredDocumentDecisions
         // An approved request whose referenced document was revoked waits for its replacement before it can issue.
         if (request.IsDecided && !(request.Status == ServiceRequestStatus.Approved && request.Flags.HasFlag(RequestFlags.ReliesOnRevokedDocument)))
         {
-            throw Guard.Rule("already_decided", "The request is decided; its documents can no longer change.");
+            throw Guard.Rule("documents_locked", "The request is decided; its documents can no longer change.");
         }
     }
 }

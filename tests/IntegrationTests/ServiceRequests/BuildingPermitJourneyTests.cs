@@ -76,12 +76,12 @@ public sealed class BuildingPermitJourneyTests(AppFixture app)
         await permit.RefusedAsync(civilDefence, "claim", null, 404, "request_not_found");
         await permit.SendAsync(molg, "claim");
         var claimed = await check.AppendedAsync(typeof(RequestAssigned));
+        claimed.AssignedTo.ShouldBe(molgId);
+        (await check.Last<RequestAssigned>()).Mode.ShouldBe(AssignmentMode.Claimed);
         // The step cannot complete while a required document is missing (issue 21); the applicant supplies both.
         await permit.RefusedAsync(molg, "steps/complete", new { note = "Zoning ok" }, 422, "required_documents_missing");
         await permit.SupplyDocumentsAsync(app);
         (await check.AppendedAsync(typeof(DocumentsAttached))).MissingDocuments.ShouldBeEmpty();
-        claimed.AssignedTo.ShouldBe(molgId);
-        (await check.Last<RequestAssigned>()).Mode.ShouldBe(AssignmentMode.Claimed);
 
         await permit.SendAsync(molg, "steps/complete", new { note = "Zoning and plans in order" });
         var atCivilDefence = await check.AppendedAsync(typeof(StepCompleted), typeof(StepEntered));

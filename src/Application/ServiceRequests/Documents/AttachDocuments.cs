@@ -21,7 +21,8 @@ public sealed record AttachDocuments(Guid RequestId, ExpectedVersion? Expected, 
         {
             RuleFor(c => c.RequestId).NotEmpty();
             RuleFor(c => c.By).NotNull();
-            RuleFor(c => c.Documents).NotEmpty();
+            // Not NotEmpty: an empty list is the domain's no_documents, after the request's visibility (a foreign request stays 404).
+            RuleFor(c => c.Documents).NotNull();
             RuleFor(c => c.Documents.Count).LessThanOrEqualTo(20).When(c => c.Documents is not null).OverridePropertyName("Documents");
             RuleForEach(c => c.Documents).SetValidator(new DocumentReferenceValidator()).When(c => c.Documents is not null);
         }

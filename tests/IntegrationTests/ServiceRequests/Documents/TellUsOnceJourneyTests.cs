@@ -2,7 +2,10 @@ using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Api.ServiceRequests.Documents;
+using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.IntegrationTests.Catalog;
+using MyGovernment.Projections.Catalog;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
 
@@ -94,6 +97,42 @@ public sealed class TellUsOnceJourneyTests(AppFixture app)
         resolved.Flags.HasFlag(RequestFlags.ReliesOnRevokedDocument).ShouldBeFalse();
         resolved.MissingDocuments.ShouldBeEmpty();
         await registration.SendAsync(officer, "decision/propose", new { outcome = "Approve", note = "Replacement certificate" });
+    }
+
+    [Fact]
+    public async Task An_admin_accepts_a_certificate_for_a_person_named_in_the_form_and_only_theirs_is_then_accepted()
+    {
+        var admin = app.AdminToken();
+        var code = CatalogAdmin.NewCode("T");
+        await app.Post(admin, "/api/admin/services", new
+        {
+            code, departmentCode = "MOI-CIVIL", name = new { ar = "وصاية", en = "Guardianship " + code }, description = new { ar = "وصف", en = "Test" },
+            fields = new object[] { new { name = "wardNationalId", type = "NationalId", required = true, label = new { ar = "هوية", en = "Ward ID" } } },
+            requiredDocuments = new object[]
+            {
+                new { code = Certificate, name = new { ar = "شهادة", en = "Ward's certificate" }, issuedByGovernment = true },
+                new { code = "ID-COPY", name = new { ar = "صورة", en = "ID copy" }, issuedByGovernment = false },
+            },
+            isPaid = false, workflow = new[] { new { departmentCode = "MOI-CIVIL", name = new { ar = "مراجعة", en = "Review" } } },
+            requiresSecondApprover = false, slaWorkingDays = 4,
+        }, 201);
+        var source = $"/api/admin/services/{code}/required-documents/{Certificate}/source";
+        await app.Post(admin, source, new { issuingServiceCode = Certificate, validityDays = 30, holderField = "nope" }, 422);
+        await app.Post(admin, source, new { issuingServiceCode = "NO-SUCH-SERVICE", validityDays = 30 }, 422);
+        await app.Post(admin, $"/api/admin/services/{code}/required-documents/ID-COPY/source", new { issuingServiceCode = Certificate, validityDays = 30 }, 422);
+        await app.Post(admin, source, new { issuingServiceCode = Certificate, validityDays = 0 }, 400);
+        await app.Post(admin, source, new { issuingServiceCode = Certificate, validityDays = 30, holderField = "wardNationalId" }, 200);
+        await app.Post(admin, $"/api/admin/services/{code}/publish", new { }, 200);
+        var entry = await (await app.Host.Scenario(s => s.Get.Url($"/api/services/{code}"))).ReadAsJsonAsync<ServiceCatalogEntry>();
+        entry!.DocumentSources.ShouldHaveSingleItem().ShouldBe(new RequiredDocumentSourceDefined(code, Certificate, Certificate, 30, "wardNationalId"));
+
+        var guardian = await IssueCertificateAsync(Citizens.NewNationalId());
+        var ward = await IssueCertificateAsync(Citizens.NewNationalId());
+        var request = new Journey(app, code, guardian.CitizenId);
+        await request.SubmitAsync(new { wardNationalId = ward.CitizenId });
+        await request.RefusedAsync(request.CitizenToken, "document-references", new { documentCode = Certificate, verificationCode = guardian.Code }, 422, "reference_not_holder");
+        await request.SendAsync(request.CitizenToken, "document-references", new { documentCode = Certificate, verificationCode = ward.Code });
+        (await request.ReadAsync()).MissingDocuments.ShouldBe(["ID-COPY"]);
     }
 
     private sealed record IssuedCertificate(string CitizenId, Guid RequestId, string Code, DateTimeOffset IssuedAt);
