@@ -130,6 +130,9 @@ public sealed class TellUsOnceJourneyTests(AppFixture app)
         var ward = await IssueCertificateAsync(Citizens.NewNationalId());
         var request = new Journey(app, code, guardian.CitizenId);
         await request.SubmitAsync(new { wardNationalId = ward.CitizenId });
+        // A free service enters the queue at once: let automatic assignment finish so the version read here stays put.
+        await DurableInbox.DrainedAsync(app, request.Id);
+        await request.ReadAsync();
         await request.RefusedAsync(request.CitizenToken, "document-references", new { documentCode = Certificate, verificationCode = guardian.Code }, 422, "reference_not_holder");
         await request.SendAsync(request.CitizenToken, "document-references", new { documentCode = Certificate, verificationCode = ward.Code });
         (await request.ReadAsync()).MissingDocuments.ShouldBe(["ID-COPY"]);
