@@ -101,6 +101,23 @@ public static class ArabicProblemMessages
         ["workflow_required"] = "تحتاج الخدمة إلى خطوة واحدة على الأقل في مسار العمل.",
         ["unknown_department"] = "لا توجد دائرة مسجلة بهذا الرمز لإحالة الطلب إليها.",
         ["wrong_department"] = "لا يتصرف في هذا الطلب إلا موظفو الدائرة المعنية.",
+        // Required documents and "tell us once" (issue 21).
+        ["required_documents_missing"] = "ما زالت مستندات مطلوبة ناقصة؛ يجب تقديمها قبل المتابعة.",
+        ["referenced_document_revoked"] = "أُلغي مستند أشار إليه الطلب؛ يجب على مقدّم الطلب تقديم بديل عنه.",
+        ["no_documents"] = "أرفق مستنداً واحداً على الأقل.",
+        ["documents_locked"] = "صدر قرار في الطلب، فلا تتغير مستنداته بعد الآن.",
+        ["not_document_supplier"] = "يقدّم المستندات صاحب الطلب، أو الموظف الذي قدّم الطلب نيابة عنه.",
+        ["document_not_required"] = "هذا المستند ليس من المستندات المطلوبة لهذه الخدمة.",
+        ["document_not_referenceable"] = "هذا المستند لا تصدره جهة حكومية هنا؛ ارفعه بدلاً من الإشارة إليه.",
+        ["document_not_government_issued"] = "هذا المستند غير معلَّم بأنه تصدره جهة حكومية.",
+        ["reference_not_found"] = "لا يوجد مستند صادر بهذا الرمز.",
+        ["reference_wrong_document"] = "المستند المشار إليه صادر عن خدمة أخرى غير المقبولة لهذا المستند.",
+        ["reference_revoked"] = "المستند المشار إليه أُلغي.",
+        ["reference_not_holder"] = "المستند المشار إليه صادر لشخص آخر.",
+        ["reference_expired"] = "انقضت مدة صلاحية المستند المشار إليه لهذا الطلب.",
+        ["unknown_issuing_service"] = "لا توجد خدمة منشورة تصدر هذا المستند.",
+        ["validity_out_of_range"] = "مدة الصلاحية بين يوم واحد و3650 يوماً.",
+        ["holder_field_invalid"] = "هذا الحقل ليس حقل رقم هوية في نموذج الخدمة.",
     };
 
     public static string? Title(string? code, int? status) =>

@@ -24,6 +24,7 @@ public static class WolverineSetup
         builder.Services.AddSingleton<IWorkingCalendarSource, WorkingCalendarSource>();
         builder.Services.AddScoped<IOpenRequestLookup, OpenRequestLookup>();
         builder.Services.AddScoped<IOfficerWorkload, OfficerWorkload>();
+        builder.Services.AddSingleton<MyGovernment.Application.ServiceRequests.Documents.IIssuedDocumentLookup, MyGovernment.Api.ServiceRequests.Documents.IssuedDocumentLookup>();
 
         builder.Host.UseWolverine(opts =>
         {

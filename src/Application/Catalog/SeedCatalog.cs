@@ -38,6 +38,7 @@ public static class SeedCatalog
             {
                 events.Add(new FeeScheduleAdopted(definition.Code, fees));
             }
+            events.AddRange(DemoCatalogDocumentSources.For(definition.Code));
             events.Add(new ServicePublished(definition.Code));
             session.Events.StartStream<Service>(id, events);
             started++;

@@ -33,6 +33,7 @@ public sealed class OversightEventSource(IDocumentStore store, IWorkingCalendarS
         typeof(ReferralReturned), typeof(StepCompleted), typeof(DecisionProposed), typeof(DecisionReturned), typeof(RequestApproved),
         typeof(RequestRejected), typeof(DocumentIssued), typeof(RequestWithdrawn), typeof(RequestAbandoned), typeof(RequestClosed),
         typeof(RequestReopened), typeof(RequestMarkedOverdue), typeof(RequestEscalated), typeof(DocumentRevoked), typeof(CitizenDataViewed),
+        typeof(DocumentsRequired), typeof(DocumentsAttached), typeof(IssuedDocumentReferenced), typeof(ReferencedDocumentRevoked),
 
         // Payment streams (reports 5, 6, 10).
         typeof(PaymentCreated), typeof(PaymentStarted), typeof(PaymentAuthorised), typeof(PaymentSucceeded), typeof(PaymentFailed),

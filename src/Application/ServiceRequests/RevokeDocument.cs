@@ -33,6 +33,10 @@ public static class RevokeDocumentHandler
     {
         var request = stream.Aggregate!;
         var now = clock.GetUtcNow();
-        return stream.Append(IssueDecisions.Revoke(request, command.Reason, command.By, now), options.Value);
+        var events = IssueDecisions.Revoke(request, command.Reason, command.By, now);
+        var (changed, outgoing) = stream.Append(events, options.Value);
+        // Requests that relied on the document are flagged after this commits (README "Documents": tell us once).
+        outgoing.AddRange(events.OfType<DocumentRevoked>().Select(e => new Documents.FlagRevokedReferences(e.RequestId, e.VerificationCode, e.Reason, e.At)));
+        return (changed, outgoing);
     }
 }

@@ -27,3 +27,11 @@ public sealed record ServiceRetired(string ServiceCode, string Reason);
 public sealed record PublicHolidayDeclared(DateOnly Date, LocalizedText Name);
 
 public sealed record PublicHolidayRemoved(DateOnly Date);
+
+/// <summary>
+/// Tell us once: a required document of <see cref="ServiceCode"/> may be supplied by referencing a document that the
+/// service <see cref="IssuingServiceCode"/> issued, at most <see cref="ValidityDays"/> days old. <see cref="HolderField"/>
+/// names the form field holding the national ID the document must be issued to; null means the applicant.
+/// A later event for the same document replaces the earlier one.
+/// </summary>
+public sealed record RequiredDocumentSourceDefined(string ServiceCode, string DocumentCode, string IssuingServiceCode, int ValidityDays, string? HolderField);

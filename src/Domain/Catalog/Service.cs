@@ -14,11 +14,12 @@ public sealed record Service(
     bool RequiresSecondApprover,
     int SlaWorkingDays,
     IReadOnlyList<FeeSchedule> FeeSchedules,
-    ServiceStatus Status)
+    ServiceStatus Status,
+    IReadOnlyList<DocumentRequirement>? Documents = null)
 {
     public static Service Define(Guid id, ServiceDefined e) => new(
         id, e.Code, e.DepartmentCode, e.Name, e.Fields, e.IsPaid, e.Workflow, e.RequiresSecondApprover,
-        e.SlaWorkingDays, [], ServiceStatus.Draft);
+        e.SlaWorkingDays, [], ServiceStatus.Draft, [.. e.RequiredDocuments.Select(DocumentRequirement.From)]);
 
     public static Service? Evolve(Service? state, Guid streamId, object @event) => (state, @event) switch
     {
@@ -26,6 +27,7 @@ public sealed record Service(
         (not null, FeeScheduleAdopted e) => state with { FeeSchedules = [.. state.FeeSchedules, e.Schedule] },
         (not null, ServicePublished) => state with { Status = ServiceStatus.Published },
         (not null, ServiceRetired) => state with { Status = ServiceStatus.Retired },
+        (not null, RequiredDocumentSourceDefined e) => state with { Documents = DocumentRequirement.WithSource(state.Documents ?? [], e) },
         _ => state,
     };
 

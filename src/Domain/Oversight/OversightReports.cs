@@ -18,6 +18,7 @@ public static class OversightReports
         new AfterHoursDecisionsReport(),
         new BrowsingWithoutPurposeReport(),
         new OrphanedMoneyReport(),
+        new RequiredDocumentsReport(),
     ];
 
     public static IOversightReport? Named(string name) =>

@@ -18,6 +18,10 @@ public static class DecidingDecisions
         {
             throw Guard.Rule("reason_code_required", $"A rejection needs a reason code: {string.Join(", ", RejectionReasons.All)}.");
         }
+        if (outcome == DecisionOutcome.Approve)
+        {
+            RequiredDocumentDecisions.RequireComplete(request);
+        }
         var text = Guard.Required(note, "note");
         var reason = outcome == DecisionOutcome.Reject ? reasonCode : null;
 
@@ -32,6 +36,10 @@ public static class DecidingDecisions
     public static IReadOnlyList<object> Confirm(ServiceRequest request, string note, Actor checker, DateTimeOffset now)
     {
         var proposal = PendingProposal(request, checker);
+        if (proposal.Outcome == DecisionOutcome.Approve)
+        {
+            RequiredDocumentDecisions.RequireComplete(request);
+        }
         return [Final(request, proposal.Outcome, proposal.ReasonCode, string.IsNullOrWhiteSpace(note) ? proposal.Note : note.Trim(), proposal.ProposedBy, checker, now)];
     }
 

@@ -21,6 +21,7 @@ public static class IssueDecisions
             throw Guard.Rule("fee_not_paid", "A document is never issued before its fee is paid in full.");
         }
         Guard.StaffOfCurrentStep(request, officer);
+        RequiredDocumentDecisions.RequireComplete(request);
         return [new DocumentIssued(request.Id, verificationCode, request.ServiceCode, officer, now)];
     }
 

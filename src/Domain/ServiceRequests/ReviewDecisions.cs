@@ -76,6 +76,7 @@ public static class ReviewDecisions
         {
             throw Guard.Rule("last_step_needs_decision", "This is the last step: propose a decision instead.");
         }
+        RequiredDocumentDecisions.RequireComplete(request);
         var next = request.CurrentStep!.Value + 1;
         return
         [

@@ -35,7 +35,8 @@ public sealed record ServiceRequest(
     DateTimeOffset? DecidedAt = null,
     string? VerificationCode = null,
     IReadOnlySet<string>? PaymentReferences = null,
-    long Version = 0)
+    long Version = 0,
+    RequestDocuments? Documents = null)
 {
     public bool IsLastStep => CurrentStep == WorkflowDepartments.Count - 1;
 
@@ -55,7 +56,22 @@ public sealed record ServiceRequest(
     /// (Not named Apply: Marten would take an Apply method on the aggregate for a projection convention.)
     /// </summary>
     public static ServiceRequest? Evolve(ServiceRequest? state, object @event) =>
-        Transition(state, @event) is { } next ? next with { Version = (state?.Version ?? 0) + 1 } : null;
+        Transition(state, @event) is { } next ? Documented(next, @event) with { Version = (state?.Version ?? 0) + 1 } : null;
+
+    /// <summary>The documents collected so far, and the flag a revoked, unreplaced reference raises.</summary>
+    private static ServiceRequest Documented(ServiceRequest request, object @event)
+    {
+        var before = request.Documents ?? RequestDocuments.None;
+        var after = before.Evolve(@event);
+        if (ReferenceEquals(before, after))
+        {
+            return request;
+        }
+        var flags = after.Revoked.Count > 0
+            ? request.Flags | RequestFlags.ReliesOnRevokedDocument
+            : request.Flags & ~RequestFlags.ReliesOnRevokedDocument;
+        return request with { Documents = after, Flags = flags };
+    }
 
     private static ServiceRequest? Transition(ServiceRequest? state, object @event) => (state, @event) switch
     {

@@ -100,3 +100,32 @@ public sealed record RequestMarkedOverdue(Guid RequestId, DateOnly DueDate, Date
 public sealed record RequestEscalated(Guid RequestId, string DepartmentCode, string Reason, Actor By, DateTimeOffset At);
 
 public sealed record DocumentRevoked(Guid RequestId, string VerificationCode, string Reason, Actor By, DateTimeOffset At);
+
+/// <summary>The documents the service required at submission (with how each may be supplied): what the request must collect.</summary>
+/// <param name="Holders">By document code, the national ID a referenced document must be issued to, where the service names a
+/// form field for it (otherwise the applicant).</param>
+public sealed record DocumentsRequired(Guid RequestId, IReadOnlyList<DocumentRequirement> Documents, IReadOnlyDictionary<string, string> Holders, DateTimeOffset At);
+
+/// <summary>The applicant (or the officer who submitted for them) attached uploaded documents to the request.</summary>
+public sealed record DocumentsAttached(Guid RequestId, IReadOnlyList<DocumentReference> Documents, Actor By, DateTimeOffset At);
+
+/// <summary>
+/// Tell us once: an issued document was referenced by its verification code for a required document, and the check
+/// passed at <see cref="At"/>: genuine, not revoked, issued by <see cref="IssuingServiceCode"/> to <see cref="HolderId"/>,
+/// and valid until <see cref="ValidUntil"/>.
+/// </summary>
+public sealed record IssuedDocumentReferenced(
+    Guid RequestId,
+    string DocumentCode,
+    string VerificationCode,
+    string IssuingServiceCode,
+    Guid IssuingRequestId,
+    string HolderId,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset ValidUntil,
+    Actor By,
+    DateTimeOffset At);
+
+/// <summary>A document this request relied on was revoked; the request cannot move on until it is replaced.</summary>
+public sealed record ReferencedDocumentRevoked(
+    Guid RequestId, string DocumentCode, string VerificationCode, Guid IssuingRequestId, string Reason, DateTimeOffset RevokedAt, DateTimeOffset At);

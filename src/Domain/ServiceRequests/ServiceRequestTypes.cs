@@ -33,6 +33,8 @@ public enum RequestFlags
     PotentialDuplicate = 4,
     Disputed = 8,
     Revoked = 16,
+    /// <summary>A document this request referenced was revoked and is not replaced yet.</summary>
+    ReliesOnRevokedDocument = 32,
 }
 
 public enum AssignmentMode

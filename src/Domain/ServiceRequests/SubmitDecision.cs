@@ -54,6 +54,7 @@ public static class SubmitDecision
                 service.IsPaid, [.. service.Workflow.Select(s => s.DepartmentCode)], service.RequiresSecondApprover,
                 service.SlaWorkingDays, now),
         };
+        events.AddRange(RequiredDocumentDecisions.AtSubmission(command.RequestId, service, form, now));
         if (openDuplicate is { } other)
         {
             events.Add(new PotentialDuplicateFlagged(command.RequestId, other, now));

@@ -20,6 +20,8 @@ public sealed class ServiceCatalogEntry
     public List<FeeSchedule> FeeSchedules { get; set; } = [];
     public ServiceStatus Status { get; set; }
     public string? RetiredReason { get; set; }
+    /// <summary>Required documents that may be supplied by referencing an issued one (tell us once), by document code.</summary>
+    public List<RequiredDocumentSourceDefined> DocumentSources { get; set; } = [];
 }
 
 public sealed partial class ServiceCatalogEntryProjection : SingleStreamProjection<ServiceCatalogEntry, Guid>

@@ -43,7 +43,18 @@ public sealed class ServiceRequestDetails
     public DecisionDetails? Decision { get; set; }
     public string? VerificationCode { get; set; }
     public DateTimeOffset? IssuedAt { get; set; }
+    /// <summary>The required documents recorded at submission and how each was supplied.</summary>
+    public List<RequestDocumentDetails> Documents { get; set; } = [];
+    /// <summary>Codes of the required documents still needed: never supplied, or referenced and since revoked.</summary>
+    public List<string> MissingDocuments { get; set; } = [];
+    /// <summary>Every verification code this request referenced: the lookup a revocation uses to find the requests to flag.</summary>
+    public List<string> ReferencedCodes { get; set; } = [];
 }
+
+/// <param name="SuppliedBy">"upload" or "reference"; null while missing.</param>
+public sealed record RequestDocumentDetails(
+    string Code, LocalizedText Name, bool IssuedByGovernment, string? IssuingServiceCode, int? ValidityDays,
+    string? SuppliedBy = null, string? VerificationCode = null, DateTimeOffset? ValidUntil = null, bool Revoked = false);
 
 public sealed record FeeDetails(int ScheduleVersion, IReadOnlyList<FeeLine> Lines, Money Total, DateTimeOffset AssessedAt);
 

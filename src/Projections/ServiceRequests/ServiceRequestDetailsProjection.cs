@@ -84,6 +84,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
         view.PausedSince = null;
         view.AwaitedFromApplicant = null;
         view.SlaDueDate = e.Data.NewDueDate;
+        Uploaded(view, e.Data.Documents);
     }
 
     public static void Apply(IEvent<RequestReferred> e, ServiceRequestDetails view)

@@ -97,6 +97,15 @@ public sealed class EventShapeTests(AppFixture app)
         new PaymentSettled(Other, Id, "MOLG", new DateOnly(2026, 3, 9), Money.Ils(15m), Money.Ils(0.3m), Money.Ils(14.7m), At),
         new PaymentReconciled(Other, Id, At),
         new PaymentReconciliationFlagged(Other, Id, ReconciliationCategory.AmountMismatch, "amount-differs", At),
+
+        // Required documents and tell us once (issue 21).
+        new RequiredDocumentSourceDefined("COMMERCIAL-REGISTRATION", "NO-CRIMINAL-RECORD", "NO-CRIMINAL-RECORD", 90, null),
+        new DocumentsRequired(Id,
+            [new DocumentRequirement("DEED", Text, false), new DocumentRequirement("NO-CRIMINAL-RECORD", Text, true, "NO-CRIMINAL-RECORD", 90, "partnerNationalId")],
+            new Dictionary<string, string> { ["NO-CRIMINAL-RECORD"] = "123456782" }, At),
+        new DocumentsAttached(Id, [new DocumentReference("DEED", "deed.pdf", "application/pdf", 1024, new string('a', 64))], Citizen, At),
+        new IssuedDocumentReferenced(Id, "NO-CRIMINAL-RECORD", "0123456789ABCDEF", "NO-CRIMINAL-RECORD", Other, "123456782", At, At.AddDays(90), Citizen, At),
+        new ReferencedDocumentRevoked(Id, "NO-CRIMINAL-RECORD", "0123456789ABCDEF", Other, "Obtained by fraud", At, At),
     ];
 
     [Fact]

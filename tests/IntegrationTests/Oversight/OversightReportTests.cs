@@ -199,7 +199,7 @@ public sealed partial class OversightReportTests(SimulatedOffice office) : IClas
     {
         var result = await office.Host.Scenario(s => s.As(office.Token(Roles.Auditor)).Get.Url("/api/oversight/reports"));
         var catalog = (await result.ReadAsJsonAsync<ReportCatalog>())!;
-        catalog.Reports.Select(r => r.Number).ShouldBe([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        catalog.Reports.Select(r => r.Number).ShouldBe([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
         catalog.Reports.ShouldAllBe(r => r.Definition.Length > 80 && r.Rules.Count > 0);
         catalog.Settings.StallWorkingDays.ShouldBe(5);
     }

@@ -57,6 +57,7 @@ public sealed class DepartmentFiguresTests(AppFixture app)
         await reopened.SendAsync(reopened.CitizenToken, "appeal", new { grounds = "Wrong record" });
         var late = await Submit();
         await late.SendAsync(officerB, "claim");
+        await late.SupplyDocumentsAsync(app);
         using (TestClock.Advance(TimeSpan.FromDays(12)))
         {
             await late.SendAsync(officerB, "decision/propose", new { outcome = "Approve", note = "Late but fine" });

@@ -20,6 +20,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         note = "note", reason = "reason", grounds = "grounds", opinion = "opinion", message = "message",
         outcome = "Approve", officerId = "officer-none", toDepartment = SecurityWorld.ForeignDepartment,
         paymentReference = "PAY-MATRIX", amount = 1m, currency = "ILS", role = "clerk",
+        documentCode = "MATRIX-DOC", verificationCode = "MATRIXMATRIXMATR",
     };
 
     public static IReadOnlyList<MatrixRow> Matrix { get; } = MatrixRow.Load(Path.Combine(AppContext.BaseDirectory, "Security", "authorization-matrix.csv"));
@@ -91,6 +92,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["file"] = "2099-01-01.csv",
         ["name"] = "after-hours-decisions",
         ["sha256"] = world.DocumentSha256,
+        ["documentCode"] = "MATRIX-DOC",
     };
 
     private async Task<SecurityWorld> WorldAsync()

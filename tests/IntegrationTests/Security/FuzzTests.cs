@@ -62,6 +62,7 @@ public sealed class FuzzTests(AppFixture app)
                     ["date"] = i % 4 == 0 ? Strings.Next(random) : $"2099-01-{1 + (i % 28):D2}",
                     ["action"] = new[] { "pay", "decline", "cancel", "bogus" }[i % 4],
                     ["file"] = "2099-01-01.csv",
+                    ["documentCode"] = "ID-COPY",
                 };
                 var body = route.Method == "DELETE" ? null : Mutate(Template(route.Pattern, world, serviceCode), random);
                 using var message = SecurityWorld.Message(route.Method, route.Url(parameters), token,

@@ -54,7 +54,8 @@ public sealed class BuildingPermitJourneyTests(AppFixture app)
         var cdSupervisor = Journey.Officer(app, "cd-supervisor-" + permit.Id, "CIVIL-DEFENCE", Roles.Supervisor);
 
         // Submitted: assessed from the fee schedule in force, waiting for payment, in nobody's queue.
-        var submitted = await check.AppendedAsync(typeof(ServiceRequestSubmitted), typeof(FeeAssessed));
+        var submitted = await check.AppendedAsync(typeof(ServiceRequestSubmitted), typeof(DocumentsRequired), typeof(FeeAssessed));
+        submitted.MissingDocuments.ShouldBe(["OWNERSHIP-DEED", "ENGINEERING-PLANS"]);
         submitted.Status.ShouldBe(ServiceRequestStatus.AwaitingPayment);
         submitted.Fee!.Total.Amount.ShouldBe(650m);
         submitted.Fee.ScheduleVersion.ShouldBe((await check.Last<FeeAssessed>()).FeeScheduleVersion);
@@ -77,6 +78,10 @@ public sealed class BuildingPermitJourneyTests(AppFixture app)
         var claimed = await check.AppendedAsync(typeof(RequestAssigned));
         claimed.AssignedTo.ShouldBe(molgId);
         (await check.Last<RequestAssigned>()).Mode.ShouldBe(AssignmentMode.Claimed);
+        // The step cannot complete while a required document is missing (issue 21); the applicant supplies both.
+        await permit.RefusedAsync(molg, "steps/complete", new { note = "Zoning ok" }, 422, "required_documents_missing");
+        await permit.SupplyDocumentsAsync(app);
+        (await check.AppendedAsync(typeof(DocumentsAttached))).MissingDocuments.ShouldBeEmpty();
 
         await permit.SendAsync(molg, "steps/complete", new { note = "Zoning and plans in order" });
         var atCivilDefence = await check.AppendedAsync(typeof(StepCompleted), typeof(StepEntered));
@@ -139,11 +144,11 @@ public sealed class BuildingPermitJourneyTests(AppFixture app)
         var permit = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
         var finance = app.TokenFor("finance-2", Roles.Finance, "TREASURY");
 
-        await permit.RefusedAsync(finance, "payments", new { paymentReference = "P1", amount = 650m, expectedVersion = 1 }, 409, "concurrency_conflict");
+        await permit.RefusedAsync(finance, "payments", new { paymentReference = "P1", amount = 650m, expectedVersion = 2 }, 409, "concurrency_conflict");
         await app.Host.Scenario(s =>
         {
             s.As(finance).Post.Json(new { paymentReference = "P1", amount = 650m }).ToUrl($"{permit.Url}/payments");
-            s.WithRequestHeader("If-Match", "\"1\"");
+            s.WithRequestHeader("If-Match", "\"2\"");
             s.StatusCodeShouldBe(412);
         });
         await app.Host.Scenario(s =>

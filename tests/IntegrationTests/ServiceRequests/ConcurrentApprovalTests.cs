@@ -14,6 +14,7 @@ public sealed class ConcurrentApprovalTests(AppFixture app)
     {
         var company = await new Journey(app, "COMMERCIAL-REGISTRATION")
             .SubmitAsync(new { tradeName = "Nablus Olive Press Co.", capitalIls = "50000", activity = "Olive oil pressing" });
+        await company.SupplyDocumentsAsync(app);
         await company.SendAsync(app.TokenFor("finance-c", Roles.Finance, "TREASURY"), "payments", new { paymentReference = "PAY-" + company.Id, amount = 350m });
         var maker = Journey.Officer(app, "mne-maker-" + company.Id, "MNE");
         await company.SendAsync(maker, "claim");

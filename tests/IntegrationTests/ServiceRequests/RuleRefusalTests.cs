@@ -18,6 +18,7 @@ public sealed class RuleRefusalTests(AppFixture app)
     public async Task Each_rule_refusal_along_a_building_permit_is_a_422_problem_naming_its_rule()
     {
         var permit = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
+        await permit.SupplyDocumentsAsync(app);
         var finance = app.TokenFor("finance-rules", Roles.Finance, "TREASURY");
         var molg = Journey.Officer(app, "molg-rules-" + permit.Id, "MOLG");
         var molg2 = Journey.Officer(app, "molg-rules-2-" + permit.Id, "MOLG");

@@ -15,6 +15,7 @@ public sealed class SecondAccountTests(AppFixture app)
     private async Task<(Journey Permit, string Molg)> ClaimedAtMolgAsync()
     {
         var permit = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
+        await permit.SupplyDocumentsAsync(app);
         await permit.SendAsync(app.TokenFor("finance-second", Roles.Finance, "TREASURY"), "payments",
             new { paymentReference = "PAY-" + permit.Id, amount = 650m, currency = "ILS" });
         var molg = Journey.Officer(app, "molg-second-" + permit.Id, "MOLG");

@@ -29,6 +29,7 @@ public sealed class SeededServiceJourneyTests(AppFixture app)
         var service = await (await app.Host.Scenario(s => s.Get.Url($"/api/services/{code}"))).ReadAsJsonAsync<ServiceCatalogEntry>();
         var request = new Journey(app, code);
         await request.SubmitAsync(service!.Fields.ToDictionary(f => f.Name, f => SampleValue(f, request.CitizenId)));
+        await request.SupplyDocumentsAsync(app);
 
         if (service.IsPaid)
         {

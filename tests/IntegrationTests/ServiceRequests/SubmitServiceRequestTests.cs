@@ -39,11 +39,11 @@ public sealed class SubmitServiceRequestTests(AppFixture app)
         details.Fee!.Total.Amount.ShouldBe(650m);
         details.Fee.ScheduleVersion.ShouldBe(1);
         details.Form["areaSqm"].ShouldBe("240.5");
-        read.Context.Response.Headers.ETag.ToString().ShouldBe("\"2\"");
+        read.Context.Response.Headers.ETag.ToString().ShouldBe("\"3\"");
 
         await using var session = app.Store.QuerySession();
         var events = await session.Events.FetchStreamAsync(details.Id, token: TestContext.Current.CancellationToken);
-        events.Select(e => e.Data.GetType()).ShouldBe([typeof(ServiceRequestSubmitted), typeof(FeeAssessed)]);
+        events.Select(e => e.Data.GetType()).ShouldBe([typeof(ServiceRequestSubmitted), typeof(DocumentsRequired), typeof(FeeAssessed)]);
     }
 
     [Fact]

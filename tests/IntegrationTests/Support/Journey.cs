@@ -10,9 +10,10 @@ using Shouldly;
 namespace MyGovernment.IntegrationTests.Support;
 
 /// <summary>Drives one service request through the HTTP API as its actors would, tracking the version (ETag) it last saw.</summary>
-public sealed class Journey(AppFixture app, string serviceCode)
+/// <param name="citizenId">The applicant; a new citizen when null (pass one to give a citizen a second request).</param>
+public sealed class Journey(AppFixture app, string serviceCode, string? citizenId = null)
 {
-    public string CitizenId { get; } = Citizens.NewNationalId();
+    public string CitizenId { get; } = citizenId ?? Citizens.NewNationalId();
 
     public string CitizenToken => app.TokenFor("citizen-" + CitizenId, Roles.Citizen, nationalId: CitizenId);
 
