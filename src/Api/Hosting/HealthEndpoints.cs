@@ -2,13 +2,23 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace MyGovernment.Api.Hosting;
 
-/// <summary>/health/live: the process answers. /health/ready: it can also reach PostgreSQL (for load balancers).</summary>
+/// <summary>
+/// /health/live: the process answers. /health/ready: it can also reach PostgreSQL and has built its handler code
+/// (HandlerWarmUp), for load balancers.
+/// </summary>
 public static class HealthEndpoints
 {
     private const string Ready = "ready";
 
-    public static void AddMyGovernmentHealthChecks(this IServiceCollection services, string connectionString) =>
-        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: [Ready], timeout: TimeSpan.FromSeconds(3));
+    public static void AddMyGovernmentHealthChecks(this IServiceCollection services, string connectionString)
+    {
+        // One instance, both the hosted service and the readiness check's source.
+        services.AddSingleton<HandlerWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<HandlerWarmUp>());
+        services.AddHealthChecks()
+            .AddNpgSql(connectionString, name: "postgresql", tags: [Ready], timeout: TimeSpan.FromSeconds(3))
+            .AddCheck<HandlerWarmUp.Check>("warm-up", tags: [Ready]);
+    }
 
     public static void MapMyGovernmentHealth(this WebApplication app)
     {

@@ -26,8 +26,13 @@ public static class WolverineSetup
         builder.Services.AddScoped<IOfficerWorkload, OfficerWorkload>();
         builder.Services.AddSingleton<MyGovernment.Application.ServiceRequests.Documents.IIssuedDocumentLookup, MyGovernment.Api.ServiceRequests.Documents.IssuedDocumentLookup>();
 
+        var cluster = ClusterTimings.From(builder.Configuration);
+        builder.Services.AddSingleton(cluster);
+
         builder.Host.UseWolverine(opts =>
         {
+            // docs/operations.md "Several nodes": a dead node's accepted work is taken over within seconds.
+            cluster.ApplyTo(opts.Durability);
             // Under a test runner the entry assembly is the test executable: name ours explicitly.
             opts.ApplicationAssembly = typeof(Program).Assembly;
             opts.Discovery.IncludeAssembly(typeof(SubmitServiceRequest).Assembly);

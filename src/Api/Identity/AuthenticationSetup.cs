@@ -29,7 +29,8 @@ public static class AuthenticationSetup
     {
         var developmentIssuer = builder.DevelopmentIssuerEnabled();
         var section = builder.Configuration.GetSection("Authentication");
-        DevelopmentTokenIssuer? issuer = developmentIssuer ? new DevelopmentTokenIssuer() : null;
+        var sharedKey = DevelopmentSigningKey.Read(builder.Configuration, builder.Environment);
+        DevelopmentTokenIssuer? issuer = developmentIssuer ? new DevelopmentTokenIssuer(sharedKey) : null;
         if (issuer is not null)
         {
             builder.Services.AddSingleton(issuer);

@@ -6,15 +6,18 @@ using Microsoft.IdentityModel.Tokens;
 namespace MyGovernment.Api.Identity;
 
 /// <summary>
-/// Mints tokens for development and tests with a key that exists only in this process's memory, so a token
-/// from one run is worthless in the next and no key can leak from configuration. Never registered in Production.
+/// Mints tokens for development and tests. By default the key exists only in this process's memory, so a token
+/// from one run is worthless in the next; several nodes (or a restart) share tokens only when they are given the
+/// same Authentication:DevelopmentSigningKey (see DevelopmentSigningKey). Never registered in Production.
 /// </summary>
-public sealed class DevelopmentTokenIssuer
+public sealed class DevelopmentTokenIssuer(byte[]? sharedKey = null)
 {
     public const string Issuer = "https://dev-issuer.my-government.local";
     public const string Audience = "my-government-api";
 
-    public SymmetricSecurityKey Key { get; } = new(RandomNumberGenerator.GetBytes(32)) { KeyId = "dev-" + Guid.NewGuid().ToString("N")[..8] };
+    public SymmetricSecurityKey Key { get; } = sharedKey is null
+        ? new(RandomNumberGenerator.GetBytes(32)) { KeyId = "dev-" + Guid.NewGuid().ToString("N")[..8] }
+        : DevelopmentSigningKey.AsSecurityKey(sharedKey);
 
     public string Mint(string subject, string role, string? department = null, string? nationalId = null, TimeSpan? lifetime = null)
     {
