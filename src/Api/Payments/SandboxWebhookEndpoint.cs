@@ -19,7 +19,8 @@ public static class SandboxWebhookEndpoint
     /// <summary>
     /// The provider's callback. Anonymous: authenticated by its signature, checked over the raw body before anything
     /// is parsed. A refused delivery changes nothing; a repeated one answers 200 and changes nothing, so the provider
-    /// stops retrying.
+    /// stops retrying. A known event id with another body is refused (409 <c>webhook_event_conflict</c>) and recorded as a
+    /// contradiction on the payment (<see cref="ReplayedEventBody"/>).
     /// </summary>
     [AllowAnonymous]
     [WolverinePost("/api/payments/webhooks/sandbox", OperationId = "ReceiveSandboxPaymentWebhook")]
@@ -67,10 +68,13 @@ public static class SandboxWebhookEndpoint
         var command = new RecordProviderEvent(
             paymentId, body.Id, body.SessionId, SandboxProtocol.ToStatus(body.Type),
             body.Amount is { } amount && body.Currency is { Length: 3 } currency ? new Money(amount, currency) : null,
-            body.CreatedAt ?? clock.GetUtcNow());
+            body.CreatedAt ?? clock.GetUtcNow(), WebhookBodyFingerprint.Of(body));
         try
         {
-            return Results.Ok(await bus.InvokeAsync<ProviderEventRecorded>(command, ct));
+            var recorded = await bus.InvokeAsync<ProviderEventRecorded>(command, ct);
+            return recorded.ReplayedWithAnotherBody
+                ? Problem(409, ReplayedEventBody.Code, "This event id was delivered before with another body; the replay is refused and recorded.")
+                : Results.Ok(recorded);
         }
         catch (PaymentProviderException)
         {
