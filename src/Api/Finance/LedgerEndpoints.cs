@@ -51,9 +51,10 @@ public static class LedgerEndpoints
             while (await reader.ReadAsync(ct))
             {
                 totals.Add(new LedgerDayTotal(
-                    DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), reader.GetDecimal(4)));
+                    DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetString(1), reader.GetString(2),
+                    LedgerAmount.Of(reader.GetDecimal(3)), LedgerAmount.Of(reader.GetDecimal(4))));
             }
         }
-        return new LedgerReport(first, last, dept, totals, totals.Sum(t => t.Debit), totals.Sum(t => t.Credit));
+        return new LedgerReport(first, last, dept, totals, LedgerAmount.Of(totals.Sum(t => t.Debit)), LedgerAmount.Of(totals.Sum(t => t.Credit)));
     }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using MyGovernment.Application.Payments.Reconciliation;
 using MyGovernment.Domain.Payments.Reconciliation;
+using MyGovernment.Projections.Finance;
 using MyGovernment.Projections.Payments;
 
 namespace MyGovernment.Api.Finance;
@@ -17,8 +18,14 @@ public sealed class ReconciliationPaymentLookup(IQuerySession session) : IReconc
         var payments = await session.Query<PaymentDetails>()
             .Where(p => p.ProviderSessionId.IsOneOf(sessions) || p.Id.IsOneOf(ids) || (p.CapturedAt >= capturedFrom && p.CapturedAt < capturedUntil))
             .ToListAsync(ct);
+        // The statement day that settled each payment, so a re-import of that day is told from a second pay-out.
+        var settledBy = payments.Where(p => p.SettledBy is not null).Select(p => p.SettledBy!.Value).Distinct().ToArray();
+        Dictionary<Guid, DateOnly> statementDays = settledBy.Length == 0
+            ? []
+            : (await session.LoadManyAsync<ReconciliationDetails>(ct, settledBy)).ToDictionary(r => r.Id, r => r.StatementDate);
         return payments
-            .Select(p => new PaymentForReconciliation(p.Id, p.Version, p.DepartmentCode, p.ProviderSessionId, p.Status, p.Captured, p.CapturedAt, p.SettledBy))
+            .Select(p => new PaymentForReconciliation(p.Id, p.Version, p.DepartmentCode, p.ProviderSessionId, p.Status, p.Captured, p.CapturedAt, p.SettledBy,
+                p.SettledBy is { } by && statementDays.TryGetValue(by, out var day) ? (DateOnly?)day : null, p.SettledGross))
             .ToList();
     }
 }

@@ -17,8 +17,8 @@ public sealed class ProviderOutageTests(AppFixture app)
 
     private IMessageBus Bus => app.Host.Services.GetRequiredService<IMessageBus>();
 
-    private Task StatusApiAsync(string sessionId, bool down) =>
-        app.Host.Scenario(s =>
+    private async Task StatusApiAsync(string sessionId, bool down) =>
+        await app.Host.Scenario(s =>
         {
             s.WithRequestHeader(SandboxOptions.ApiKeyHeader, _kit.Sandbox.ApiKey);
             // copies = 0: the provider's webhooks are lost too, so only the re-check can learn the outcome.
