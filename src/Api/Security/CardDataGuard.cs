@@ -160,7 +160,8 @@ public sealed class CardDataGuard(RequestDelegate next)
             }
             // Part of a larger token (a GUID such as "…6c-6905-7712-8535-6451d…", a hex id): not a card number.
             var embedded = TouchesLetter(text, i - 1, -1) || TouchesLetter(text, j, +1);
-            if (!tooLong && !embedded && count is >= 13 and <= 19 && Luhn(digits[..count]))
+            // No payment card number starts with 0 (its first digit names the card industry); codes and ids of zeros do.
+            if (!tooLong && !embedded && count is >= 13 and <= 19 && digits[0] != 0 && Luhn(digits[..count]))
             {
                 return true;
             }
