@@ -28,10 +28,26 @@ if (args is [VerifyProofCommand.Name, .. var proofArgs])
     return await JasperFx.CommandLine.CommandExecutor.ExecuteCommandAsync<VerifyProofCommand>(proofArgs);
 }
 
+// A command with --urls would silently start the server instead: say how commands choose their port.
+if (CommandLineGuard.Check(args) is { } refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return refused.ExitCode;
+}
+
+// Commands print what they did, not how the command line found them (help included); the server's console is untouched.
+if (CommandLineGuard.IsCommand(args) || CommandLineGuard.IsHelp(args))
+{
+    Console.SetOut(new CommandDiscoveryNoiseFilter(Console.Out));
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMyGovernmentLogging();
-var (connectionString, localCluster) = await DatabaseConnection.ResolveAsync(builder);
+// Listing the commands needs no database: help starts none (the connection string is never opened).
+var (connectionString, localCluster) = CommandLineGuard.IsHelp(args)
+    ? ("Host=127.0.0.1;Database=help", (LocalPostgresCluster?)null)
+    : await DatabaseConnection.ResolveAsync(builder);
 
 builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
@@ -87,6 +103,7 @@ try
 }
 finally
 {
+    await Console.Out.FlushAsync();
     if (localCluster is not null)
     {
         await localCluster.StopAsync();

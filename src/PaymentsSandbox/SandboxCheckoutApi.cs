@@ -23,7 +23,7 @@ public sealed record AgentPaymentBody(string? CashReference, decimal? Amount);
 
 public sealed record AgentPaymentAccepted(string SessionId, string Status, string ReceiptNumber);
 
-public sealed record SandboxBehaviourBody(string? SessionId, int? Copies, bool? Reorder, int? DelayMilliseconds, bool? FailRefunds);
+public sealed record SandboxBehaviourBody(string? SessionId, int? Copies, bool? Reorder, int? DelayMilliseconds, bool? FailRefunds, bool? StatusUnavailable = null);
 
 /// <summary>
 /// The provider's merchant API, modelled on hosted-checkout providers: open a session (idempotent per merchant
@@ -109,6 +109,10 @@ public static class SandboxCheckoutApi
         {
             return Results.Problem(statusCode: 404, title: "Not found", detail: "No such checkout session.");
         }
+        if (session.Behaviour?.StatusUnavailable == true)
+        {
+            return Results.Problem(statusCode: 503, title: "Unavailable", detail: "The status API is down for this session (sandbox behaviour).");
+        }
         if (session.ExpireIfDue(clock.GetUtcNow()) is { } expired)
         {
             await SaveAndDeliverAsync(db, outbox, session, [expired], ct);
@@ -157,7 +161,8 @@ public static class SandboxCheckoutApi
         {
             return Unauthorised();
         }
-        var behaviour = new SandboxBehaviour { Copies = body.Copies ?? 1, Reorder = body.Reorder ?? false, DelayMilliseconds = body.DelayMilliseconds ?? 0, FailRefunds = body.FailRefunds ?? false };
+        var behaviour = new SandboxBehaviour { Copies = body.Copies ?? 1, Reorder = body.Reorder ?? false, DelayMilliseconds = body.DelayMilliseconds ?? 0, FailRefunds = body.FailRefunds ?? false,
+            StatusUnavailable = body.StatusUnavailable ?? false };
         if (body.SessionId is { } sessionId)
         {
             var session = await db.LoadAsync<SandboxCheckoutSession>(sessionId, ct);

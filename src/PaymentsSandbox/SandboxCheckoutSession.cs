@@ -109,4 +109,7 @@ public sealed class SandboxBehaviour
 
     /// <summary>Refunds are refused (as a card issuer might), to exercise the failure path.</summary>
     public bool FailRefunds { get; set; }
+
+    /// <summary>The status API answers 503 for the session (an outage as we see it), to exercise StatusUnknown and its recovery.</summary>
+    public bool StatusUnavailable { get; set; }
 }

@@ -34,6 +34,7 @@ public static class ArabicProblemMessages
         ["bad_request"] = "تعذّرت قراءة الطلب.",
         ["payload_too_large"] = "حجم المحتوى يتجاوز الحد المسموح.",
         ["nul_character_refused"] = "يحتوي الطلب على المحرف الفارغ (U+0000)، وهو غير مقبول في أي حقل.",
+        ["identity_claims_invalid"] = "هوية الرمز غير مكتملة: يلزم رقم هوية صحيح للمواطن، والدائرة للموظف.",
         ["invalid_json"] = "محتوى الطلب ليس JSON صالحاً لهذه العملية.",
         ["database_unavailable"] = "قاعدة البيانات غير متاحة. حاول مرة أخرى بعد قليل.",
         ["internal_error"] = "تعذّر إكمال الطلب.",

@@ -60,6 +60,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         _ => Problem(500, "Internal server error", "The request could not be completed.", "internal_error"),
     };
 
+    /// <summary>An <see cref="OperationCanceledException"/> anywhere in the chain (Wolverine and Marten wrap it).</summary>
+    public static bool IsCancellation(Exception exception) =>
+        Chain(exception).Any(e => e is OperationCanceledException)
+        || (exception is AggregateException aggregate && aggregate.InnerExceptions.Any(IsCancellation));
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            yield return exception;
+        }
+    }
+
     private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
         new ValidationProblemDetails(errors)
         {

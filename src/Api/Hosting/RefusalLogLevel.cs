@@ -1,4 +1,5 @@
 using MyGovernment.Api.Errors;
+using MyGovernment.Api.Idempotency;
 using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Api.Hosting;
@@ -26,6 +27,13 @@ internal static class RefusalLogLevel
 
     public static bool IsRefusal(Exception exception) =>
         ProblemExceptionHandler.ToProblem(exception, new DefaultHttpContext()).Status is < 500;
+
+    /// <summary>
+    /// A cancellation, however wrapped, while the request it served was aborted by its client: they closed the
+    /// connection or gave up waiting, so the work was cancelled on purpose.
+    /// </summary>
+    public static bool ClientGaveUp(Exception exception) =>
+        ProblemExceptionHandler.IsCancellation(exception) && ClientAbort.Current?.IsCancellationRequested == true;
 
     private static ILoggerProvider Create(IServiceProvider services, ServiceDescriptor descriptor) =>
         (ILoggerProvider)(descriptor.ImplementationInstance
@@ -56,13 +64,28 @@ internal static class RefusalLogLevel
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
             Func<TState, Exception?, string> formatter)
         {
+            if (logLevel >= LogLevel.Error && exception is not null && ClientGaveUp(exception))
+            {
+                // A client that gives up is not a failure of ours: no stack trace, no error alert.
+                if (inner.IsEnabled(LogLevel.Information))
+                {
+                    inner.Log(LogLevel.Information, eventId, state, null, (s, _) => $"{formatter(s, exception)} Cancelled: the client gave up.");
+                }
+                return;
+            }
             if (logLevel < LogLevel.Error || exception is null || !IsRefusal(exception))
             {
                 inner.Log(logLevel, eventId, state, exception, formatter);
                 return;
             }
             // No stack trace for a refusal; its code says which rule (the message could quote the caller's input).
-            var reason = exception is DomainException rule ? rule.Code : exception.GetType().Name;
+            var reason = exception switch
+            {
+                DomainException rule => rule.Code,
+                IdempotencyConflictException { Route: { } route } conflict => $"{conflict.Code} on {route}",
+                IdempotencyConflictException conflict => conflict.Code,
+                _ => exception.GetType().Name,
+            };
             if (inner.IsEnabled(LogLevel.Information))
             {
                 inner.Log(LogLevel.Information, eventId, state, null, (s, _) => $"{formatter(s, exception)} Refused: {reason}.");

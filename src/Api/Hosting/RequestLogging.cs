@@ -7,12 +7,15 @@ namespace MyGovernment.Api.Hosting;
 /// national IDs, codes or search terms), status and duration. The trace id comes from the log scope (LoggingSetup),
 /// so this line, any error line of the same request and the traceId of its problem+json response share one id.
 /// Who called is deliberately absent: the subject is personal data, and the events record the actor anyway.
+/// A request its client gave up on is answered 499 and logged here at Information like any other (no stack trace);
+/// error lines about its cancelled work are lowered to Information too (<see cref="RefusalLogLevel"/>).
 /// </summary>
 public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        ClientAbort.Current = context.RequestAborted;
         try
         {
             await next(context);

@@ -53,7 +53,7 @@ public static class IdempotentCommand
         var inFlight = services.GetRequiredService<IdempotencyInFlight>();
         if (!inFlight.TryEnter(id))
         {
-            throw IdempotencyConflictException.InFlight();
+            throw IdempotencyConflictException.InFlight(http);
         }
         try
         {
@@ -92,7 +92,7 @@ public static class IdempotentCommand
         }
         var inFlight = http.RequestServices.GetRequiredService<IdempotencyInFlight>();
         var id = ScopedId(http.User.Subject(), key.Key) + "/endpoint";
-        return inFlight.TryEnter(id) ? new Held(inFlight, id) : throw IdempotencyConflictException.InFlight();
+        return inFlight.TryEnter(id) ? new Held(inFlight, id) : throw IdempotencyConflictException.InFlight(http);
     }
 
     private sealed class Held(IdempotencyInFlight inFlight, string id) : IDisposable

@@ -51,7 +51,7 @@ public static class AuthenticationSetup
                 NameClaimType = ClaimNames.Subject,
                 RoleClaimType = ClaimNames.Role,
             };
-            options.Events = new JwtBearerEvents { OnTokenValidated = RequireIdentityClaims };
+            options.Events = new JwtBearerEvents { OnTokenValidated = RequireIdentityClaims, OnChallenge = ExplainIdentityProblem };
             if (issuer is not null)
             {
                 options.TokenValidationParameters.ValidIssuer = DevelopmentTokenIssuer.Issuer;
@@ -72,20 +72,40 @@ public static class AuthenticationSetup
     }
 
     /// <summary>
-    /// A well-signed token is still refused (401) without a subject and one of our roles: every action is recorded
-    /// against a subject, and a token without a role would otherwise pass every plain [Authorize].
+    /// A well-signed token is still refused (401) when its identity is broken (<see cref="IdentityClaimsRule"/>): every
+    /// action is recorded against a subject, a token without a role would otherwise pass every plain [Authorize], and a
+    /// citizen without a valid national ID or an officer without a department has no identity our rules can check.
     /// </summary>
     private static Task RequireIdentityClaims(TokenValidatedContext context)
     {
-        var principal = context.Principal;
-        if (string.IsNullOrWhiteSpace(principal?.FindFirst(ClaimNames.Subject)?.Value))
+        if (IdentityClaimsRule.Check(context.Principal!) is { } problem)
         {
-            context.Fail("The token has no subject (sub) claim.");
-        }
-        else if (principal.FindAll(ClaimNames.Role).Count() != 1 || !Roles.All.Contains(principal.FindFirst(ClaimNames.Role)!.Value))
-        {
-            context.Fail($"The token must carry exactly one role claim, one of: {string.Join(", ", Roles.All)}.");
+            context.HttpContext.Features.Set(problem);
+            context.Fail(problem.Message);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>A broken identity is answered with its own stable code and which claim is wrong, not a bare 401.</summary>
+    private static async Task ExplainIdentityProblem(JwtBearerChallengeContext context)
+    {
+        if (context.HttpContext.Features.Get<IdentityProblem>() is not { } problem)
+        {
+            return;
+        }
+        context.HandleResponse();
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "Unauthorized",
+                Detail = problem.Message,
+                Extensions = { ["code"] = IdentityClaimsRule.Code, ["claim"] = problem.Claim },
+            },
+        });
     }
 }

@@ -9,7 +9,10 @@ public static class CallerIdentity
         user.FindFirstValue(ClaimNames.Subject) ?? throw new UnauthorizedAccessException("The token has no subject.");
 
     /// <summary>The citizen's national ID, or the subject for resident/diaspora accounts without one.</summary>
-    public static string ApplicantId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.NationalId) ?? user.Subject();
+    public static string ApplicantId(this ClaimsPrincipal user) => user.NationalId() ?? user.Subject();
+
+    /// <summary>The token's national ID in ASCII digits: an identity provider may issue it in Arabic-Indic digits.</summary>
+    public static string? NationalId(this ClaimsPrincipal user) => MyGovernment.Domain.Common.NationalId.Normalise(user.FindFirstValue(ClaimNames.NationalId));
 
     public static string? Department(this ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Department);
 
@@ -18,7 +21,7 @@ public static class CallerIdentity
         user.Subject(),
         user.FindFirstValue(ClaimNames.Role) ?? "",
         user.Department(),
-        user.FindFirstValue(ClaimNames.NationalId));
+        user.NationalId());
 
     public static bool IsStaffOf(this ClaimsPrincipal user, string? department) =>
         department is not null

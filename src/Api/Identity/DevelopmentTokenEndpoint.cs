@@ -1,3 +1,5 @@
+using MyGovernment.Domain.Common;
+
 namespace MyGovernment.Api.Identity;
 
 public sealed record DevelopmentTokenRequest(string Subject, string Role, string? Department, string? NationalId);
@@ -15,18 +17,26 @@ public static class DevelopmentTokenEndpoint
         }
         app.MapPost("/dev/tokens", (DevelopmentTokenRequest request) =>
             {
-                if (string.IsNullOrWhiteSpace(request.Subject) || !Roles.All.Contains(request.Role))
+                // The same rule that refuses such a token at authentication: never mint one that would be refused.
+                var role = request.Role ?? "";
+                if (IdentityClaimsRule.Check(request.Subject, [role], request.Department, request.NationalId) is { } problem)
                 {
-                    return Results.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["role"] = [$"Role must be one of: {string.Join(", ", Roles.All)}; subject is required."],
-                    });
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { [problem.Field] = [FieldMessage(problem)] },
+                        extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });
                 }
-                var token = issuer.Mint(request.Subject, request.Role, request.Department, request.NationalId);
+                var token = issuer.Mint(request.Subject, role, request.Department, NationalId.Normalise(request.NationalId));
                 return Results.Ok(new DevelopmentTokenResponse(token, "Bearer"));
             })
             .AllowAnonymous()
             .WithTags("Development")
             .WithSummary("Mint a development token (Development and Testing environments only).");
     }
+
+    private static string FieldMessage(IdentityProblem problem) => problem.Field switch
+    {
+        "subject" => "'subject' is required.",
+        "role" => $"'role' must be one of: {string.Join(", ", Roles.All)}.",
+        "nationalId" => "'nationalId' must be a valid 9-digit national ID (required for a citizen unless the subject starts with \"R-\").",
+        _ => "'department' is required for officer and supervisor tokens.",
+    };
 }

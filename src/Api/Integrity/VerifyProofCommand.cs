@@ -23,6 +23,9 @@ public sealed class VerifyProofCommand : JasperFxAsyncCommand<VerifyProofInput>
 
     public override async Task<bool> Execute(VerifyProofInput input)
     {
+        // Relative to the caller's folder, not the project's (see CallerPath).
+        input.FileFlag = MyGovernment.Api.Hosting.CallerPath.Resolve(input.FileFlag);
+        input.PublicKeyFlag = MyGovernment.Api.Hosting.CallerPath.Resolve(input.PublicKeyFlag);
         foreach (var path in new[] { input.FileFlag, input.PublicKeyFlag })
         {
             if (!File.Exists(path))

@@ -24,6 +24,6 @@ public static class LedgerEndpoint
         var dept = string.IsNullOrEmpty(department) ? null : department;
 
         var totals = await LedgerTotals.QueryAsync(query, start, end, dept, ct);
-        return new LedgerReport(first, last, dept, totals, totals.Sum(t => t.Debit), totals.Sum(t => t.Credit));
+        return new LedgerReport(first, last, dept, totals, LedgerAmount.Of(totals.Sum(t => t.Debit)), LedgerAmount.Of(totals.Sum(t => t.Credit)));
     }
 }

@@ -63,6 +63,7 @@ public static class PaymentTimelineEndpoint
         PaymentExpired x => (null, x.At, x.ProviderEventId is null ? "not paid in time" : $"provider event {x.ProviderEventId}"),
         PaymentErrored x => (null, x.At, x.Reason),
         PaymentStatusUnknown x => (null, x.At, x.Reason),
+        PaymentStatusRecovered x => (null, x.At, $"the provider answered again: back to {x.Status}"),
         ContradictoryProviderEventRecorded x => (null, x.At, $"provider said {x.ProviderStatus}: {x.Reason}"),
         RefundReserved x => (null, x.At, $"{x.Amount} held for refund {x.RefundId}"),
         RefundReleased x => (null, x.At, $"{x.Amount} released by refund {x.RefundId}"),

@@ -14,7 +14,8 @@ public static class SandboxWebhookEndpoint
     /// <summary>
     /// The provider's callback. Anonymous: authenticated by its signature, checked over the raw body before anything
     /// is parsed (<see cref="ProviderWebhookVerifier"/>). A refused delivery changes nothing; a repeated one answers
-    /// 200 and changes nothing, so the provider stops retrying.
+    /// 200 and changes nothing, so the provider stops retrying. A known event id with another body is refused (409
+    /// <c>webhook_event_conflict</c>) and recorded as a contradiction on the payment (<see cref="ReplayedEventBody"/>).
     /// </summary>
     [AllowAnonymous]
     [WolverinePost(ProviderProtocol.WebhookPath, OperationId = "ReceiveSandboxPaymentWebhook")]
@@ -51,7 +52,10 @@ public static class SandboxWebhookEndpoint
 
         try
         {
-            return Results.Ok(await bus.InvokeAsync<ProviderEventRecorded>(command!, ct));
+            var recorded = await bus.InvokeAsync<ProviderEventRecorded>(command!, ct);
+            return recorded.ReplayedWithAnotherBody
+                ? Problem(409, ReplayedEventBody.Code, "This event id was delivered before with another body; the replay is refused and recorded.")
+                : Results.Ok(recorded);
         }
         catch (PaymentProviderException)
         {

@@ -40,9 +40,12 @@ public sealed class ReconcileCommand : JasperFxAsyncCommand<ReconcileInput>
             Console.WriteLine($"reconcile: --date must be yyyy-MM-dd, not '{input.DateFlag}'");
             return false;
         }
+        // Relative to the caller's folder, not the project's (see CallerPath); the message names it as typed.
+        var typed = input.FileFlag;
+        input.FileFlag = typed is null ? null : MyGovernment.Api.Hosting.CallerPath.Resolve(typed);
         if (input.FileFlag is not null && !File.Exists(input.FileFlag))
         {
-            Console.WriteLine($"reconcile: no such file: {input.FileFlag}");
+            Console.WriteLine($"reconcile: no such file: {typed}");
             return false;
         }
         try

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Api.Security;
 
@@ -15,6 +16,9 @@ namespace MyGovernment.Api.Security;
 /// into an event (only its hash is), and is served only to those who may read the request. Scanning it would not
 /// work either: digit runs inside compressed or image data are noise (false refusals of honest files), and a photo
 /// or scan of a card has no digits to find at all. So only JSON is scanned, and the upload endpoint refuses JSON.
+/// Besides the body, every other value we store or log (route values, query values such as a document's file name,
+/// the Idempotency-Key) is checked the same way (<see cref="StoredRequestValues"/>). Digits count in any script
+/// (<see cref="Digits"/>): a card number typed in Arabic-Indic or fullwidth digits is still a card number.
 /// </summary>
 public sealed class CardDataGuard(RequestDelegate next)
 {
@@ -23,8 +27,17 @@ public sealed class CardDataGuard(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-            || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
+        if (!request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+        if (StoredRequestValues.Of(request).Any(IsCardNumber))
+        {
+            await RefuseCardAsync(context);
+            return;
+        }
+        if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
             || request.ContentLength == 0)
         {
             await next(context);
@@ -46,8 +59,7 @@ public sealed class CardDataGuard(RequestDelegate next)
         }
         if (ContainsCardNumber(body))
         {
-            await RefuseAsync(context, 400, "card_data_refused",
-                "Card numbers are never accepted here. Pay by card on the payment provider's page.");
+            await RefuseCardAsync(context);
             return;
         }
         await next(context);
@@ -113,7 +125,7 @@ public sealed class CardDataGuard(RequestDelegate next)
         var i = 0;
         while (i < text.Length)
         {
-            if (!char.IsAsciiDigit(text[i]))
+            if (!Digits.IsDigit(text[i]))
             {
                 i++;
                 continue;
@@ -124,7 +136,7 @@ public sealed class CardDataGuard(RequestDelegate next)
             var tooLong = false;
             while (j < text.Length)
             {
-                if (char.IsAsciiDigit(text[j]))
+                if (Digits.IsDigit(text[j]))
                 {
                     if (count >= 19)
                     {
@@ -132,12 +144,12 @@ public sealed class CardDataGuard(RequestDelegate next)
                     }
                     else
                     {
-                        digits[count] = text[j] - '0';
+                        digits[count] = Digits.ValueOf(text[j]);
                     }
                     count++;
                     j++;
                 }
-                else if ((text[j] is ' ' or '-') && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1]))
+                else if ((text[j] is ' ' or '-') && j + 1 < text.Length && Digits.IsDigit(text[j + 1]))
                 {
                     j++;
                 }
@@ -148,7 +160,8 @@ public sealed class CardDataGuard(RequestDelegate next)
             }
             // Part of a larger token (a GUID such as "…6c-6905-7712-8535-6451d…", a hex id): not a card number.
             var embedded = TouchesLetter(text, i - 1, -1) || TouchesLetter(text, j, +1);
-            if (!tooLong && !embedded && count is >= 13 and <= 19 && Luhn(digits[..count]))
+            // No payment card number starts with 0 (its first digit names the card industry); codes and ids of zeros do.
+            if (!tooLong && !embedded && count is >= 13 and <= 19 && digits[0] != 0 && Luhn(digits[..count]))
             {
                 return true;
             }
@@ -190,6 +203,9 @@ public sealed class CardDataGuard(RequestDelegate next)
         }
         return sum % 10 == 0;
     }
+
+    private static Task RefuseCardAsync(HttpContext context) =>
+        RefuseAsync(context, 400, "card_data_refused", "Card numbers are never accepted here. Pay by card on the payment provider's page.");
 
     private static Task RefuseAsync(HttpContext context, int status, string code, string detail)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using Wolverine;
 using Wolverine.Http;
@@ -32,7 +33,7 @@ public static class SubmitServiceRequestEndpoints
     [EndpointSummary("Submit a request on a citizen's behalf")]
     [EndpointDescription("The assisted channel: recorded on the request, and the submitting officer may not handle or decide it.")]
     public static Task<Created<ServiceRequestSubmittedResponse>> PostAssisted(SubmitAssistedServiceRequestBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>
-        SubmitAsync(http, bus, body.ServiceCode, body.ApplicantNationalId ?? "", SubmissionChannel.Assisted, body.Form, ct);
+        SubmitAsync(http, bus, body.ServiceCode, NationalId.Normalise(body.ApplicantNationalId) ?? "", SubmissionChannel.Assisted, body.Form, ct);
 
     private static Task<Created<ServiceRequestSubmittedResponse>> SubmitAsync(
         HttpContext http, IMessageBus bus, string? serviceCode, string applicantId, SubmissionChannel channel, Dictionary<string, string?>? form, CancellationToken ct)

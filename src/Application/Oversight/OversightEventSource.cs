@@ -37,7 +37,7 @@ public sealed class OversightEventSource(IDocumentStore store, IWorkingCalendarS
 
         // Payment streams (reports 5, 6, 10).
         typeof(PaymentCreated), typeof(PaymentStarted), typeof(PaymentAuthorised), typeof(PaymentSucceeded), typeof(PaymentFailed),
-        typeof(PaymentCancelled), typeof(PaymentExpired), typeof(PaymentErrored), typeof(PaymentStatusUnknown),
+        typeof(PaymentCancelled), typeof(PaymentExpired), typeof(PaymentErrored), typeof(PaymentStatusUnknown), typeof(PaymentStatusRecovered),
         typeof(ContradictoryProviderEventRecorded), typeof(RefundReserved), typeof(RefundReleased), typeof(PaymentRefunded),
         typeof(PaymentSettled), typeof(PaymentReconciled), typeof(PaymentReconciliationFlagged),
 

@@ -15,9 +15,11 @@ namespace MyGovernment.Application.Payments;
 /// A webhook is a hint: when it is doubtful (unknown type, another amount or session than ours) the provider's
 /// status API is asked and its history applied instead.
 /// </summary>
+/// <param name="BodyFingerprint">A digest of what the delivery said, compared with the one recorded for the same event id:
+/// the same id with another body is a forged or corrupted replay, refused and recorded (see <see cref="ReplayedEventBody"/>).</param>
 public sealed record RecordProviderEvent(
     Guid PaymentId, [property: NotPersonal] string ProviderEventId, [property: NotPersonal] string ProviderSessionId,
-    ProviderPaymentStatus? Status, Money? Amount, DateTimeOffset At) : LogSafeMessage
+    ProviderPaymentStatus? Status, Money? Amount, DateTimeOffset At, [property: NotPersonal] string? BodyFingerprint = null) : LogSafeMessage
 {
     public sealed class Validator : AbstractValidator<RecordProviderEvent>
     {
@@ -39,9 +41,15 @@ public sealed class ProcessedProviderEvent
     public Guid PaymentId { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>What the first delivery said (<see cref="RecordProviderEvent.BodyFingerprint"/>); null for older records.</summary>
+    public string? BodyFingerprint { get; set; }
 }
 
-public sealed record ProviderEventRecorded(Guid PaymentId, PaymentStatus Status, bool Duplicate, bool CheckedWithProvider);
+/// <param name="ReplayedWithAnotherBody">A known event id arrived with another body: refused (409), and recorded as a contradiction.</param>
+public sealed record ProviderEventRecorded(
+    Guid PaymentId, PaymentStatus Status, bool Duplicate, bool CheckedWithProvider,
+    [property: System.Text.Json.Serialization.JsonIgnore] bool ReplayedWithAnotherBody = false);
 
 public static class RecordProviderEventHandler
 {
@@ -70,6 +78,12 @@ public static class RecordProviderEventHandler
         TimeProvider clock, IOptions<PaymentsOptions> options)
     {
         var payment = stream.Aggregate!;
+        if (seen is not null && ReplayedEventBody.Differs(seen, command))
+        {
+            var (kept, flagged) = stream.Append(ReplayedEventBody.Record(payment, command, clock.GetUtcNow()), options.Value);
+            return (new ProviderEventRecorded(payment.Id, kept.Status, Duplicate: true, CheckedWithProvider: false, ReplayedWithAnotherBody: true),
+                flagged, MartenOps.Nothing());
+        }
         if (seen is not null)
         {
             return (new ProviderEventRecorded(payment.Id, payment.Status, Duplicate: true, CheckedWithProvider: false), [], MartenOps.Nothing());
@@ -78,7 +92,10 @@ public static class RecordProviderEventHandler
             ? PaymentDecisions.ApplyProviderHistory(payment, truth.Events)
             : PaymentDecisions.ApplyProviderStatus(payment, command.ProviderEventId, command.Status!.Value, command.Amount, command.At);
         var (changed, messages) = stream.Append(events, options.Value);
-        var processed = new ProcessedProviderEvent { Id = command.ProviderEventId, PaymentId = payment.Id, ReceivedAt = clock.GetUtcNow() };
+        var processed = new ProcessedProviderEvent
+        {
+            Id = command.ProviderEventId, PaymentId = payment.Id, ReceivedAt = clock.GetUtcNow(), BodyFingerprint = command.BodyFingerprint,
+        };
         return (new ProviderEventRecorded(payment.Id, changed.Status, Duplicate: false, CheckedWithProvider: truth is not null), messages,
             MartenOps.Insert(processed));
     }

@@ -38,14 +38,23 @@ public sealed record ProviderCheck(ProviderSessionStatus? Status, string? Error)
         }
     }
 
-    /// <summary>The provider's truth first; then, if still unpaid past its deadline, the payment expires. Unreachable: status unknown.</summary>
+    /// <summary>
+    /// The provider's truth first (a lost status restored, then its history); then, if still unpaid past its deadline,
+    /// the payment expires (never an Authorised one). Unreachable: status unknown.
+    /// </summary>
     public static IReadOnlyList<object> Decide(Payment payment, ProviderCheck check, PaymentsOptions options, DateTimeOffset now)
     {
         if (check.Error is not null)
         {
             return PaymentDecisions.MarkStatusUnknown(payment, "The provider could not be asked: " + check.Error, now);
         }
-        var events = check.Status is null ? [] : PaymentDecisions.ApplyProviderHistory(payment, check.Status.Events).ToList();
+        // The provider answered: a status we had lost comes back first, so its history applies to what the payment was.
+        var events = check.Status is null ? [] : PaymentDecisions.KnowStatusAgain(payment, now).ToList();
+        var known = events.Aggregate(payment, (s, e) => Payment.Evolve(s, e)!);
+        if (check.Status is not null)
+        {
+            events.AddRange(PaymentDecisions.ApplyProviderHistory(known, check.Status.Events));
+        }
         var state = events.Aggregate(payment, (s, e) => Payment.Evolve(s, e)!);
         events.AddRange(PaymentDecisions.Expire(state, options.SessionLifetime, now));
         return events;

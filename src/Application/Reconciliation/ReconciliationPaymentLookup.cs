@@ -1,5 +1,6 @@
 using Marten;
 using MyGovernment.Domain.Reconciliation;
+using MyGovernment.Projections.Reconciliation;
 using MyGovernment.Projections.Payments;
 
 namespace MyGovernment.Application.Reconciliation;
@@ -16,8 +17,14 @@ public sealed class ReconciliationPaymentLookup(IQuerySession session) : IReconc
         var payments = await session.Query<PaymentDetails>()
             .Where(p => p.ProviderSessionId.IsOneOf(sessions) || p.Id.IsOneOf(ids) || (p.CapturedAt >= capturedFrom && p.CapturedAt < capturedUntil))
             .ToListAsync(ct);
+        // The statement day that settled each payment, so a re-import of that day is told from a second pay-out.
+        var settledBy = payments.Where(p => p.SettledBy is not null).Select(p => p.SettledBy!.Value).Distinct().ToArray();
+        Dictionary<Guid, DateOnly> statementDays = settledBy.Length == 0
+            ? []
+            : (await session.LoadManyAsync<ReconciliationDetails>(ct, settledBy)).ToDictionary(r => r.Id, r => r.StatementDate);
         return payments
-            .Select(p => new PaymentForReconciliation(p.Id, p.Version, p.DepartmentCode, p.ProviderSessionId, p.Status, p.Captured, p.CapturedAt, p.SettledBy))
+            .Select(p => new PaymentForReconciliation(p.Id, p.Version, p.DepartmentCode, p.ProviderSessionId, p.Status, p.Captured, p.CapturedAt, p.SettledBy,
+                p.SettledBy is { } by && statementDays.TryGetValue(by, out var day) ? (DateOnly?)day : null, p.SettledGross))
             .ToList();
     }
 }

@@ -33,7 +33,8 @@ public static class FormValidation
                 }
                 continue;
             }
-            var (ok, normalised, message) = Check(field, raw);
+            // Digits are read the same in every script, so numbers, dates and IDs are stored in ASCII; free text is kept as typed.
+            var (ok, normalised, message) = Check(field, field.Type == FieldType.Text ? raw : Digits.ToAscii(raw));
             if (ok)
             {
                 result[field.Name] = normalised;

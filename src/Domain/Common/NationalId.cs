@@ -1,10 +1,17 @@
 namespace MyGovernment.Domain.Common;
 
-/// <summary>Palestinian national ID: nine digits, the last a Luhn check digit over the first eight.</summary>
+/// <summary>
+/// Palestinian national ID: nine digits, the last a Luhn check digit over the first eight. Typed in Arabic-Indic or
+/// fullwidth digits it is the same ID: <see cref="Normalise"/> gives the ASCII form we store and compare.
+/// </summary>
 public static class NationalId
 {
+    /// <summary>The ID in ASCII digits (see <see cref="Digits"/>); anything else unchanged.</summary>
+    public static string? Normalise(string? value) => Digits.ToAsciiOrNull(value);
+
     public static bool IsValid(string? value)
     {
+        value = Normalise(value);
         if (value is null || value.Length != 9 || !value.All(char.IsAsciiDigit))
         {
             return false;

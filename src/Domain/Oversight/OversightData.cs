@@ -92,7 +92,7 @@ public sealed class OversightData(
     private static StreamKind KindOf(object data) => data switch
     {
         PaymentCreated or PaymentStarted or PaymentAuthorised or PaymentSucceeded or PaymentFailed or PaymentCancelled or PaymentExpired
-            or PaymentErrored or PaymentStatusUnknown or ContradictoryProviderEventRecorded or RefundReserved or RefundReleased
+            or PaymentErrored or PaymentStatusUnknown or PaymentStatusRecovered or ContradictoryProviderEventRecorded or RefundReserved or RefundReleased
             or PaymentRefunded or PaymentSettled or PaymentReconciled or PaymentReconciliationFlagged => StreamKind.Payment,
         RefundRequested or RefundApproved or RefundSubmitted or RefundSucceeded or RefundFailed => StreamKind.Refund,
         SettlementStatementImported or StatementReconciled => StreamKind.Reconciliation,

@@ -18,7 +18,8 @@ public sealed record Payment(
     bool NeedsReconciliation = false,
     IReadOnlySet<string>? SeenProviderEvents = null,
     decimal Refunded = 0m,
-    decimal RefundPending = 0m)
+    decimal RefundPending = 0m,
+    PaymentStatus? StatusBeforeUnknown = null)
 {
     /// <summary>Money was taken: nothing but settlement and reconciliation follows.</summary>
     public bool IsCaptured => Status is PaymentStatus.Succeeded or PaymentStatus.Settled or PaymentStatus.Reconciled;
@@ -27,6 +28,10 @@ public sealed record Payment(
     public bool EndedWithoutMoney => Status is PaymentStatus.Failed or PaymentStatus.Cancelled or PaymentStatus.Expired or PaymentStatus.Error;
 
     public bool IsFinal => IsCaptured || EndedWithoutMoney;
+
+    /// <summary>Authorised at the provider, also while its status is unknown to us: its capture is pending there.</summary>
+    public bool IsAuthorised => Status == PaymentStatus.Authorised
+        || (Status == PaymentStatus.StatusUnknown && StatusBeforeUnknown == PaymentStatus.Authorised);
 
     public bool HasSeen(string providerEventId) => SeenProviderEvents?.Contains(providerEventId) == true;
 
@@ -41,7 +46,12 @@ public sealed record Payment(
         (_, PaymentCancelled e) => Seen(state, e.ProviderEventId) with { Status = PaymentStatus.Cancelled },
         (_, PaymentExpired e) => (e.ProviderEventId is null ? state : Seen(state, e.ProviderEventId)) with { Status = PaymentStatus.Expired },
         (_, PaymentErrored) => state with { Status = PaymentStatus.Error },
-        (_, PaymentStatusUnknown) => state with { Status = PaymentStatus.StatusUnknown },
+        (_, PaymentStatusUnknown) => state with
+        {
+            Status = PaymentStatus.StatusUnknown,
+            StatusBeforeUnknown = state.Status == PaymentStatus.StatusUnknown ? state.StatusBeforeUnknown : state.Status,
+        },
+        (_, PaymentStatusRecovered e) => state with { Status = e.Status, StatusBeforeUnknown = null },
         (_, Reconciliation.PaymentSettled) => state with { Status = PaymentStatus.Settled },
         (_, Reconciliation.PaymentReconciled) => state with { Status = PaymentStatus.Reconciled },
         (_, Reconciliation.PaymentReconciliationFlagged) => state with { NeedsReconciliation = true },

@@ -115,9 +115,18 @@ public static class PaymentDecisions
     public static IReadOnlyList<object> Expire(Payment payment, TimeSpan sessionLifetime, DateTimeOffset now)
     {
         var deadline = payment.ExpiresAt ?? payment.CreatedAt + sessionLifetime;
-        var waiting = payment.Status is PaymentStatus.Created or PaymentStatus.Started or PaymentStatus.StatusUnknown;
+        var waiting = payment.Status is PaymentStatus.Created or PaymentStatus.Started or PaymentStatus.StatusUnknown && !payment.IsAuthorised;
         return waiting && now >= deadline ? [new PaymentExpired(payment.Id, null, now)] : [];
     }
+
+    /// <summary>
+    /// The provider answered a re-check of a payment whose status we had lost: it is back at the status it had before,
+    /// then the provider's history applies (<see cref="ApplyProviderHistory"/>) as for any other payment.
+    /// </summary>
+    public static IReadOnlyList<object> KnowStatusAgain(Payment payment, DateTimeOffset now) =>
+        payment.Status == PaymentStatus.StatusUnknown
+            ? [new PaymentStatusRecovered(payment.Id, payment.StatusBeforeUnknown ?? PaymentStatus.Started, now)]
+            : [];
 
     /// <summary>We could not learn the outcome; a recurring job will ask the provider again.</summary>
     public static IReadOnlyList<object> MarkStatusUnknown(Payment payment, string reason, DateTimeOffset now) =>

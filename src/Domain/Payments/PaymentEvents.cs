@@ -34,6 +34,13 @@ public sealed record PaymentErrored(Guid PaymentId, string Reason, DateTimeOffse
 public sealed record PaymentStatusUnknown(Guid PaymentId, string Reason, DateTimeOffset At);
 
 /// <summary>
+/// The provider answered again after a <see cref="PaymentStatusUnknown"/>: the payment is back at the status it had
+/// before (an Authorised payment stays Authorised, so it is never expired by us); what the provider reports then
+/// follows as its own events.
+/// </summary>
+public sealed record PaymentStatusRecovered(Guid PaymentId, PaymentStatus Status, DateTimeOffset At);
+
+/// <summary>
 /// A provider event that contradicts what the stream already says (a failure after a capture, a capture of another
 /// amount, a capture after we gave up). Kept as evidence and flags the payment for reconciliation; it never moves the
 /// payment back.

@@ -15,7 +15,10 @@ public sealed record ReconciliationOutcome(
 /// <item>a session already seen on an earlier line of this statement → Duplicate (<c>duplicate-in-statement</c>);</item>
 /// <item>no payment of ours → MissingInSystem (<c>unknown-reference</c>);</item>
 /// <item>a payment we have not captured → MissingInSystem (<c>not-captured-in-system</c>), the payment is flagged;</item>
-/// <item>a payment an earlier statement settled → Duplicate (<c>already-settled</c>), the payment is flagged;</item>
+/// <item>a payment settled by an earlier import of this same statement date, for this amount → Matched
+/// (<c>already-settled-same-day</c>): re-importing a day's statement changes nothing;</item>
+/// <item>a payment an earlier statement (of another day, or for another amount) settled → Duplicate
+/// (<c>already-settled</c>), a second pay-out, the payment is flagged;</item>
 /// <item>another amount or currency than captured → AmountMismatch (<c>amount-differs</c>): settled at the statement's
 /// amount (that is the money that moved) and flagged;</item>
 /// <item>otherwise Matched (<c>matched</c>): settled and reconciled.</item>
@@ -89,6 +92,13 @@ public static class Reconciler
             {
                 items.Add(Item(ReconciliationCategory.MissingInSystem, "not-captured-in-system"));
                 Add(payment.PaymentId, Flag(payment, reconciliationId, ReconciliationCategory.MissingInSystem, "not-captured-in-system", now));
+                continue;
+            }
+            if (payment.SettledBy is not null && payment.SettledOn == statementDate && payment.SettledGross == line.Amount)
+            {
+                // The same day's statement imported again (fetched again, regenerated): the settlement it repeats is
+                // already in our books. Matched, and nothing is appended to the payment.
+                items.Add(Item(ReconciliationCategory.Matched, "already-settled-same-day"));
                 continue;
             }
             if (payment.SettledBy is not null)

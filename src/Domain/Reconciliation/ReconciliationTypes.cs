@@ -41,6 +41,7 @@ public sealed record ReconciliationItem(
     Money? SystemAmount);
 
 /// <summary>What reconciliation needs to know about one of our payments (from its stream).</summary>
+/// <param name="SettledOn">The statement date of the reconciliation that settled it, and <paramref name="SettledGross"/> what it settled.</param>
 public sealed record PaymentForReconciliation(
     Guid PaymentId,
     long Version,
@@ -49,4 +50,6 @@ public sealed record PaymentForReconciliation(
     PaymentStatus Status,
     Money? Captured,
     DateTimeOffset? CapturedAt,
-    Guid? SettledBy);
+    Guid? SettledBy,
+    DateOnly? SettledOn = null,
+    Money? SettledGross = null);

@@ -27,6 +27,7 @@ public static class RosterDecisions
         DepartmentRoster? roster, string department, string officerId, string? nationalId, string role, Actor by, DateTimeOffset now)
     {
         MayManage(department, by);
+        nationalId = NationalId.Normalise(nationalId);
         if (role is not ("officer" or "supervisor"))
         {
             throw new DomainException("invalid_role", "Only officers and supervisors can be on a department roster.");

@@ -37,7 +37,8 @@ public static class LedgerTotals
         while (await reader.ReadAsync(ct))
         {
             totals.Add(new LedgerDayTotal(
-                DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), reader.GetDecimal(4)));
+                DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetString(1), reader.GetString(2),
+                LedgerAmount.Of(reader.GetDecimal(3)), LedgerAmount.Of(reader.GetDecimal(4))));
         }
         return totals;
     }

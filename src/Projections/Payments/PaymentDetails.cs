@@ -135,6 +135,8 @@ public sealed partial class PaymentDetailsProjection : SingleStreamProjection<Pa
 
     public static void Apply(IEvent<PaymentStatusUnknown> e, PaymentDetails view) => Touch(view, e, e.Data.At, PaymentStatus.StatusUnknown);
 
+    public static void Apply(IEvent<PaymentStatusRecovered> e, PaymentDetails view) => Touch(view, e, e.Data.At, e.Data.Status);
+
     public static void Apply(IEvent<ContradictoryProviderEventRecorded> e, PaymentDetails view)
     {
         Touch(view, e, e.Data.At, view.Status);

@@ -79,6 +79,7 @@ public sealed class EventShapeTests(AppFixture app)
         new PaymentExpired(Other, null, At),
         new PaymentErrored(Other, "The payment provider answered 503.", At),
         new PaymentStatusUnknown(Other, "The provider could not be asked.", At),
+        new PaymentStatusRecovered(Other, PaymentStatus.Authorised, At),
         new ContradictoryProviderEventRecorded(Other, "evt_x", ProviderPaymentStatus.Failed, "The provider reported Failed after the payment was captured.", At),
         new RefundRequested(Id, Other, Money.Ils(5m), Money.Ils(15.50m), "Paid twice", Finance, At),
         new RefundApproved(Id, new Actor("finance-2", "finance", "TREASURY"), At),

@@ -51,9 +51,9 @@ public sealed class RefusalLoggingTests(AppFixture app)
         providers.ShouldAllBe(p => p.GetType().Name == "RefusalLoggerProvider");
     }
 
-    private sealed record Entry(LogLevel Level, string Message, bool HasException);
+    internal sealed record Entry(LogLevel Level, string Message, bool HasException);
 
-    private sealed class RecordingProvider : ILoggerProvider
+    internal sealed class RecordingProvider : ILoggerProvider
     {
         public List<Entry> Entries { get; } = [];
 

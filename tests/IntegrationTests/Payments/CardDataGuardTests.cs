@@ -25,6 +25,8 @@ public sealed class CardDataGuardTests(AppFixture app)
     [InlineData("41111111111111111111")]
     [InlineData("4111  1111 1111 1111")]
     [InlineData("0190a000-0000-7000-8000-000000000001")]
+    // A verification code or id of zeros: Luhn-valid, but no card number starts with 0.
+    [InlineData("0000000000000000")]
     // A GUID whose middle groups happen to form a Luhn-valid 16-digit run is an id, not a card.
     [InlineData("PAY-01a21f6c-4111-1111-1111-1111d4e3f2aa")]
     [InlineData("")]

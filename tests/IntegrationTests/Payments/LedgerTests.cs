@@ -44,9 +44,13 @@ public sealed class LedgerTests(AppFixture app)
         ]);
 
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var report = (await (await app.Host.Scenario(s =>
-            s.As(app.TokenFor("auditor-1", Roles.Auditor)).Get.Url($"/api/finance/ledger?from={today}&to={today}&department={department}")))
-            .ReadAsJsonAsync<LedgerReport>())!;
+        var answer = await app.Host.Scenario(s =>
+            s.As(app.TokenFor("auditor-1", Roles.Auditor)).Get.Url($"/api/finance/ledger?from={today}&to={today}&department={department}"));
+        var report = (await answer.ReadAsJsonAsync<LedgerReport>())!;
+        // One number format for every ledger amount: two decimals (1350.00, never 1350), whatever scale the postings had.
+        var amounts = System.Text.RegularExpressions.Regex.Matches(answer.ReadAsText(), "\"(?:debit|credit|totalDebit|totalCredit)\":([^,}]+)");
+        amounts.Count.ShouldBeGreaterThan(2);
+        amounts.Select(m => m.Groups[1].Value).ShouldAllBe(v => System.Text.RegularExpressions.Regex.IsMatch(v, "^-?[0-9]+\\.[0-9]{2}$"));
         var revenue = report.Totals.Where(t => t.Account == "revenue:" + department && t.Currency == "ILS").ShouldHaveSingleItem();
         revenue.Credit.ShouldBeGreaterThanOrEqualTo(650m);
         revenue.Debit.ShouldBeGreaterThanOrEqualTo(150m);

@@ -147,7 +147,7 @@ public sealed class ReconciliationTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_same_file_twice_is_a_409_and_a_later_statement_of_a_settled_payment_is_a_duplicate()
+    public async Task The_same_file_twice_is_a_409_a_re_import_of_the_day_changes_nothing_and_another_days_statement_is_a_duplicate()
     {
         var day = UniqueDay();
         var payment = await CapturedOnAsync(day);
@@ -158,10 +158,23 @@ public sealed class ReconciliationTests(AppFixture app)
         await ImportAsync(day, csv, 409);
         (await _kit.ReadAsync(payment.PaymentId)).Version.ShouldBe(versionAfter);
 
-        // Another file (other bytes) settling the same payment again: a duplicate, and the payment is flagged, not settled twice.
+        // The day's statement again in another file (other bytes, e.g. fetched again): the payment it settled, for the same
+        // amount, is matched as already settled; no break, nothing appended to the payment.
         var again = (await (await ImportAsync(day, csv + "\n", 201)).ReadAsJsonAsync<ReconciliationSummary>())!;
         again.Id.ShouldNotBe(first.Id);
-        again.Counts[ReconciliationCategory.Duplicate].ShouldBe(1);
+        again.Counts[ReconciliationCategory.Duplicate].ShouldBe(0);
+        again.Counts[ReconciliationCategory.Matched].ShouldBe(1);
+        (await _kit.ReadAsync(payment.PaymentId)).Version.ShouldBe(versionAfter);
+
+        // Another day's statement paying the same session out again is a second pay-out: a duplicate, flagged, not settled twice.
+        var otherDay = UniqueDay();
+        while (otherDay == day)
+        {
+            otherDay = UniqueDay();
+        }
+        var later = (await (await ImportAsync(otherDay, Header + "\n" + Line(payment.SessionId, payment.PaymentId, payment.Amount, otherDay), 201))
+            .ReadAsJsonAsync<ReconciliationSummary>())!;
+        later.Counts[ReconciliationCategory.Duplicate].ShouldBe(1);
         var events = await _kit.EventsOfAsync(payment.PaymentId);
         events.OfType<PaymentSettled>().ShouldHaveSingleItem();
         events.OfType<PaymentReconciliationFlagged>().ShouldHaveSingleItem().Rule.ShouldBe("already-settled");

@@ -98,7 +98,7 @@ public sealed class FuzzTests(AppFixture app)
         "/api/admin/departments" => Node(new { code = CatalogAdmin.NewCode("FZ"), nameAr = "دائرة", nameEn = "Directorate" }),
         "/api/admin/calendar/holidays" => Node(new { date = "2099-02-01", nameAr = "عطلة", nameEn = "Holiday" }),
         "/api/departments/{code}/officers" => Node(new { officerId = "fuzz-officer", nationalId = Citizens.NewNationalId(), role = "clerk" }),
-        "/dev/tokens" => Node(new { subject = "fuzz", role = "citizen" }),
+        "/dev/tokens" => Node(new { subject = "fuzz", role = "admin" }),
         _ => Node(new
         {
             expectedVersion = world.Request.Version, note = "note", reason = "reason", grounds = "grounds", opinion = "opinion", message = "message",

@@ -42,7 +42,7 @@ public sealed class ProviderWebhookVerifier(IOptions<PaymentProviderOptions> opt
         return (WebhookVerdict.Valid, new RecordProviderEvent(
             paymentId, body.Id, body.SessionId, ProviderProtocol.ToStatus(body.Type),
             body.Amount is { } amount && body.Currency is { Length: 3 } currency ? new Money(amount, currency) : null,
-            body.CreatedAt ?? clock.GetUtcNow()));
+            body.CreatedAt ?? clock.GetUtcNow(), WebhookBodyFingerprint.Of(body)));
     }
 
     public WebhookVerdict Verify(string? header, ReadOnlySpan<byte> rawBody)
