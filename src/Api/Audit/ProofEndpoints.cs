@@ -33,11 +33,11 @@ public static class ProofEndpoints
         var size = treeSize ?? (checkpoints.Count > 0 ? checkpoints[^1].TreeSize : 0);
         if (await log.LeafIndexOfAsync(seq, ct) is not { } found || found.Index >= size)
         {
-            return Problem(404, "not-sealed", $"Event {seq} is not among the first {size} sealed events (not yet covered by a signed checkpoint).");
+            return Problem(404, "not_sealed", $"Event {seq} is not among the first {size} sealed events (not yet covered by a signed checkpoint).");
         }
         if (size > found.Size)
         {
-            return Problem(400, "tree-too-large", $"The log has only {found.Size} sealed events.");
+            return Problem(400, "tree_too_large", $"The log has only {found.Size} sealed events.");
         }
         var (leafHash, path, root) = await log.ReadTreeAsync(
             tree => (tree.Subtree(found.Index, found.Index + 1), tree.InclusionProof(found.Index, size), tree.Root(size)), ct);
@@ -60,7 +60,7 @@ public static class ProofEndpoints
         var sealedSize = await log.SealedSizeAsync(ct);
         if (from < 0 || from > to || to > sealedSize)
         {
-            return Problem(400, "bad-tree-sizes", $"Need 0 ≤ from ≤ to ≤ {sealedSize} (the sealed size).");
+            return Problem(400, "bad_tree_sizes", $"Need 0 ≤ from ≤ to ≤ {sealedSize} (the sealed size).");
         }
         var (fromRoot, toRoot, proof) = await log.ReadTreeAsync(tree => (tree.Root(from), tree.Root(to), tree.ConsistencyProof(from, to)), ct);
         return Results.Ok(new ConsistencyProofView(from, to, Convert.ToBase64String(fromRoot), Convert.ToBase64String(toRoot),
