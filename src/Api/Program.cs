@@ -63,9 +63,8 @@ builder.Services.AddMyGovernmentIdempotency(builder.Configuration);
 builder.Services.AddMyGovernmentDocuments(builder.Configuration);
 builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection("Limits"));
 
-builder.Services.AddProblemDetails(ProblemLocalization.Configure);
+builder.Services.AddMyGovernmentErrors();
 builder.Services.AddMyGovernmentLocalization();
-builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddWolverineHttp();
 builder.Services.AddMyGovernmentOpenApi();

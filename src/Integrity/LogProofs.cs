@@ -16,7 +16,7 @@ public sealed class LogProofs(IntegrityLog log, IntegrityDatabase db)
         }
         if (size > found.Size)
         {
-            return new ProofRefusal("tree-too-large", $"The log has only {found.Size} sealed events.");
+            return new ProofRefusal("tree_too_large", $"The log has only {found.Size} sealed events.");
         }
         var (leafHash, path, root) = await log.ReadTreeAsync(
             tree => (tree.Subtree(found.Index, found.Index + 1), tree.InclusionProof(found.Index, size), tree.Root(size)), ct);
@@ -34,7 +34,7 @@ public sealed class LogProofs(IntegrityLog log, IntegrityDatabase db)
         var sealedSize = await log.SealedSizeAsync(ct);
         if (from < 0 || from > to || to > sealedSize)
         {
-            return new ProofRefusal("bad-tree-sizes", $"Need 0 ≤ from ≤ to ≤ {sealedSize} (the sealed size).");
+            return new ProofRefusal("bad_tree_sizes", $"Need 0 ≤ from ≤ to ≤ {sealedSize} (the sealed size).");
         }
         var (fromRoot, toRoot, proof) = await log.ReadTreeAsync(tree => (tree.Root(from), tree.Root(to), tree.ConsistencyProof(from, to)), ct);
         return new ConsistencyProofView(from, to, Convert.ToBase64String(fromRoot), Convert.ToBase64String(toRoot),

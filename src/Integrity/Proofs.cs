@@ -9,10 +9,10 @@ public sealed record InclusionReceipt(
 
 public sealed record ConsistencyProofView(long From, long To, string FromRoot, string ToRoot, IReadOnlyList<string> Proof, string? FromCheckpoint, string? ToCheckpoint);
 
-/// <summary>Why no proof could be given: <c>not-sealed</c> (the event is not covered yet), <c>tree-too-large</c> or <c>bad-tree-sizes</c>.</summary>
+/// <summary>Why no proof could be given: <c>not_sealed</c> (the event is not covered yet), <c>tree_too_large</c> or <c>bad_tree_sizes</c>.</summary>
 public sealed record ProofRefusal(string Code, string Detail)
 {
-    public const string NotSealed = "not-sealed";
+    public const string NotSealed = "not_sealed";
 
     /// <summary>The event exists in no covered prefix (a 404), as opposed to sizes asked for that cannot be (a 400).</summary>
     public bool NotFound => Code == NotSealed;

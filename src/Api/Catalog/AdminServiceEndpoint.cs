@@ -20,7 +20,8 @@ public static class AdminServiceEndpoint
         var service = code.Length > 40 ? null : await session.LoadAsync<ServiceCatalogEntry>(CatalogIds.Service(code), ct);
         if (service is null)
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No service with code '{code}'.");
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No service with code '{code}'.",
+            extensions: new Dictionary<string, object?> { ["code"] = "service_not_found" });
         }
         return TypedResults.Ok(service);
     }

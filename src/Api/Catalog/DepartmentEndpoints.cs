@@ -28,7 +28,8 @@ public static class DepartmentEndpoints
         var department = code.Length > 40 ? null : await session.LoadAsync<DepartmentEntry>(CatalogIds.Department(code), ct);
         if (department is null)
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No department with code '{code}'.");
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No department with code '{code}'.",
+            extensions: new Dictionary<string, object?> { ["code"] = "department_not_found" });
         }
         return TypedResults.Ok(department);
     }

@@ -38,26 +38,27 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray())),
         FieldValidationException fields => Validation((RequestLanguage.IsArabic(context) ? fields.ArabicErrors : fields.Errors).ToDictionary(e => e.Key, e => e.Value)),
         StaleVersionException { Expected.IsPrecondition: true } stale =>
-            Problem(412, "Precondition failed", stale.Message + " Reload the request and try again.", "stale_version"),
+            Problem(412, "stale_version", stale.Message + " Reload the request and try again."),
         StaleVersionException stale =>
-            Problem(409, "Conflict", stale.Message + " Reload the request and try again.", "concurrency_conflict"),
-        NotFoundException notFound => Problem(404, "Not found", notFound.Message, notFound.Code),
-        DomainException rule => Problem(422, "Business rule refused the request", rule.Message, rule.Code),
+            Problem(409, "concurrency_conflict", stale.Message + " Reload the request and try again."),
+        NotFoundException notFound => Problem(404, notFound.Code, notFound.Message),
+        DomainException rule => Problem(422, rule.Code, rule.Message),
         JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
-            or JasperFx.DocumentAlreadyExistsException => Problem(409, "Conflict", "The object already exists.", "duplicate"),
+            or JasperFx.DocumentAlreadyExistsException => Problem(409, "duplicate", "The object already exists."),
         JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DcbConcurrencyException
             or JasperFx.Events.StreamLockedException or Marten.Exceptions.StreamLockedException =>
-            Problem(409, "Conflict", "Someone else changed this object at the same time. Reload it and try again.", "concurrency_conflict"),
-        IdempotencyConflictException idempotency => Problem(idempotency.Status, idempotency.Status == 409 ? "Conflict" : "Idempotency key reused", idempotency.Message, idempotency.Code),
-        BadHttpRequestException { StatusCode: 413 } tooLarge => Problem(413, "Payload too large", tooLarge.Message, "payload_too_large"),
-        BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message, "bad_request"),
-        JsonException => Problem(400, "Bad request", "The request body is not valid JSON for this endpoint.", "invalid_json"),
+            Problem(409, "concurrency_conflict", "Someone else changed this object at the same time. Reload it and try again."),
+        IdempotencyConflictException idempotency => Problem(idempotency.Status, idempotency.Code, idempotency.Message),
+        // Minimal API endpoints throw this for a body they cannot read (RouteHandlerOptions.ThrowOnBadRequest).
+        BadHttpRequestException { InnerException: JsonException json } => InvalidJsonProblem.From(json),
+        BadHttpRequestException bad => Problem(bad.StatusCode, ErrorCatalogue.ForStatus(bad.StatusCode), bad.Message),
+        JsonException json => InvalidJsonProblem.From(json),
         // A lost append race that reached us unwrapped: Marten's own version check (MT003) or the stream/version key.
         _ when DatabaseFailures.IsWrappedVersionConflict(exception) =>
-            Problem(409, "Conflict", "Someone else changed this object at the same time. Reload it and try again.", "concurrency_conflict"),
+            Problem(409, "concurrency_conflict", "Someone else changed this object at the same time. Reload it and try again."),
         // The database is down or restarting, however deeply Marten or Wolverine wrapped the driver's error.
         _ when DatabaseFailures.IsTransient(exception) => Unavailable(context),
-        _ => Problem(500, "Internal server error", "The request could not be completed.", "internal_error"),
+        _ => Problem(500, "internal_error", "The request could not be completed."),
     };
 
     /// <summary>An <see cref="OperationCanceledException"/> anywhere in the chain (Wolverine and Marten wrap it).</summary>
@@ -77,16 +78,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         new ValidationProblemDetails(errors)
         {
             Status = 400,
-            Title = "One or more fields are invalid.",
+            Title = ErrorCatalogue.Find("validation_failed")!.Title.En,
             Extensions = { ["code"] = "validation_failed" },
         };
 
-    private static ProblemDetails Problem(int status, string title, string detail, string code) =>
-        new() { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } };
+    // The English title here serves callers outside HTTP (the reconcile command); HTTP answers are completed by ProblemLocalization.
+    private static ProblemDetails Problem(int status, string code, string detail) =>
+        new() { Status = status, Title = ErrorCatalogue.Find(code, null, status)?.Title.En, Detail = detail, Extensions = { ["code"] = code } };
 
     private static ProblemDetails Unavailable(HttpContext context)
     {
         context.Response.Headers.RetryAfter = "5";
-        return Problem(503, "Service unavailable", "The database is unavailable. Try again shortly.", "database_unavailable");
+        return Problem(503, "database_unavailable", "The database is unavailable. Try again shortly.");
     }
 }

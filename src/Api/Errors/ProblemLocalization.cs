@@ -4,50 +4,57 @@ using MyGovernment.Api.Localization;
 namespace MyGovernment.Api.Errors;
 
 /// <summary>
-/// Every problem written through ASP.NET Core's problem details service (our exception handler, typed 404s,
-/// status code pages for 401/403) passes here: for an Arabic caller the title, and the detail of a known code, are
-/// replaced by their Arabic text. The <c>code</c> stays the same in both languages, so clients never parse messages.
+/// Every problem written through ASP.NET Core's problem details service (our exception handler, endpoint results,
+/// Wolverine's own 400s, status code pages for 401/403/404/405/415, the rate limiter) passes here and is completed
+/// from the <see cref="ErrorCatalogue"/>: a code (the framework's refusals come without one), the <c>type</c> of that
+/// code, and the title and detail in the caller's language. English callers keep a more precise detail where the
+/// raise site gave one; the <c>code</c> is the same in both languages, so clients never parse messages.
 /// </summary>
 public static class ProblemLocalization
 {
     public static void Configure(ProblemDetailsOptions options) => options.CustomizeProblemDetails = Localize;
 
-    private static readonly Dictionary<int, string> FrameworkCodes = new()
-    {
-        [400] = "bad_request",
-        [401] = "unauthenticated",
-        [403] = "forbidden",
-        [404] = "not_found",
-        [405] = "method_not_allowed",
-        [406] = "not_acceptable",
-        [413] = "payload_too_large",
-        [415] = "unsupported_media_type",
-        [429] = "rate_limited",
-        [500] = "internal_error",
-        [503] = "unavailable",
-    };
-
     public static void Localize(ProblemDetailsContext context)
     {
-        // Problems the framework writes itself (status code pages for 401, 403, 405, 415 and unknown routes) come
-        // without our code; clients branch on codes, so every problem gets one.
-        var extensions = context.ProblemDetails.Extensions;
-        HideQueryValueTypes(context.ProblemDetails);
-        if (!extensions.ContainsKey("code") && FrameworkCodes.TryGetValue(context.ProblemDetails.Status ?? 0, out var frameworkCode))
+        var problem = context.ProblemDetails;
+        HideQueryValueTypes(problem);
+        var situation = SituationOf(context.Exception);
+        if (InvalidJsonProblem.TryRewriteWolverines(problem, out var jsonSituation))
         {
-            extensions["code"] = frameworkCode;
+            situation = jsonSituation;
         }
-        if (!RequestLanguage.IsArabic(context.HttpContext))
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        var code = problem.Extensions.TryGetValue("code", out var value) && value is string given ? given : ErrorCatalogue.ForStatus(status);
+        problem.Extensions["code"] = code;
+        if (ErrorCatalogue.Find(code, situation, status) is not { } entry)
         {
+            // A code missing from the catalogue fails ErrorCatalogueTests; at run time the problem keeps its own texts.
             return;
         }
-        var problem = context.ProblemDetails;
-        var code = problem.Extensions.TryGetValue("code", out var value) ? value as string : null;
-        problem.Title = ArabicProblemMessages.Title(code, problem.Status) ?? problem.Title;
-        if (code is not null && ArabicProblemMessages.Detail(code) is { } detail)
+        var arabic = RequestLanguage.IsArabic(context.HttpContext);
+        var detail = entry.Detail.In(arabic);
+        problem.Type = ErrorCatalogue.TypeFor(code);
+        problem.Title = entry.Title.In(arabic);
+        if (arabic || problem.Detail is null || ErrorCatalogue.Placeholders(detail).Any())
         {
-            problem.Detail = detail;
+            problem.Detail = ErrorCatalogue.Fill(detail, problem.Extensions);
         }
+    }
+
+    /// <summary>The situation an entry may be worded for: a domain rule's context, or which way a JSON body was broken.</summary>
+    private static string? SituationOf(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            switch (exception)
+            {
+                case MyGovernment.Domain.Common.DomainException { Context: { } context }:
+                    return context;
+                case System.Text.Json.JsonException json:
+                    return InvalidJsonProblem.SituationOf(json.Message);
+            }
+        }
+        return null;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public static class ReadModelCheckEndpoint
         if (name is not null && !checker.ReadModels.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             return Results.Problem(detail: $"No read model '{name}'. Known: {string.Join(", ", checker.ReadModels)}.", statusCode: 400,
-                extensions: new Dictionary<string, object?> { ["code"] = "unknown-projection" });
+                extensions: new Dictionary<string, object?> { ["code"] = "unknown_projection" });
         }
         return Results.Ok(await checker.CheckAsync(name is null ? null : [name], Math.Clamp(limit ?? 200, 1, 1000), ct));
     }

@@ -70,7 +70,7 @@ public static class ReconciliationEndpoints
         }
         catch (PaymentProviderException e)
         {
-            return Problem(502, "Payment provider unavailable", e.Message, "provider_unavailable");
+            return Problem(502, "Payment provider unavailable", e.Message, "payment_provider_unavailable");
         }
     }
 

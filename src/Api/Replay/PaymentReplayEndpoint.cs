@@ -22,13 +22,13 @@ public static class PaymentReplayEndpoint
     {
         if (version is < 1)
         {
-            return Results.Problem(detail: "'version' must be 1 or more.", statusCode: 400, extensions: new Dictionary<string, object?> { ["code"] = "bad-version" });
+            return Results.Problem(detail: "'version' must be 1 or more.", statusCode: 400, extensions: new Dictionary<string, object?> { ["code"] = "bad_version" });
         }
         var write = await session.Events.AggregateStreamAsync<Payment>(id, version ?? 0, at, token: ct);
         var read = await session.Events.AggregateStreamAsync<PaymentDetails>(id, version ?? 0, at, token: ct);
         return write is null || read is null
             ? Results.Problem(detail: $"No payment events for stream {id} (at that point).", statusCode: 404,
-                extensions: new Dictionary<string, object?> { ["code"] = "stream-not-found" })
+                extensions: new Dictionary<string, object?> { ["code"] = "stream_not_found" })
             : Results.Ok(new PaymentStateView(id, version, at, write, read));
     }
 }

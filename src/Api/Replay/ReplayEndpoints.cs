@@ -63,7 +63,7 @@ public static class ReplayEndpoints
     {
         if (version is < 1)
         {
-            return Results.Problem(detail: "'version' must be 1 or more.", statusCode: 400, extensions: new Dictionary<string, object?> { ["code"] = "bad-version" });
+            return Results.Problem(detail: "'version' must be 1 or more.", statusCode: 400, extensions: new Dictionary<string, object?> { ["code"] = "bad_version" });
         }
         var write = await session.Events.AggregateStreamAsync<ServiceRequest>(id, version ?? 0, at, token: ct);
         var read = await session.Events.AggregateStreamAsync<ServiceRequestDetails>(id, version ?? 0, at, token: ct);
@@ -76,5 +76,5 @@ public static class ReplayEndpoints
     }
 
     private static IResult NotFound(Guid id) =>
-        Results.Problem(detail: $"No events for stream {id} (at that point).", statusCode: 404, extensions: new Dictionary<string, object?> { ["code"] = "stream-not-found" });
+        Results.Problem(detail: $"No events for stream {id} (at that point).", statusCode: 404, extensions: new Dictionary<string, object?> { ["code"] = "stream_not_found" });
 }

@@ -49,7 +49,8 @@ public static class DepartmentQueueEndpoint
     {
         if (!user.IsInRole(Roles.Auditor) && !user.IsStaffOf(code))
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department queue.");
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department queue.",
+            extensions: new Dictionary<string, object?> { ["code"] = "department_not_found" });
         }
         var department = code.ToUpperInvariant();
         var query = session.Query<ServiceRequestDetails>().Where(r => r.CurrentDepartment == department && r.Status.IsOneOf(Open));

@@ -32,7 +32,8 @@ public static class DepartmentWorkloadEndpoint
     {
         if (!user.IsInRole(Roles.Auditor) && !user.IsStaffOf(code))
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department.");
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department.",
+            extensions: new Dictionary<string, object?> { ["code"] = "department_not_found" });
         }
         var department = code.ToUpperInvariant();
         // One round trip: the open work (two narrow columns of the queue's rows, bounded by work in progress), the head

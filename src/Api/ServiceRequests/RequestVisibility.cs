@@ -18,5 +18,6 @@ public static class RequestVisibility
         || user.IsStaffOf(request.ReferredTo)
         || user.IsInRole(Roles.Auditor);
 
-    public static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such service request.");
+    public static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such service request.",
+            extensions: new Dictionary<string, object?> { ["code"] = "request_not_found" });
 }

@@ -25,7 +25,8 @@ public static class VerifyDocumentEndpoint
         var document = normalised.Length == 16 ? await session.LoadAsync<IssuedDocument>(normalised, ct) : null;
         if (document is null)
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No document was issued with this verification code.");
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No document was issued with this verification code.",
+            extensions: new Dictionary<string, object?> { ["code"] = "issued_document_not_found" });
         }
         var service = await session.LoadAsync<ServiceCatalogEntry>(CatalogIds.Service(document.ServiceCode), ct);
         return TypedResults.Ok(new DocumentVerification(

@@ -33,7 +33,8 @@ public static class RosterEndpoints
     {
         if (user.IsInRole(Roles.Supervisor) && !user.IsStaffOf(code))
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department roster.");
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such department roster.",
+            extensions: new Dictionary<string, object?> { ["code"] = "roster_not_found" });
         }
         var roster = code.Length <= 40 ? await session.Events.AggregateStreamAsync<DepartmentRoster>(DepartmentRoster.StreamId(code), token: ct) : null;
         return TypedResults.Ok(roster?.Officers ?? []);

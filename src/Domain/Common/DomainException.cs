@@ -7,6 +7,12 @@ namespace MyGovernment.Domain.Common;
 public class DomainException(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;
+
+    /// <summary>
+    /// Where one code covers several situations (maker-checker on a decision or on a refund), names the situation so
+    /// the API can word the problem for it; the code clients branch on stays the same.
+    /// </summary>
+    public string? Context { get; init; }
 }
 
 /// <summary>A referenced object does not exist (or is not visible to the caller): mapped to 404.</summary>

@@ -105,7 +105,7 @@ public sealed class ReadModelTamperTests(TamperHost host) : IClassFixture<Tamper
             s.As(host.AuditorToken).Get.Url("/api/audit/read-model-check?readModel=NoSuchThing");
             s.StatusCodeShouldBe(400);
         });
-        (await result.ReadAsTextAsync()).ShouldContain("unknown-projection");
+        (await result.ReadAsTextAsync()).ShouldContain("unknown_projection");
     }
 
     /// <summary>Backs the row up, tampers, checks only that read model, undoes the edit, and checks the whole database is honest again.</summary>

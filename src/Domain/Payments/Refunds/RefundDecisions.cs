@@ -60,7 +60,7 @@ public static class RefundDecisions
         RefuseThePayer(payment, by);
         if (refund.RequestedBy.IsSamePersonAs(by))
         {
-            throw Guard.Rule("maker_checker", "A refund must be approved by someone other than the person who requested it.");
+            throw new DomainException("maker_checker", "A refund must be approved by someone other than the person who requested it.") { Context = "refund" };
         }
         return [new RefundApproved(refund.Id, by, now)];
     }
