@@ -1,3 +1,7 @@
+using MyGovernment.Projections.Payments;
+using Marten;
+using MyGovernment.Api.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Application.Payments;
@@ -23,10 +27,16 @@ public static class SandboxWebhookEndpoint
     /// </summary>
     [AllowAnonymous]
     [WolverinePost("/api/payments/webhooks/sandbox", OperationId = "ReceiveSandboxPaymentWebhook")]
+    [ProducesResponseType<ProviderEventRecorded>(StatusCodes.Status200OK)]
+    [RawBody(typeof(SandboxWebhookBody), "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [EndpointSummary("Receive a payment provider webhook")]
     [EndpointDescription("Signed provider callback (HMAC-SHA256 over timestamp and raw body, at most 5 minutes old). Duplicates and any delivery order reach the same state; a doubtful delivery is checked against the provider's status API.")]
     [Tags("Payments")]
-    public static async Task<IResult> Post(HttpRequest request, SandboxWebhookVerifier verifier, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(
+        HttpRequest request, SandboxWebhookVerifier verifier, IMessageBus bus, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -80,7 +90,9 @@ public static class SandboxWebhookEndpoint
         catch (JasperFx.DocumentAlreadyExistsException)
         {
             // The same event was applied by a concurrent delivery in the meantime.
-            return Results.Ok(new { paymentId, duplicate = true });
+            // Answered in the same shape as any delivery, so the provider (and the document) see one kind of answer.
+            var payment = await session.LoadAsync<PaymentDetails>(paymentId, ct);
+            return Results.Ok(new ProviderEventRecorded(paymentId, payment!.Status, Duplicate: true, CheckedWithProvider: false));
         }
     }
 
