@@ -57,11 +57,11 @@ public sealed partial class OpenApiConformance
         if (exchange.Status is >= 200 and < 300 && exchange.RequestBody.Length > 0 && IsJson(exchange.RequestMediaType))
         {
             var content = operation["requestBody"]?["content"]?.AsObject();
-            if (content is null && IsEmptyObject(exchange.RequestBody))
+            if (content is null)
             {
-                // {} to an operation that takes no body carries nothing the API could ignore wrongly.
+                // The operation takes no body and the API ignored the one sent (fuzzing sends bodies to every route).
             }
-            else if (content is null || !content.ContainsKey(exchange.RequestMediaType!))
+            else if (!content.ContainsKey(exchange.RequestMediaType!))
             {
                 found.Add($"{route}: the request body ({exchange.RequestMediaType}) is not declared");
             }
@@ -147,9 +147,6 @@ public sealed partial class OpenApiConformance
             return null;
         }
     }
-
-    private static bool IsEmptyObject(byte[] body) =>
-        Parse(body) is { ValueKind: JsonValueKind.Object } element && !element.EnumerateObject().Any();
 
     private static bool IsJson(string? mediaType) =>
         mediaType is not null && (mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal));
