@@ -1,3 +1,4 @@
+using MyGovernment.Api.OpenApi;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -16,6 +17,7 @@ public static class DownloadRequestDocumentEndpoint
     [Authorize]
     [WolverineGet("/api/service-requests/{id}/documents/{sha256}", OperationId = "DownloadRequestDocument")]
     [Tags("Documents")]
+    [ProducesETag]
     [Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png")]
     [EndpointSummary("Download a document of a request")]
     [EndpointDescription(

@@ -1,3 +1,4 @@
+using MyGovernment.Api.OpenApi;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -13,6 +14,7 @@ public static class MyUploadEndpoint
     [Authorize(Roles = Roles.Citizen)]
     [WolverineGet("/api/documents/{sha256}", OperationId = "DownloadMyUpload")]
     [Tags("Documents")]
+    [ProducesETag]
     [Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png")]
     [EndpointSummary("Download my upload")]
     [EndpointDescription("The content of a document the caller uploaded (until purged, if no request references it). Anyone else's upload is 404.")]

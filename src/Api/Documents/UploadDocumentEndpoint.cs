@@ -1,3 +1,4 @@
+using MyGovernment.Api.OpenApi;
 using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
@@ -36,6 +37,7 @@ public static class UploadDocumentEndpoint
     [WolverinePost("/api/documents", OperationId = "UploadDocument")]
     [Tags("Documents")]
     [DocumentUploadBodyLimit]
+    [RawBody(null, "application/pdf", "image/jpeg", "image/png")]
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [EndpointSummary("Upload a document")]

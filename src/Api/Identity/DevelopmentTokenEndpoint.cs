@@ -28,6 +28,8 @@ public static class DevelopmentTokenEndpoint
                 return Results.Ok(new DevelopmentTokenResponse(token, "Bearer"));
             })
             .AllowAnonymous()
+            .WithName("IssueDevelopmentToken")
+            .Produces<DevelopmentTokenResponse>()
             .WithTags("Development")
             .WithSummary("Mint a development token (Development and Testing environments only).");
     }

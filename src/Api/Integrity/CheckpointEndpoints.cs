@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Identity;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public static class CheckpointEndpoints
     /// <summary>Seals every committed event and signs a checkpoint now.</summary>
     [Authorize(Roles = Roles.Auditor)]
     [WolverinePost("/api/audit/checkpoints", OperationId = "CreateCheckpoint")]
+    [ProducesResponseType<CheckpointView>(StatusCodes.Status201Created)]
     [EndpointSummary("Sign a checkpoint now")]
     [EndpointDescription("Seals the events appended so far and signs a checkpoint of the Merkle tree over the whole event log.")]
     [Tags("Audit")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Identity;
 using MyGovernment.Integrity;
@@ -10,6 +11,8 @@ public static class ProofEndpoints
     /// <summary>Proves the event with this seq_id is in the log of treeSize leaves (default: the latest checkpoint's size).</summary>
     [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/api/audit/proofs/inclusion", OperationId = "GetInclusionProof")]
+    [ProducesResponseType<InclusionReceipt>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("Get an inclusion proof")]
     [EndpointDescription("An RFC 9162 inclusion proof of one event (by global sequence) in a tree of the given size, with the event's leaf bytes: a receipt that verifies offline.")]
     [Tags("Audit")]
@@ -19,6 +22,7 @@ public static class ProofEndpoints
     /// <summary>Proves the log of size `from` is a prefix of the log of size `to` (RFC 9162 §2.1.4).</summary>
     [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/api/audit/proofs/consistency", OperationId = "GetConsistencyProof")]
+    [ProducesResponseType<ConsistencyProofView>(StatusCodes.Status200OK)]
     [EndpointSummary("Get a consistency proof")]
     [EndpointDescription("An RFC 9162 consistency proof between two tree sizes (two checkpoints): the later log extends the earlier one unchanged.")]
     [Tags("Audit")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Identity;
 using MyGovernment.Integrity;
@@ -15,6 +16,7 @@ public static class ReadModelCheckEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/api/audit/read-model-check", OperationId = "CheckReadModel")]
+    [ProducesResponseType<ReadModelCheckReport>(StatusCodes.Status200OK)]
     [EndpointSummary("Check the read models against the events")]
     [EndpointDescription("Recomputes every row of each read model (or of the one named by readModel) from the events with the registered projection, and reports each row missing, extra, or differing (with the differing fields). Async projections are compared up to their daemon's progress.")]
     [Tags("Audit")]

@@ -40,6 +40,8 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[Problem] = ProblemSchema(withErrors: false);
         document.Components.Schemas[ValidationProblem] = ProblemSchema(withErrors: true);
+        // Every answer of an endpoint returning IResult is typed by [ProducesResponseType]; the placeholder is unused.
+        document.Components.Schemas.Remove(BodiesAndMediaTransformer.Untyped);
         return Task.CompletedTask;
     }
 
@@ -69,7 +71,8 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             Type = JsonSchemaType.Object,
             Description = withErrors ? "RFC 9457 problem details with field errors." : "RFC 9457 problem details.",
             Properties = properties,
-            Required = withErrors ? new HashSet<string> { "title", "status", "code", "errors" } : new HashSet<string> { "title", "status" },
+            // errors is not required: a body that is not JSON at all (invalid_json, bad_request) has no fields to name.
+            Required = withErrors ? new HashSet<string> { "title", "status", "code" } : new HashSet<string> { "title", "status" },
         };
     }
 

@@ -21,7 +21,8 @@ public sealed record EndpointTraits(
     bool IsVersionedCommand,
     bool SendsCommand,
     bool UsesDatabase,
-    bool ReturnsETag)
+    bool ReturnsETag,
+    bool CallsPaymentProvider)
 {
     public static EndpointTraits Of(ApiDescription description)
     {
@@ -43,7 +44,8 @@ public sealed record EndpointTraits(
             IsVersionedCommand: versioned,
             SendsCommand: sendsCommand,
             UsesDatabase: wolverine is not null,
-            ReturnsETag: versioned || metadata.OfType<ProducesETagAttribute>().Any());
+            ReturnsETag: versioned || metadata.OfType<ProducesETagAttribute>().Any(),
+            CallsPaymentProvider: metadata.OfType<CallsPaymentProviderAttribute>().Any());
     }
 }
 

@@ -16,6 +16,9 @@ public static class OpenApiSetup
             options.AddOperationTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddOperationTransformer<VersionHeadersTransformer>();
+            options.AddOperationTransformer<BodiesAndMediaTransformer>();
+            options.AddSchemaTransformer<OptionalMembersTransformer>();
+            options.AddDocumentTransformer<TagsAndServersTransformer>();
         });
 
     public static void MapMyGovernmentOpenApi(this WebApplication app)

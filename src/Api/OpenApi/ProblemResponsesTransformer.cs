@@ -5,7 +5,7 @@ namespace MyGovernment.Api.OpenApi;
 
 /// <summary>
 /// Adds the problem+json responses DESIGN §10 promises, derived from the endpoint's traits: a token → 401, a role →
-/// 403, an object in the route → 404, input → 400, a body → 413, a command → 409/422, a versioned command → 412,
+/// 403, an object in the route → 404, input (route, query or body) → 400, a body → 413 and 415, a call to the payment provider → 502, a command → 409/422, a versioned command → 412,
 /// anything that reaches the database → 503, and every operation → 429 (the rate limiter guards public reads too).
 /// </summary>
 public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
@@ -29,7 +29,7 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             }
         }
 
-        Add(traits.HasBody || traits.HasQuery || traits.ChangesState, 400,
+        Add(traits.HasBody || traits.HasQuery || traits.ChangesState || traits.AddressesAnObject, 400,
             "Invalid input: field errors by name, in Arabic or English by Accept-Language (code validation_failed, invalid_json or bad_request).",
             ApiDocumentTransformer.ValidationProblem);
         Add(traits.RequiresToken, 401, "No valid bearer token.");
@@ -39,12 +39,16 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             "Someone else changed the object at the same time, or it already exists (code concurrency_conflict or duplicate). Reload and retry.");
         Add(traits.IsVersionedCommand, 412, "If-Match is not the request's current version (code stale_version). Reload and retry.");
         Add(traits.HasBody, 413, "The request body is too large.");
+        Add(traits.HasBody, 415, "The body is not JSON: send Content-Type application/json.");
         Add(traits.SendsCommand, 422, "A business rule refused the command; `code` names the rule (e.g. fee_not_paid, maker_checker).");
         Add(true, 429, "Too many requests: slow down and retry after the Retry-After interval.");
+        Add(traits.CallsPaymentProvider, 502,
+            "The payment provider could not be reached or refused the call (code payment_provider_unavailable or provider_unavailable); nothing was charged, retry later.");
         Add(traits.UsesDatabase, 503, "The database is unavailable (code database_unavailable); retry after the Retry-After interval.");
-        if (!traits.AddressesAnObject)
+        if (!traits.AddressesAnObject && responses.TryGetValue("404", out var missing) && missing.Content is not { Count: > 0 })
         {
-            // Wolverine documents a 404 for every endpoint with a response body; a list or a create cannot miss.
+            // Wolverine documents a bare 404 for every endpoint with a response body; a list cannot miss. An endpoint
+            // whose body names another object (a submission to an unknown service) declares its 404 problem itself.
             responses.Remove("404");
         }
         // Status order, so the document reads (and diffs) the same way whatever order the responses were added in.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten.Linq.MatchesSql;
 using Marten;
@@ -17,6 +18,7 @@ public static class PaymentEndpoints
     /// <summary>One payment: for its payer, finance and auditors. Anyone else gets 404, as if it did not exist.</summary>
     [Authorize(Roles = $"{Roles.Citizen},{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/payments/{id}", OperationId = "GetPayment")]
+    [ProducesResponseType<PaymentDetails>(StatusCodes.Status200OK)]
     [ProducesETag]
     [EndpointSummary("Read a payment")]
     [EndpointDescription("A payment's status, amount, channel, provider reference and flags: for the payer, finance and auditors (anyone else gets 404). The ETag is the stream version (If-None-Match gives 304).")]

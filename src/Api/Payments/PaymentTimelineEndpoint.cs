@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
@@ -24,6 +25,7 @@ public static class PaymentTimelineEndpoint
 {
     [Authorize(Roles = $"{Roles.Citizen},{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/payments/{id}/timeline", OperationId = "GetPaymentTimeline")]
+    [ProducesResponseType<List<TimelineEntry>>(StatusCodes.Status200OK)]
     [EndpointSummary("Read a payment's timeline")]
     [EndpointDescription(
         "Every event of the payment and of its refunds, in stored order, with actor, role, department, time and reason, read from the " +

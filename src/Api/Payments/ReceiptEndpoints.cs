@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
@@ -31,6 +32,7 @@ public static class ReceiptEndpoints
 {
     [Authorize(Roles = $"{Roles.Citizen},{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/payments/{id}/receipt", OperationId = "GetReceipt")]
+    [ProducesResponseType<Receipt>(StatusCodes.Status200OK)]
     [EndpointSummary("Get a payment's receipt")]
     [EndpointDescription("The receipt of a succeeded payment (JSON) with its public verification link: for the payer, finance and auditors; anyone else, or a payment that did not succeed, is 404.")]
     [Tags("Payments")]
@@ -39,6 +41,7 @@ public static class ReceiptEndpoints
 
     [Authorize(Roles = $"{Roles.Citizen},{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/payments/{id}/receipt.html", OperationId = "GetPrintableReceipt")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
     [EndpointSummary("Print a payment's receipt")]
     [EndpointDescription("A printable HTML receipt with a QR code of its public verification link.")]
     [Tags("Payments")]
@@ -68,6 +71,7 @@ public static class ReceiptEndpoints
 
     [AllowAnonymous]
     [WolverineGet("/api/receipts/{id}/verify", OperationId = "VerifyReceipt")]
+    [ProducesResponseType<ReceiptVerification>(StatusCodes.Status200OK)]
     [EndpointSummary("Verify a receipt")]
     [EndpointDescription("Anyone holding a receipt can check it is genuine: the amount and time of a succeeded payment and how much of it was refunded since, nothing personal.")]
     [Tags("Payments")]

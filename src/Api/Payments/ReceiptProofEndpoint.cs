@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +18,7 @@ public static class ReceiptProofEndpoint
 {
     [Authorize(Roles = $"{Roles.Citizen},{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/payments/{id}/receipt/proof", OperationId = "GetReceiptProof")]
+    [ProducesResponseType<InclusionReceipt>(StatusCodes.Status200OK)]
     [EndpointSummary("Get the inclusion proof of a payment's receipt")]
     [EndpointDescription("Proves that the payment's success event is in the signed event log (RFC 9162 inclusion proof with a signed checkpoint): for the payer, finance and auditors. 404 until a checkpoint covers the event (checkpoints are signed every minute).")]
     [Tags("Payments")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,7 @@ public static class RefundEndpoints
     /// <summary>Finance asks for a refund. 201 with the refund; 422 stale_refundable_amount when the payment changed since it was read.</summary>
     [Authorize(Roles = Roles.Finance)]
     [WolverinePost("/api/payments/{id}/refunds", OperationId = "RequestRefund")]
+    [ProducesResponseType<RefundDetails>(StatusCodes.Status201Created)]
     [EndpointSummary("Request a refund of a payment")]
     [EndpointDescription("Finance asks to refund part or all of a captured payment, quoting the refundable amount it saw (the payment's `refundable`). A stale quote is refused (422 stale_refundable_amount); a concurrent request on the same payment conflicts (409). A second finance person must approve it.")]
     [Tags("Refunds")]
@@ -42,6 +44,8 @@ public static class RefundEndpoints
     /// <summary>A second finance person approves; the refund is then sent to the provider and its answer recorded.</summary>
     [Authorize(Roles = Roles.Finance)]
     [WolverinePost("/api/refunds/{id}/approve", OperationId = "ApproveRefund")]
+    [ProducesResponseType<RefundDetails>(StatusCodes.Status200OK)]
+    [CallsPaymentProvider]
     [EndpointSummary("Approve a refund")]
     [EndpointDescription("A finance person other than the requester approves the refund (else 422 maker_checker). The refund is then submitted to the payment provider and ends Succeeded or Failed; if the provider cannot be reached it stays Approved and approving is not needed again (re-submission is automatic on the next approve call).")]
     [Tags("Refunds")]
@@ -60,6 +64,7 @@ public static class RefundEndpoints
 
     [Authorize(Roles = $"{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/refunds/{id}", OperationId = "GetRefund")]
+    [ProducesResponseType<RefundDetails>(StatusCodes.Status200OK)]
     [ProducesETag]
     [EndpointSummary("Read a refund")]
     [EndpointDescription("A refund's amount, the refundable amount it quoted, who requested and approved it, the provider's reference and its status. The ETag is the stream version (If-None-Match gives 304).")]

@@ -1,3 +1,7 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using MyGovernment.Api.OpenApi;
+using MyGovernment.Projections.Payments;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Application.Payments;
 using MyGovernment.Application.Payments.Provider;
@@ -19,10 +23,17 @@ public static class SandboxWebhookEndpoint
     /// </summary>
     [AllowAnonymous]
     [WolverinePost(ProviderProtocol.WebhookPath, OperationId = "ReceiveSandboxPaymentWebhook")]
+    [ProducesResponseType<ProviderEventRecorded>(StatusCodes.Status200OK)]
+    [RawBody(typeof(WebhookDelivery), "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [EndpointSummary("Receive a payment provider webhook")]
     [EndpointDescription("Signed provider callback (HMAC-SHA256 over timestamp and raw body, at most 5 minutes old). Duplicates and any delivery order reach the same state; a doubtful delivery is checked against the provider's status API.")]
     [Tags("Payments")]
-    public static async Task<IResult> Post(HttpRequest request, ProviderWebhookVerifier verifier, IMessageBus bus, CancellationToken ct)
+    public static async Task<IResult> Post(
+        HttpRequest request, ProviderWebhookVerifier verifier, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -65,7 +76,9 @@ public static class SandboxWebhookEndpoint
         catch (JasperFx.DocumentAlreadyExistsException)
         {
             // The same event was applied by a concurrent delivery in the meantime.
-            return Results.Ok(new { command!.PaymentId, duplicate = true });
+            // Answered in the same shape as any delivery, so the provider (and the document) see one kind of answer.
+            var payment = await session.LoadAsync<PaymentDetails>(command!.PaymentId, ct);
+            return Results.Ok(new ProviderEventRecorded(command.PaymentId, payment!.Status, Duplicate: true, CheckedWithProvider: false));
         }
     }
 

@@ -1,3 +1,5 @@
+using MyGovernment.Api.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.ServiceRequests;
@@ -23,6 +25,8 @@ public static class StartPaymentSessionEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Citizen)]
     [WolverinePost("/api/service-requests/{id}/payment-sessions", OperationId = "StartPaymentSession")]
+    [ProducesResponseType<PaymentSessionResponse>(StatusCodes.Status201Created)]
+    [CallsPaymentProvider]
     [EndpointSummary("Start paying a request's fee")]
     [EndpointDescription("Opens a payment with the provider for the outstanding fee: card or e-wallet (redirect to the provider's hosted page) or cash (a payment reference to take to a bank or agent).")]
     [Tags("Payments")]

@@ -1,3 +1,5 @@
+using MyGovernment.Api.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -31,6 +33,10 @@ public static class ReconciliationEndpoints
     [Authorize(Roles = Roles.Finance)]
     [StatementBodyLimit]
     [WolverinePost("/api/finance/reconciliations", OperationId = "ImportSettlementStatement")]
+    [ProducesResponseType<ReconciliationSummary>(StatusCodes.Status201Created)]
+    [RawBody(null, "text/csv")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [EndpointSummary("Import and reconcile a settlement statement")]
     [EndpointDescription("Finance uploads the provider's settlement file for `date` (yyyy-MM-dd, the UTC day of the captures it settles) as the raw `text/csv` body, header `SessionId,MerchantReference,Amount,Currency,CapturedAt,Fee,Net`. Every line and every payment we captured that day is classified: Matched, AmountMismatch, MissingInStatement, MissingInSystem or Duplicate. Matched payments become Settled and Reconciled, breaks are flagged on their payments, and settlement posts to the revenue ledger, all in one transaction. The same file twice is a 409; a payment that changed meanwhile is a 409 (import again). 201 with the summary.")]
     [Tags("Finance")]
@@ -57,6 +63,8 @@ public static class ReconciliationEndpoints
 
     [Authorize(Roles = Roles.Finance)]
     [WolverinePost("/api/finance/reconciliations/fetch", OperationId = "FetchAndReconcileSettlementStatement")]
+    [ProducesResponseType<ReconciliationSummary>(StatusCodes.Status201Created)]
+    [CallsPaymentProvider]
     [EndpointSummary("Fetch the provider's statement of a day and reconcile it")]
     [EndpointDescription("Finance has the settlement file for `date` (yyyy-MM-dd) fetched from the payment provider's settlement API and reconciled, as if uploaded. 502 when the provider cannot be reached.")]
     [Tags("Finance")]
@@ -91,6 +99,7 @@ public static class ReconciliationEndpoints
 
     [Authorize(Roles = $"{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/finance/reconciliations/{id}", OperationId = "GetReconciliation")]
+    [ProducesResponseType<ReconciliationDetails>(StatusCodes.Status200OK)]
     [EndpointSummary("Read a reconciliation")]
     [EndpointDescription("One reconciliation with its items (each: category, rule, statement line, provider reference, payment, department, statement and system amounts); `category` keeps one category.")]
     [Tags("Finance")]
@@ -99,6 +108,7 @@ public static class ReconciliationEndpoints
 
     [Authorize(Roles = $"{Roles.Finance},{Roles.Auditor}")]
     [WolverineGet("/api/finance/reconciliations/{id}/items.csv", OperationId = "ExportReconciliationItems")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     [EndpointSummary("Export a reconciliation's items as CSV")]
     [EndpointDescription("The items of one reconciliation as RFC 4180 CSV (header `category,rule,line,provider_reference,payment_id,department,statement_amount,system_amount,currency`); `category` keeps one category.")]
     [Tags("Finance")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Identity;
@@ -15,6 +16,7 @@ public static class PaymentReplayEndpoint
     /// <summary>Folds the payment's stream up to <paramref name="version"/> or <paramref name="at"/> with the live projections.</summary>
     [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/api/audit/payments/{id}/state", OperationId = "GetPaymentStateAsOf")]
+    [ProducesResponseType<PaymentStateView>(StatusCodes.Status200OK)]
     [EndpointSummary("Replay a payment to a point")]
     [EndpointDescription("The payment's write model and read model as of a version or a moment (the events' recorded time).")]
     [Tags("Audit")]

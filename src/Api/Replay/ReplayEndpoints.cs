@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
@@ -27,6 +28,7 @@ public static class ReplayEndpoints
 {
     [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/api/audit/streams/{id}/events", OperationId = "GetStreamEvents")]
+    [ProducesResponseType<List<StoredEvent>>(StatusCodes.Status200OK)]
     [EndpointSummary("Replay a stream")]
     [EndpointDescription("Every event of one stream with its metadata (actor, correlation, causation, business time). Reading a request's or a payment's stream is logged in that citizen's access log.")]
     [Tags("Audit")]
@@ -55,6 +57,7 @@ public static class ReplayEndpoints
     /// </summary>
     [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/api/audit/service-requests/{id}/state", OperationId = "GetServiceRequestStateAsOf")]
+    [ProducesResponseType<ServiceRequestStateView>(StatusCodes.Status200OK)]
     [EndpointSummary("Replay a request to a point")]
     [EndpointDescription("The request's write model and read model as of a version or a moment: what the officer saw when deciding. The read is logged.")]
     [Tags("Audit")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,6 +23,7 @@ public static class SubmitServiceRequestEndpoints
     [Authorize(Roles = Roles.Citizen)]
     [WolverinePost("/api/service-requests", OperationId = "SubmitServiceRequest")]
     [Tags("Service requests")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("Submit a service request")]
     [EndpointDescription("A citizen applies for a published service with its form. The applicant is the token's national ID, never the body. Answers 201 with the new request's Location; a paid service then waits for its fee.")]
     public static Task<Created<ServiceRequestSubmittedResponse>> Post(SubmitServiceRequestBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>
@@ -30,6 +32,7 @@ public static class SubmitServiceRequestEndpoints
     [Authorize(Roles = "officer,supervisor")]
     [WolverinePost("/api/assisted/service-requests", OperationId = "SubmitAssistedServiceRequest")]
     [Tags("Service requests")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [EndpointSummary("Submit a request on a citizen's behalf")]
     [EndpointDescription("The assisted channel: recorded on the request, and the submitting officer may not handle or decide it.")]
     public static Task<Created<ServiceRequestSubmittedResponse>> PostAssisted(SubmitAssistedServiceRequestBody body, HttpContext http, IMessageBus bus, CancellationToken ct) =>

@@ -23,8 +23,6 @@ public sealed class OpenApiContractTests(AppFixture app)
     {
         var json = await DocumentTextAsync();
         var document = JObject.Parse(json);
-        // The server URL is the test host's address: not part of the contract.
-        document.Remove("servers");
         // Paths and tags come out in the order the endpoint classes are discovered, which follows the code's folders:
         // sorted, moving an endpoint to another folder changes nothing here, while any change to its contract still does.
         document["paths"] = new JObject(((JObject)document["paths"]!).Properties().OrderBy(p => p.Name, StringComparer.Ordinal));
@@ -97,8 +95,38 @@ public sealed class OpenApiContractTests(AppFixture app)
             .ShouldBe("#/components/schemas/ServiceRequestSubmittedResponse");
 
         var catalog = document["paths"]!["/api/services"]!["get"]!;
-        catalog["security"].ShouldBeNull();
+        // Anonymous: one requirement that names no scheme (security: [{}]), so a client sends no token.
+        catalog["security"]!.AsArray().Single()!.AsObject().ShouldBeEmpty();
         catalog["responses"]!["404"].ShouldBeNull("a list cannot be missing");
+    }
+
+    [Fact]
+    public async Task Answers_media_types_bodies_and_optional_fields_are_the_real_ones()
+    {
+        var document = await DocumentAsync();
+        var text = document.ToJsonString();
+        text.ShouldNotContain("#/components/schemas/IResult", Case.Sensitive, "an operation documents an untyped IResult answer");
+        JsonNode Operation(string path, string method) => document["paths"]![path]![method]!;
+        JsonNode Content(string path, string method, string status) => Operation(path, method)["responses"]![status]!["content"]!;
+
+        Content("/api/service-requests/{id}/payment-sessions", "post", "201")["application/json"]!["schema"]!["$ref"]!.GetValue<string>()
+            .ShouldBe("#/components/schemas/PaymentSessionResponse");
+        Operation("/api/service-requests/{id}/payment-sessions", "post")["responses"]!["502"].ShouldNotBeNull();
+        Content("/api/payments/{id}/receipt.html", "get", "200")["text/html"].ShouldNotBeNull();
+        Content("/api/finance/reconciliations/{id}/items.csv", "get", "200")["text/csv"].ShouldNotBeNull();
+        Content("/api/payments/{id}/timeline", "get", "200")["application/json"]!["schema"]!["type"]!.GetValue<string>().ShouldBe("array");
+        Operation("/api/payments/{id}", "get")["responses"]!["304"].ShouldNotBeNull();
+        Operation("/api/finance/reconciliations", "post")["requestBody"]!["content"]!["text/csv"].ShouldNotBeNull();
+        Operation("/api/documents", "post")["requestBody"]!["content"]!.AsObject().Select(c => c.Key)
+            .ShouldBe(["application/pdf", "image/jpeg", "image/png"], ignoreOrder: true);
+        Operation("/dev/tokens", "post")["operationId"]!.GetValue<string>().ShouldBe("IssueDevelopmentToken");
+
+        // What the API accepts without: a token without department, a claim with If-Match but no expectedVersion.
+        var schemas = document["components"]!["schemas"]!;
+        schemas["DevelopmentTokenRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["subject", "role"], ignoreOrder: true);
+        (schemas["ClaimServiceRequestBody"]!["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? []).ShouldNotContain("expectedVersion");
+        document["tags"]!.AsArray().ShouldAllBe(t => !string.IsNullOrWhiteSpace(t!["description"]!.GetValue<string>()));
+        document["servers"]!.AsArray().Single()!["url"]!.GetValue<string>().ShouldBe("/");
     }
 
     /// <summary>Routes whose endpoint metadata demands a token, read from the routing table rather than the document.</summary>

@@ -1,6 +1,7 @@
 using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
+using MyGovernment.IntegrationTests.Support.Conformance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,9 @@ public sealed class AppFixture : IAsyncLifetime
     private LocalPostgresCluster? _database;
 
     public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>Every exchange through the test host, checked against the OpenAPI document.</summary>
+    public OpenApiConformance Conformance { get; } = new();
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
@@ -47,6 +51,7 @@ public sealed class AppFixture : IAsyncLifetime
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(new TestClock());
+                services.AddSingleton<IStartupFilter>(new ConformanceStartupFilter(Conformance));
                 // The JSON log lines the console would print, for LogPrivacyTests.
                 services.AddSingleton<ILoggerProvider>(CapturedLogs.For);
                 services.ConfigureAll<HttpClientFactoryOptions>(o =>
@@ -55,6 +60,12 @@ public sealed class AppFixture : IAsyncLifetime
         });
         // A test's TestClock.Advance also holds for the HTTP requests it sends (the offset is an AsyncLocal).
         Host.Server.PreserveExecutionContext = true;
+        using (var client = Host.Server.CreateClient())
+        {
+            Conformance.Load(await client.GetStringAsync("/openapi/v1.json"));
+        }
+        // A scenario whose request or answer differs from the document fails, naming the route and the difference.
+        Host.AfterEach(ConformanceMiddleware.ThrowIfViolated);
     }
 
     public async ValueTask DisposeAsync()
@@ -68,6 +79,12 @@ public sealed class AppFixture : IAsyncLifetime
         if (_database is not null)
         {
             await _database.DisposeAsync();
+        }
+        // Shown in the test output: how much of the contract the suite exercised.
+        Console.WriteLine($"OpenAPI conformance: {Conformance.Validated} exchanges validated against the document, {Conformance.Violations.Count} violations.");
+        if (Conformance.Violations.Count > 0)
+        {
+            throw new InvalidOperationException("Exchanges differ from the OpenAPI document:" + Environment.NewLine + string.Join(Environment.NewLine, Conformance.Violations.Distinct()));
         }
         if (ledger.Count > 0)
         {
