@@ -12,7 +12,7 @@ public sealed class LogProofs(IntegrityLog log, IntegrityDatabase db)
         var size = treeSize ?? (checkpoints.Count > 0 ? checkpoints[^1].TreeSize : 0);
         if (await log.LeafIndexOfAsync(seq, ct) is not { } found || found.Index >= size)
         {
-            return new ProofRefusal(ProofRefusal.NotSealed, $"Event {seq} is not among the first {size} sealed events (not yet covered by a signed checkpoint).");
+            return new ProofRefusal("not_sealed", $"Event {seq} is not among the first {size} sealed events (not yet covered by a signed checkpoint).");
         }
         if (size > found.Size)
         {

@@ -73,5 +73,22 @@ internal static class DomainErrors
         Rule("unknown_department", "No department is registered with this code to refer the request to.", "لا توجد دائرة مسجلة بهذا الرمز لإحالة الطلب إليها."),
         Rule("wrong_department", "Only staff of the department concerned may act on this request.", "لا يتصرف في هذا الطلب إلا موظفو الدائرة المعنية."),
         Rule("statement_mixed_currencies", "A settlement statement covers an account in one currency; this one mixes currencies.", "يغطي كشف التسوية حساباً بعملة واحدة، وهذا الكشف يخلط بين عملات."),
+        // Required documents and "tell us once" (issue 21).
+        Rule("required_documents_missing", "Required documents are still missing; supply them before going on.", "ما زالت مستندات مطلوبة ناقصة؛ يجب تقديمها قبل المتابعة."),
+        Rule("referenced_document_revoked", "A document this request referenced was revoked; the applicant must supply a replacement.", "أُلغي مستند أشار إليه الطلب؛ يجب على مقدّم الطلب تقديم بديل عنه."),
+        Rule("no_documents", "Attach at least one document.", "أرفق مستنداً واحداً على الأقل."),
+        Rule("documents_locked", "The request is decided; its documents can no longer change.", "صدر قرار في الطلب، فلا تتغير مستنداته بعد الآن."),
+        Rule("not_document_supplier", "Documents are supplied by the applicant, or by the officer who submitted the request for them.", "يقدّم المستندات صاحب الطلب، أو الموظف الذي قدّم الطلب نيابة عنه."),
+        Rule("document_not_required", "This document is not one the service requires.", "هذا المستند ليس من المستندات المطلوبة لهذه الخدمة."),
+        Rule("document_not_referenceable", "This document is not issued by a government service here: upload it instead.", "هذا المستند لا تصدره جهة حكومية هنا؛ ارفعه بدلاً من الإشارة إليه."),
+        Rule("document_not_government_issued", "This document is not marked as issued by the government.", "هذا المستند غير معلَّم بأنه تصدره جهة حكومية."),
+        Rule("reference_not_found", "No document was issued with this verification code.", "لا يوجد مستند صادر بهذا الرمز."),
+        Rule("reference_wrong_document", "The referenced document was issued by another service than the one this requirement accepts.", "المستند المشار إليه صادر عن خدمة أخرى غير المقبولة لهذا المستند."),
+        Rule("reference_revoked", "The referenced document was revoked.", "المستند المشار إليه أُلغي."),
+        Rule("reference_not_holder", "The referenced document was issued to someone else.", "المستند المشار إليه صادر لشخص آخر."),
+        Rule("reference_expired", "The referenced document is past the validity this request accepts.", "انقضت مدة صلاحية المستند المشار إليه لهذا الطلب."),
+        Rule("unknown_issuing_service", "No published service issues such documents.", "لا توجد خدمة منشورة تصدر هذا المستند."),
+        Rule("validity_out_of_range", "The validity is 1 to 3650 days.", "مدة الصلاحية بين يوم واحد و3650 يوماً."),
+        Rule("holder_field_invalid", "This field is not a national-ID field of the service's form.", "هذا الحقل ليس حقل رقم هوية في نموذج الخدمة."),
     ];
 }

@@ -5,7 +5,7 @@ namespace MyGovernment.Api.OpenApi;
 
 /// <summary>
 /// Adds the problem+json responses DESIGN §10 promises, derived from the endpoint's traits: a token → 401, a role →
-/// 403, an object in the route → 404, input (route, query or body) → 400, a body → 413 and 415, a call to the payment provider → 502, a command → 409/422, a versioned command → 412,
+/// 403, an object in the route → 404, every operation → 400 (the input guards read any query value), a body → 413 and 415, a call to the payment provider → 502, a command → 409/422, a versioned command → 412,
 /// anything that reaches the database → 503, and every operation → 429 (the rate limiter guards public reads too).
 /// </summary>
 public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
@@ -29,7 +29,8 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             }
         }
 
-        Add(traits.HasBody || traits.HasQuery || traits.ChangesState || traits.AddressesAnObject, 400,
+        // Every operation: the NUL and card-data guards read any query value, even one the operation does not take.
+        Add(true, 400,
             "Invalid input: field errors by name, in Arabic or English by Accept-Language (code validation_failed, invalid_json or bad_request).",
             ApiDocumentTransformer.ValidationProblem);
         Add(traits.RequiresToken, 401, "No valid bearer token.");

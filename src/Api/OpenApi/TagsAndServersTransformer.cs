@@ -24,6 +24,8 @@ public sealed class TagsAndServersTransformer : IOpenApiDocumentTransformer
         ["Catalog"] = "The public catalogue: services, their fees and forms, departments and public holidays.",
         ["Catalog administration"] = "Defining, publishing and retiring services, fee schedules, departments and public holidays.",
         ["Audit"] = "The tamper-evident event log: browsing, signed checkpoints, inclusion and consistency proofs, replay and access logs.",
+        ["Errors"] = "The error catalogue: every problem code the API answers, with its status and wording in Arabic and English.",
+        ["Operations"] = "For operators: this node's role, agents, projection lag, message backlog and checkpoint age.",
         ["Development"] = "Helpers that exist only in the Development and Testing environments.",
     };
 

@@ -96,7 +96,7 @@ public sealed partial class ErrorCatalogueTests
         return directory?.FullName ?? throw new InvalidOperationException("MyGovernment.sln not found above " + AppContext.BaseDirectory);
     }
 
-    [GeneratedRegex(@"(?:Problem|Rule|Exception|RefuseAsync)\(|\[""code""\]|^\s*(?:=>\s*new\()?\d{3},\s*""")]
+    [GeneratedRegex(@"(?:Problem|Rule|Exception|Refusal|RefuseAsync)\(|\[""code""\]|^\s*(?:=>\s*new\()?\d{3},\s*""")]
     private static partial Regex RaisingLine();
 
     [GeneratedRegex(@"""(?<code>[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+)""|\[""code""\]\s*=\s*""(?<code>[a-z]+)""|(?:Problem|Rule|Exception)\(\s*(?:\d{3},\s*)?""(?<code>[a-z]+)""")]

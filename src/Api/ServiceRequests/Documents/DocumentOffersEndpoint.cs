@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +26,7 @@ public static class DocumentOffersEndpoint
 
     [Authorize(Roles = Roles.Citizen)]
     [WolverineGet("/api/me/document-offers", OperationId = "ListMyDocumentOffers")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Tags("Citizen")]
     [EndpointSummary("List my issued documents that a service accepts")]
     [EndpointDescription(Description)]
