@@ -10,13 +10,13 @@ using MyGovernment.Api.LocalDatabase;
 using MyGovernment.Api.Localization;
 using MyGovernment.Api.OpenApi;
 using MyGovernment.Api.Operations;
-using MyGovernment.Api.Payments;
-using MyGovernment.PaymentsSandbox;
-using MyGovernment.Api.Security;
 using MyGovernment.Api.Oversight;
-using MyGovernment.Integrity;
-using Wolverine.Http;
+using MyGovernment.Api.Payments;
+using MyGovernment.Api.Security;
 using MyGovernment.Application.Catalog;
+using MyGovernment.Integrity;
+using MyGovernment.PaymentsSandbox;
+using Wolverine.Http;
 
 // Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
 [assembly: JasperFxAssembly]

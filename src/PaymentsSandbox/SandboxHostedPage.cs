@@ -1,8 +1,8 @@
+using System.Net;
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using System.Net;
-using Marten;
 using Wolverine.Marten;
 
 namespace MyGovernment.PaymentsSandbox;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
 
 namespace MyGovernment.PaymentsSandbox;
 

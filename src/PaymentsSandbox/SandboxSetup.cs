@@ -1,9 +1,9 @@
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Marten;
 using Wolverine;
 
 namespace MyGovernment.PaymentsSandbox;

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Wolverine;
-using Wolverine.Runtime.Handlers;
 using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace MyGovernment.PaymentsSandbox;
 

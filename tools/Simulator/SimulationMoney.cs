@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MyGovernment.Application.Payments;
-using MyGovernment.Application.Reconciliation;
 using MyGovernment.Application.Payments.Refunds;
+using MyGovernment.Application.Reconciliation;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
+using MyGovernment.Domain.Reconciliation;
 
 namespace MyGovernment.Simulator;
 

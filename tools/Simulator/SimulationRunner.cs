@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.Identity;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Application.Metadata;
 using MyGovernment.Integrity;
 using MyGovernment.Projections.ServiceRequests;
@@ -16,7 +16,7 @@ public sealed record SimulationResult(int Steps, int Commands, int Failures, IRe
 
 /// <summary>
 /// Plays a <see cref="SimulationPlan"/>: sets the simulation clock to each step's instant and sends each command
-/// through <see cref="IMessageBus.InvokeAsync"/>, so validation, the domain's rules, event metadata and the inline
+/// through the message bus (<c>IMessageBus.InvokeAsync</c>), so validation, the domain's rules, event metadata and the inline
 /// projections run exactly as for an API call. A refused command is counted, never hidden.
 /// </summary>
 public sealed class SimulationRunner(

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Paging;
 using MyGovernment.Projections.AccessLog;

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Catalog;

@@ -1,11 +1,11 @@
-using MyGovernment.Api.OpenApi;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Identity;
-using MyGovernment.Application.Documents;
-using MyGovernment.Application.AccessLog;
+using MyGovernment.Api.OpenApi;
 using MyGovernment.Api.ServiceRequests;
+using MyGovernment.Application.AccessLog;
+using MyGovernment.Application.Documents;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
 using Wolverine.Http;

@@ -1,8 +1,8 @@
-using MyGovernment.Api.OpenApi;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.OpenApi;
 using MyGovernment.Application.Documents;
 using Wolverine.Http;
 

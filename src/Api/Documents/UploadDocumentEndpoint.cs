@@ -1,4 +1,3 @@
-using MyGovernment.Api.OpenApi;
 using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +8,7 @@ using Microsoft.Net.Http.Headers;
 using MyGovernment.Api.Hosting;
 using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.OpenApi;
 using MyGovernment.Application.Documents;
 using MyGovernment.Domain.Common;
 using Wolverine;

@@ -5,21 +5,21 @@ using JasperFx.Events.Projections;
 using Marten;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Application.Catalog;
+using MyGovernment.Application.Documents;
 using MyGovernment.Application.Idempotency;
-using MyGovernment.Application.Staff;
 using MyGovernment.Application.Payments;
 using MyGovernment.Application.Payments.Refunds;
 using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Application.Staff;
 using MyGovernment.Integrity;
 using MyGovernment.Projections.AccessLog;
 using MyGovernment.Projections.Catalog;
 using MyGovernment.Projections.Ledger;
-using MyGovernment.Projections.Reconciliation;
 using MyGovernment.Projections.Payments;
+using MyGovernment.Projections.Reconciliation;
 using MyGovernment.Projections.ServiceRequests;
 using Weasel.Core;
 using Wolverine.Marten;
-using MyGovernment.Application.Documents;
 
 namespace MyGovernment.Api.Hosting;
 

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Api.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Integrity;
 using MyGovernment.Integrity;
 using Wolverine.Http;

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Identity;
 using MyGovernment.Integrity;
 using Wolverine.Http;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MyGovernment.Api.LocalDatabase;
 
 /// <summary>

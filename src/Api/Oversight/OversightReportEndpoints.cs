@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MyGovernment.Api.Identity;
+using MyGovernment.Application.Oversight;
 using MyGovernment.Domain.Oversight;
 using MyGovernment.Integrity;
 using Wolverine.Http;
-using MyGovernment.Application.Oversight;
 
 namespace MyGovernment.Api.Oversight;
 

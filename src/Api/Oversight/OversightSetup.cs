@@ -1,5 +1,5 @@
-using MyGovernment.Domain.Oversight;
 using MyGovernment.Application.Oversight;
+using MyGovernment.Domain.Oversight;
 
 namespace MyGovernment.Api.Oversight;
 

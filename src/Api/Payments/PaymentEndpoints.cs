@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
-using Marten.Linq.MatchesSql;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Application.AccessLog;
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Caching;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.OpenApi;
 using MyGovernment.Api.Paging;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Projections.Payments;
 using Wolverine.Http;
 

@@ -1,15 +1,15 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Application.AccessLog;
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.ServiceRequests;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Domain.Common;
-using MyGovernment.Domain.Reconciliation;
-using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.Domain.Payments;
+using MyGovernment.Domain.Payments.Refunds;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Projections.Payments;
 using Wolverine.Http;
 

@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Application.AccessLog;
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Identity;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Projections.Payments;

@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Api.Integrity;
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.Integrity;
 using MyGovernment.Integrity;
 using MyGovernment.Projections.Payments;
 using Wolverine.Http;

@@ -1,10 +1,10 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.OpenApi;
-using MyGovernment.Projections.Payments;
-using Microsoft.AspNetCore.Authorization;
 using MyGovernment.Application.Payments;
 using MyGovernment.Application.Payments.Provider;
+using MyGovernment.Projections.Payments;
 using Wolverine;
 using Wolverine.Http;
 

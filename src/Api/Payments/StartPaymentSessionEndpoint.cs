@@ -1,14 +1,14 @@
-using MyGovernment.Api.OpenApi;
-using Microsoft.AspNetCore.Mvc;
-using Marten;
-using MyGovernment.Projections.Payments;
-using MyGovernment.Projections.ServiceRequests;
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.OpenApi;
 using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Payments;
+using MyGovernment.Projections.Payments;
+using MyGovernment.Projections.ServiceRequests;
 using Wolverine;
 using Wolverine.Http;
 

@@ -1,5 +1,3 @@
-using MyGovernment.Api.OpenApi;
-using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -8,9 +6,11 @@ using FluentValidation;
 using FluentValidation.Results;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Idempotency;
-using MyGovernment.Api.Paging;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.OpenApi;
+using MyGovernment.Api.Paging;
 using MyGovernment.Application.Payments;
 using MyGovernment.Application.Reconciliation;
 using MyGovernment.Domain.Reconciliation;

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Projections.Payments;

@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using MyGovernment.Application.AccessLog;
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Identity;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.ServiceRequests;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
-using MyGovernment.Domain.ServiceRequests;
 using Wolverine;
 using Wolverine.Http;
 

@@ -2,10 +2,10 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MyGovernment.Api.Identity;
-using MyGovernment.Application.AccessLog;
 using MyGovernment.Api.Caching;
+using MyGovernment.Api.Identity;
 using MyGovernment.Api.OpenApi;
+using MyGovernment.Application.AccessLog;
 using MyGovernment.Projections.ServiceRequests;
 using Wolverine.Http;
 

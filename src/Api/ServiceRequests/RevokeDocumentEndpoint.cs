@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
-using MyGovernment.Domain.Common;
-using MyGovernment.Domain.ServiceRequests;
 using Wolverine;
 using Wolverine.Http;
 

@@ -7,7 +7,7 @@ namespace MyGovernment.Application.Catalog;
 /// <summary>
 /// Catalog write models (a service, the holiday calendar) folded once per stream version and kept in memory, so a
 /// submission does not re-read and re-fold a service's whole history. The caller passes the stream version it has
-/// just read (batched with its other reads, see <see cref="SubmitServiceRequestHandler"/>): an admin change on any
+/// just read (batched with its other reads, see <see cref="ServiceRequests.SubmitServiceRequestHandler"/>): an admin change on any
 /// node appends to the stream, so the next read on every node sees a new version and folds again. Nothing is
 /// invalidated by hand and no time-to-live can serve a stale fee; the cost is the version lookup, one row by
 /// primary key, which rides in a round trip the caller makes anyway.

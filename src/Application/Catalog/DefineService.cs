@@ -1,6 +1,6 @@
-using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
+using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using Wolverine.Marten;

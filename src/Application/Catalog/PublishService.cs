@@ -1,7 +1,7 @@
-using MyGovernment.Application.Privacy;
 using FluentValidation;
-using Marten;
 using JasperFx.Events;
+using Marten;
+using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 

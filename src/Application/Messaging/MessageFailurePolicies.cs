@@ -1,8 +1,8 @@
-using Wolverine;
-using Wolverine.ErrorHandling;
 using JasperFx;
 using JasperFx.CodeGeneration;
+using Wolverine;
 using Wolverine.Configuration;
+using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace MyGovernment.Application.Messaging;

@@ -8,8 +8,8 @@ using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Oversight;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.ServiceRequests;
 
 namespace MyGovernment.Application.Oversight;

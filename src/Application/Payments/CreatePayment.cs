@@ -1,7 +1,7 @@
-using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
 using Microsoft.Extensions.Options;
+using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;

@@ -1,5 +1,5 @@
-using MyGovernment.Application.Privacy;
 using Microsoft.Extensions.Options;
+using MyGovernment.Application.Privacy;
 using Wolverine;
 
 namespace MyGovernment.Application.Payments;

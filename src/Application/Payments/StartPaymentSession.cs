@@ -1,7 +1,7 @@
-using MyGovernment.Application.Privacy;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
+using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Payments;
 using Wolverine;
 

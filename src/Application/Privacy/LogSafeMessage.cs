@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text;
-using MyGovernment.Domain.Common;
 using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Application.Privacy;
 

@@ -1,7 +1,7 @@
 using Marten;
 using MyGovernment.Domain.Reconciliation;
-using MyGovernment.Projections.Reconciliation;
 using MyGovernment.Projections.Payments;
+using MyGovernment.Projections.Reconciliation;
 
 namespace MyGovernment.Application.Reconciliation;
 

@@ -1,9 +1,9 @@
-using MyGovernment.Application.Privacy;
 using FluentValidation;
-using Marten;
 using JasperFx.Events;
+using Marten;
 using Microsoft.Extensions.Options;
 using MyGovernment.Application.Catalog;
+using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using Wolverine;

@@ -1,8 +1,8 @@
-using MyGovernment.Application.Privacy;
 using FluentValidation;
-using Marten;
 using JasperFx.Events;
+using Marten;
 using Microsoft.Extensions.Options;
+using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using Wolverine;

@@ -1,11 +1,10 @@
-using MyGovernment.Application.Privacy;
 using FluentValidation;
-using Marten;
 using JasperFx.Events;
+using Marten;
 using Microsoft.Extensions.Options;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Documents;
-using MyGovernment.Domain.Catalog;
+using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using Wolverine;

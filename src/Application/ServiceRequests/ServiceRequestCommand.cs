@@ -1,5 +1,5 @@
-using Marten;
 using JasperFx.Events;
+using Marten;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using Wolverine;

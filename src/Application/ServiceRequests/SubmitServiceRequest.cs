@@ -1,11 +1,11 @@
-using MyGovernment.Application.Privacy;
 using FluentValidation;
 using Marten;
+using Microsoft.Extensions.Options;
 using MyGovernment.Application.Catalog;
+using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
-using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Marten;
 

@@ -1,8 +1,8 @@
-using MyGovernment.Application.Privacy;
 using JasperFx.Events;
 using Marten;
 using Marten.Services.BatchQuerying;
 using Microsoft.Extensions.Options;
+using MyGovernment.Application.Privacy;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;

@@ -1,7 +1,7 @@
-using MyGovernment.Application.Privacy;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
+using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Staff;
 

@@ -1,5 +1,3 @@
-using MyGovernment.Domain.Common;
-
 namespace MyGovernment.Domain.Catalog;
 
 /// <summary>Write model of one catalog service: what submission and fee assessment need to decide.</summary>

@@ -1,8 +1,8 @@
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
+using MyGovernment.Domain.Reconciliation;
 
 namespace MyGovernment.Domain.Oversight;
 

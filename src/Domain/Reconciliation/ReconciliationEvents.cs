@@ -1,5 +1,4 @@
 using MyGovernment.Domain.Common;
-using MyGovernment.Domain.Payments;
 
 namespace MyGovernment.Domain.Reconciliation;
 

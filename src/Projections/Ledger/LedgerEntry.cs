@@ -4,8 +4,8 @@ using Marten;
 using Marten.Events.Projections;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Projections.Payments;
 
 namespace MyGovernment.Projections.Ledger;

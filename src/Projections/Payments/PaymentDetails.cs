@@ -2,8 +2,8 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
+using MyGovernment.Domain.Reconciliation;
 
 namespace MyGovernment.Projections.Payments;
 

@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Options;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
-using Microsoft.Extensions.Options;
 using Shouldly;
 using Wolverine.Marten;
 

@@ -1,6 +1,5 @@
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Oversight;
-using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.ServiceRequests;
 using Shouldly;
 using static MyGovernment.Domain.Tests.Oversight.OversightWorld;

@@ -1,8 +1,8 @@
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Oversight;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
+using MyGovernment.Domain.Reconciliation;
 
 namespace MyGovernment.Domain.Tests.Oversight;
 

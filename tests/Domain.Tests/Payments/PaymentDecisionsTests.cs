@@ -1,6 +1,5 @@
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Domain.Tests.ServiceRequests;
 using Shouldly;
 using static MyGovernment.Domain.Tests.ServiceRequests.People;

@@ -1,7 +1,6 @@
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.Payments.Refunds;
-using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Domain.Tests.ServiceRequests;
 using Shouldly;
 

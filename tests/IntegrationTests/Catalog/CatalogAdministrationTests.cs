@@ -1,5 +1,4 @@
 using Alba;
-using Marten;
 using MyGovernment.Api.Catalog;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Catalog;

@@ -1,4 +1,3 @@
-using Alba;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Projections.Catalog;
 using Shouldly;

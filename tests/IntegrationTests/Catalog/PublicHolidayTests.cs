@@ -1,4 +1,3 @@
-using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Domain.Catalog;

@@ -1,18 +1,15 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Alba;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MyGovernment.Api.Documents;
 using MyGovernment.Api.Identity;
+using MyGovernment.Application.Documents;
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
 using Npgsql;
 using Shouldly;
-using MyGovernment.Application.Documents;
 
 namespace MyGovernment.IntegrationTests.Documents;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;

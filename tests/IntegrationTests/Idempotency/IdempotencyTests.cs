@@ -1,5 +1,3 @@
-using System.Net;
-using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

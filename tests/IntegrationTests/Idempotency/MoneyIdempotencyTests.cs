@@ -6,8 +6,8 @@ using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.IntegrationTests.Payments;
 using MyGovernment.IntegrationTests.Support;
-using MyGovernment.Projections.Reconciliation;
 using MyGovernment.Projections.Payments;
+using MyGovernment.Projections.Reconciliation;
 using Shouldly;
 
 namespace MyGovernment.IntegrationTests.Idempotency;

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Application.Metadata;
 using MyGovernment.Domain.AccessLog;

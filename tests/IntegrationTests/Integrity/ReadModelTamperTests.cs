@@ -1,12 +1,11 @@
 using Alba;
-using Marten;
 using Marten.Events;
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
-using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.Payments.Refunds;
+using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Integrity;

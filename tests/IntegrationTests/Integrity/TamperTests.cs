@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Alba;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Application.Metadata;
 using MyGovernment.Domain.AccessLog;

@@ -1,6 +1,4 @@
 using Alba;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Integrity;

@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Alba;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Oversight;
 using MyGovernment.Domain.Common;
-using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.IntegrationTests.Payments;
 using MyGovernment.IntegrationTests.Support;

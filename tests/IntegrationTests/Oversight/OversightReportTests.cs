@@ -4,13 +4,13 @@ using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Oversight;
+using MyGovernment.Application.Oversight;
 using MyGovernment.Domain.Oversight;
 using MyGovernment.Domain.Reconciliation;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Integrity;
 using Shouldly;
-using MyGovernment.Application.Oversight;
 
 namespace MyGovernment.IntegrationTests.Oversight;
 

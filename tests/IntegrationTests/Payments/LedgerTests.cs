@@ -1,8 +1,6 @@
-using Alba;
 using Marten;
-using Marten.Events;
-using MyGovernment.Api.Ledger;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.Ledger;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Projections.Ledger;
 using MyGovernment.Projections.Payments;

@@ -1,9 +1,8 @@
-using Alba;
 using MyGovernment.Api.Identity;
-using MyGovernment.PaymentsSandbox;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.PaymentsSandbox;
 using Shouldly;
 
 namespace MyGovernment.IntegrationTests.Payments;

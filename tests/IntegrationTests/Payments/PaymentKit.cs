@@ -1,11 +1,9 @@
-using Alba;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
-using MyGovernment.PaymentsSandbox;
 using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Payments;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.PaymentsSandbox;
 using MyGovernment.Projections.Payments;
 
 namespace MyGovernment.IntegrationTests.Payments;

@@ -3,12 +3,12 @@ using System.Text.Json;
 using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MyGovernment.Application.Payments.Provider;
-using MyGovernment.PaymentsSandbox;
 using MyGovernment.Application.Payments;
+using MyGovernment.Application.Payments.Provider;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.PaymentsSandbox;
 using Shouldly;
 
 namespace MyGovernment.IntegrationTests.Payments;

@@ -1,10 +1,9 @@
-using Alba;
 using Microsoft.Extensions.DependencyInjection;
-using MyGovernment.PaymentsSandbox;
 using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.PaymentsSandbox;
 using Shouldly;
 using Wolverine;
 

@@ -1,15 +1,14 @@
 using System.Globalization;
-using System.Text;
 using Alba;
 using Marten;
-using MyGovernment.Api.Reconciliation;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.Paging;
+using MyGovernment.Api.Reconciliation;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.Reconciliation;
-using MyGovernment.Api.Paging;
 using MyGovernment.IntegrationTests.Support;
-using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.Ledger;
+using MyGovernment.Projections.Payments;
 using MyGovernment.Projections.Reconciliation;
 using Shouldly;
 

@@ -1,10 +1,10 @@
 using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Payments;
-using MyGovernment.PaymentsSandbox;
 using MyGovernment.Domain.Payments;
 using MyGovernment.Domain.Payments.Refunds;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.PaymentsSandbox;
 using MyGovernment.Projections.Payments;
 using Shouldly;
 

@@ -1,12 +1,11 @@
-using MyGovernment.Application.Payments.Provider;
 using System.Text.Json;
 using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MyGovernment.Api.Payments;
-using MyGovernment.PaymentsSandbox;
+using MyGovernment.Application.Payments.Provider;
 using MyGovernment.Domain.Payments;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.PaymentsSandbox;
 using Shouldly;
 
 namespace MyGovernment.IntegrationTests.Payments;

@@ -1,8 +1,6 @@
-using Alba;
 using JasperFx.Events;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
-using MyGovernment.Api.Paging;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;

@@ -1,4 +1,3 @@
-using Alba;
 using Marten.Events;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Paging;

@@ -1,14 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
-using Marten;
 using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Projections.AccessLog;
 using MyGovernment.Projections.Catalog;
 using MyGovernment.Projections.Ledger;
-using MyGovernment.Projections.Reconciliation;
 using MyGovernment.Projections.Payments;
+using MyGovernment.Projections.Reconciliation;
 using MyGovernment.Projections.ServiceRequests;
 using Npgsql;
 using Shouldly;

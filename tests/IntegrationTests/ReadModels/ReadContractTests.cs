@@ -1,4 +1,3 @@
-using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Paging;
 using MyGovernment.Api.ServiceRequests;

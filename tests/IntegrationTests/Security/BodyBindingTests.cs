@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
-using Alba;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

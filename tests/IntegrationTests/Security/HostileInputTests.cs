@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Security;
 using MyGovernment.IntegrationTests.Documents;

@@ -1,5 +1,4 @@
 using System.Net;
-using Alba;
 using Marten;
 using MyGovernment.Api.Identity;
 using MyGovernment.IntegrationTests.Documents;

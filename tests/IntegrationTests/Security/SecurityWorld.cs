@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Payments;
 using MyGovernment.Application.ServiceRequests;

@@ -1,5 +1,3 @@
-using Alba;
-using Marten;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;

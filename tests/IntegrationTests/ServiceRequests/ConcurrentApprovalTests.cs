@@ -1,5 +1,4 @@
 using System.Net;
-using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;

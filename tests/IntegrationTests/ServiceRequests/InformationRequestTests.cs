@@ -1,5 +1,3 @@
-using Alba;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;

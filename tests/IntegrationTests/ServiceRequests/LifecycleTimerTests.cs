@@ -1,10 +1,8 @@
-using Alba;
-using Marten;
-using MyGovernment.Api.Paging;
-using MyGovernment.Api.ServiceRequests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.Paging;
+using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;

@@ -1,4 +1,3 @@
-using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Application.Catalog;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Alba;
 using Marten;
 using MyGovernment.Api.Identity;

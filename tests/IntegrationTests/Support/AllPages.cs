@@ -1,4 +1,3 @@
-using Alba;
 using MyGovernment.Api.Paging;
 
 namespace MyGovernment.IntegrationTests.Support;

@@ -1,12 +1,12 @@
 using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
-using MyGovernment.IntegrationTests.Support.Conformance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.LocalDatabase;
+using MyGovernment.IntegrationTests.Support.Conformance;
 
 [assembly: AssemblyFixture(typeof(MyGovernment.IntegrationTests.Support.AppFixture))]
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
-using MyGovernment.Projections.ServiceRequests;
 using Shouldly;
 using static MyGovernment.Projections.Tests.ServiceRequests.EventSequence;
 

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Identity;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.ServiceRequests;

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using MyGovernment.Application.Payments;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
 

@@ -1,6 +1,6 @@
 using MyGovernment.Application.Privacy;
-using MyGovernment.Domain.Common;
 using MyGovernment.Application.Staff;
+using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Domain.Staff;
 using Wolverine;

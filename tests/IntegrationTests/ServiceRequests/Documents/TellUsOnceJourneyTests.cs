@@ -1,12 +1,11 @@
-using Alba;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Api.ServiceRequests.Documents;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Catalog;
-using MyGovernment.Projections.Catalog;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.Projections.Catalog;
 using Shouldly;
 
 namespace MyGovernment.IntegrationTests.ServiceRequests.Documents;
