@@ -7,6 +7,7 @@ using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Integrity;
 using MyGovernment.Api.LocalDatabase;
+using MyGovernment.LocalPostgres;
 using MyGovernment.Api.Localization;
 using MyGovernment.Api.OpenApi;
 using MyGovernment.Api.Operations;

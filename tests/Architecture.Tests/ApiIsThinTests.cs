@@ -5,7 +5,8 @@ namespace MyGovernment.Architecture.Tests;
 
 /// <summary>
 /// The Api is HTTP and hosting: it binds, authorizes, calls one command or query and shapes the answer. Event writes
-/// and SQL live in Application, Projections or Integrity; the one exception is the local PostgreSQL bootstrap.
+/// and SQL live in Application, Projections or Integrity; even the local PostgreSQL bootstrap has its own project
+/// (src/LocalPostgres), so there is no exception.
 /// </summary>
 public sealed partial class ApiIsThinTests
 {
@@ -15,9 +16,8 @@ public sealed partial class ApiIsThinTests
     public void No_class_in_the_api_appends_events_or_runs_sql()
     {
         var offenders = SourceFiles(Api)
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}LocalDatabase{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, number: i + 1)))
-            .Where(x => WritesEventsOrSql().IsMatch(x.line))
+            .Where(x => !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal) && WritesEventsOrSql().IsMatch(x.line))
             .Select(x => $"{Path.GetRelativePath(Repository.Root, x.file)}:{x.number}: {x.line.Trim()}")
             .ToList();
 
@@ -38,7 +38,7 @@ public sealed partial class ApiIsThinTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
-    // Appending or starting streams, raw ADO.NET, and SQL statements in string literals.
-    [GeneratedRegex("""\bEvents\.(Append|StartStream)|MartenOps\.StartStream|\bNpgsql(Command|Connection|DataSource|Batch)\b|\bmt_events\b|"\s*(select|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+table|alter\s+table)\b""", RegexOptions.IgnoreCase)]
+    // Appending or starting streams, raw ADO.NET, and SQL statements in string literals (comments aside).
+    [GeneratedRegex("""\bEvents\.(Append|StartStream)|MartenOps\.StartStream|\bNpgsql(Command|Connection|DataSource|Batch)\b|"\s*(select|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+table|alter\s+table)\b""", RegexOptions.IgnoreCase)]
     private static partial Regex WritesEventsOrSql();
 }

@@ -22,9 +22,11 @@ public sealed class ProjectReferenceTests
         // A separate system in the real world: it speaks only the provider's protocol and knows nothing of ours.
         ["src/PaymentsSandbox/MyGovernment.PaymentsSandbox.csproj"] = [],
         ["src/Api/MyGovernment.Api.csproj"] =
-            ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox"],
+            ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox", "MyGovernment.LocalPostgres"],
         // The simulator boots the API's host with its overrides; nothing production references it.
         ["tools/Simulator/MyGovernment.Simulator.csproj"] = ["MyGovernment.Api"],
+        // A PostgreSQL cluster from the machine's binaries, for the one-command start, the tests and the tools.
+        ["src/LocalPostgres/MyGovernment.LocalPostgres.csproj"] = [],
     };
 
     public static TheoryData<string> Projects => new(Arrows.Keys);
@@ -68,6 +70,25 @@ public sealed class ProjectReferenceTests
             .Where(n => n.StartsWith("MyGovernment.", StringComparison.Ordinal))
             .ToList();
 
-        used.ShouldBeSubsetOf(Arrows[project], $"{name} uses {string.Join(", ", used)}");
+        // What a project may use: its arrows and, through them, what they may use (Api uses Domain's types via Application).
+        used.ShouldBeSubsetOf(Reachable(project), $"{name} uses {string.Join(", ", used)}");
+    }
+
+    private static HashSet<string> Reachable(string project)
+    {
+        var byName = Arrows.ToDictionary(a => Path.GetFileNameWithoutExtension(a.Key), a => a.Value);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(Arrows[project]);
+        while (pending.TryPop(out var next))
+        {
+            if (reached.Add(next))
+            {
+                foreach (var further in byName[next])
+                {
+                    pending.Push(further);
+                }
+            }
+        }
+        return reached;
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using MyGovernment.Api.LocalDatabase;
+using MyGovernment.LocalPostgres;
 using MyGovernment.Benchmarks;
 using MyGovernment.Benchmarks.Scenarios;
 using Npgsql;

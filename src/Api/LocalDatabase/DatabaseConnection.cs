@@ -1,3 +1,5 @@
+using MyGovernment.LocalPostgres;
+
 namespace MyGovernment.Api.LocalDatabase;
 
 /// <summary>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using MyGovernment.Api.LocalDatabase;
+using MyGovernment.LocalPostgres;
 using Npgsql;
 
 namespace MyGovernment.Benchmarks.Faults;

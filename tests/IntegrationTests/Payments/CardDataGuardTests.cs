@@ -1,5 +1,5 @@
 using Alba;
-using MyGovernment.Api.Security;
+using MyGovernment.Domain.Common;
 using MyGovernment.IntegrationTests.Support;
 using Npgsql;
 using Shouldly;
@@ -16,7 +16,7 @@ public sealed class CardDataGuardTests(AppFixture app)
     [InlineData("my card is 5500 0000 0000 0004, please charge it")]
     [InlineData("378282246310005")]
     [InlineData("6011111111111117")]
-    public void Luhn_valid_card_numbers_are_recognised(string text) => CardDataGuard.IsCardNumber(text).ShouldBeTrue();
+    public void Luhn_valid_card_numbers_are_recognised(string text) => CardNumbers.IsCardNumber(text).ShouldBeTrue();
 
     [Theory]
     [InlineData("4111111111111112")]
@@ -30,7 +30,7 @@ public sealed class CardDataGuardTests(AppFixture app)
     // A GUID whose middle groups happen to form a Luhn-valid 16-digit run is an id, not a card.
     [InlineData("PAY-01a21f6c-4111-1111-1111-1111d4e3f2aa")]
     [InlineData("")]
-    public void Other_numbers_are_not(string text) => CardDataGuard.IsCardNumber(text).ShouldBeFalse();
+    public void Other_numbers_are_not(string text) => CardNumbers.IsCardNumber(text).ShouldBeFalse();
 
     [Fact]
     public async Task A_card_number_in_any_field_is_refused_and_never_stored()

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using MyGovernment.Api.Identity;
-using MyGovernment.Api.LocalDatabase;
+using MyGovernment.LocalPostgres;
 using MyGovernment.IntegrationTests.Support.Conformance;
 
 [assembly: AssemblyFixture(typeof(MyGovernment.IntegrationTests.Support.AppFixture))]

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace MyGovernment.Api.LocalDatabase;
+namespace MyGovernment.LocalPostgres;
 
 /// <summary>
 /// A PostgreSQL cluster of our own, created from the machine's server binaries in a folder we own and listening

@@ -1,4 +1,4 @@
-namespace MyGovernment.Api.LocalDatabase;
+namespace MyGovernment.LocalPostgres;
 
 /// <summary>Settings of the embedded development cluster (section "LocalPostgres").</summary>
 public sealed class LocalPostgresOptions

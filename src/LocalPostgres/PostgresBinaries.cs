@@ -1,4 +1,4 @@
-namespace MyGovernment.Api.LocalDatabase;
+namespace MyGovernment.LocalPostgres;
 
 /// <summary>Finds the PostgreSQL server programs (initdb, pg_ctl) on this machine.</summary>
 public static class PostgresBinaries
