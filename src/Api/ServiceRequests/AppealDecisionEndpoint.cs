@@ -19,5 +19,5 @@ public static class AppealDecisionEndpoint
     [EndpointDescription("The applicant appeals a rejection within the appeal window.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, AppealDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new AppealDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Grounds ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new AppealDecision(id, CommandResponses.Expected(request, body), user.ToActor(), body.Grounds ?? ""), response, ct);
 }

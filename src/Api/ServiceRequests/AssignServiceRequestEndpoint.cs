@@ -19,5 +19,5 @@ public static class AssignServiceRequestEndpoint
     [EndpointDescription("A supervisor assigns the request to an officer of the department.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, AssignServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new AssignServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.OfficerId ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new AssignServiceRequest(id, CommandResponses.Expected(request, body), user.ToActor(), body.OfficerId ?? ""), response, ct);
 }

@@ -19,5 +19,5 @@ public static class ClaimServiceRequestEndpoint
     [EndpointDescription("An officer of the current step's department takes the request.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ClaimServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new ClaimServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor()), response, ct);
+        CommandResponses.SendAsync(bus, new ClaimServiceRequest(id, CommandResponses.Expected(request, body), user.ToActor()), response, ct);
 }

@@ -19,5 +19,5 @@ public static class CompleteStepEndpoint
     [EndpointDescription("The assignee completes an intermediate step; the next department's queue receives the request.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, CompleteStepBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new CompleteStep(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Note ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new CompleteStep(id, CommandResponses.Expected(request, body), user.ToActor(), body.Note ?? ""), response, ct);
 }

@@ -19,5 +19,5 @@ public static class ConfirmDecisionEndpoint
     [EndpointDescription("A second officer or supervisor of the department confirms the proposed decision (never its proposer).")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ConfirmDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new ConfirmDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Note ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new ConfirmDecision(id, CommandResponses.Expected(request, body), user.ToActor(), body.Note ?? ""), response, ct);
 }

@@ -20,5 +20,5 @@ public static class ConfirmPaymentEndpoint
     [EndpointDescription("Finance records money confirmed for the request (the seam the payments module will call).")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ConfirmPaymentBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new ConfirmPayment(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.PaymentReference ?? "", new Money(body.Amount, body.Currency ?? Money.Shekel)), response, ct);
+        CommandResponses.SendAsync(bus, new ConfirmPayment(id, CommandResponses.Expected(request, body), user.ToActor(), body.PaymentReference ?? "", new Money(body.Amount, body.Currency ?? Money.Shekel)), response, ct);
 }

@@ -23,7 +23,7 @@ public static class IssueDocumentEndpoint
     [EndpointDescription("Issues the document of an approved, fully paid request, with a verification code anyone can check.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, IssueDocumentBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new IssueDocument(id, CommandEndpoint.Expected(request, body), user.ToActor(), NewVerificationCode()), response, ct);
+        CommandResponses.SendAsync(bus, new IssueDocument(id, CommandResponses.Expected(request, body), user.ToActor(), NewVerificationCode()), response, ct);
 
     /// <summary>16 characters from a cryptographic RNG: 80 bits, not guessable.</summary>
     public static string NewVerificationCode() => string.Create(16, 0, (chars, _) =>

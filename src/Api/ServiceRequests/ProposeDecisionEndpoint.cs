@@ -20,5 +20,5 @@ public static class ProposeDecisionEndpoint
     [EndpointDescription("The assignee decides (approve at the last step, or reject with a reason code); proposes where a second approver is required.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ProposeDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new ProposeDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Outcome, body.ReasonCode, body.Note ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new ProposeDecision(id, CommandResponses.Expected(request, body), user.ToActor(), body.Outcome, body.ReasonCode, body.Note ?? ""), response, ct);
 }

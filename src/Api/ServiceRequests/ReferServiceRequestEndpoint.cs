@@ -19,5 +19,5 @@ public static class ReferServiceRequestEndpoint
     [EndpointDescription("The assignee refers the request to another department for its opinion.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ReferServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new ReferServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.ToDepartment ?? "", body.Reason ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new ReferServiceRequest(id, CommandResponses.Expected(request, body), user.ToActor(), body.ToDepartment ?? "", body.Reason ?? ""), response, ct);
 }

@@ -24,7 +24,7 @@ public static class RequestApplicantInformationEndpoint
     public static Task<Created<InformationRequestOpened>> Post(
         Guid id, RequestApplicantInformationBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct)
     {
-        var command = new RequestApplicantInformation(id, CommandEndpoint.Expected(request, body), user.ToActor(), Guid.CreateVersion7(), body.Message ?? "");
+        var command = new RequestApplicantInformation(id, CommandResponses.Expected(request, body), user.ToActor(), Guid.CreateVersion7(), body.Message ?? "");
         return IdempotentCommand.InvokeAsync<InformationRequestCreated, Created<InformationRequestOpened>>(request.HttpContext, bus, command, created =>
         {
             response.Headers.ETag = $"\"{created.Version}\"";

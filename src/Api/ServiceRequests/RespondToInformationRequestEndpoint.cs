@@ -21,6 +21,6 @@ public static class RespondToInformationRequestEndpoint
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, Guid informationRequestId, RespondToInformationRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
         IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new RespondToInformationRequest(
-            id, CommandEndpoint.Expected(request, body), user.ToActor(), informationRequestId, body.Message ?? "", body.Documents ?? []), response, ct);
+        CommandResponses.SendAsync(bus, new RespondToInformationRequest(
+            id, CommandResponses.Expected(request, body), user.ToActor(), informationRequestId, body.Message ?? "", body.Documents ?? []), response, ct);
 }

@@ -19,5 +19,5 @@ public static class ReturnDecisionEndpoint
     [EndpointDescription("The checker sends the proposed decision back to review.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ReturnDecisionBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new ReturnDecision(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new ReturnDecision(id, CommandResponses.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
 }

@@ -19,5 +19,5 @@ public static class ReturnReferralEndpoint
     [EndpointDescription("The consulted department returns the request with its opinion.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ReturnReferralBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new ReturnReferral(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Opinion ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new ReturnReferral(id, CommandResponses.Expected(request, body), user.ToActor(), body.Opinion ?? ""), response, ct);
 }

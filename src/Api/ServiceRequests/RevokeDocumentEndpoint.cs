@@ -19,5 +19,5 @@ public static class RevokeDocumentEndpoint
     [EndpointDescription("A supervisor of the issuing department revokes the issued document.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, RevokeDocumentBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new RevokeDocument(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new RevokeDocument(id, CommandResponses.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
 }

@@ -19,5 +19,5 @@ public static class WithdrawServiceRequestEndpoint
     [EndpointDescription("The applicant withdraws the request before a decision.")]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, WithdrawServiceRequestBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new WithdrawServiceRequest(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new WithdrawServiceRequest(id, CommandResponses.Expected(request, body), user.ToActor(), body.Reason ?? ""), response, ct);
 }

@@ -26,5 +26,5 @@ public static class AttachDocumentsEndpoint
     [EndpointDescription(Description)]
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, AttachDocumentsBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new AttachDocuments(id, CommandEndpoint.Expected(request, body), user.ToActor(), body.Documents ?? []), response, ct);
+        CommandResponses.SendAsync(bus, new AttachDocuments(id, CommandResponses.Expected(request, body), user.ToActor(), body.Documents ?? []), response, ct);
 }

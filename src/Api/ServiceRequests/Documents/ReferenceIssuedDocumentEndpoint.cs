@@ -27,6 +27,6 @@ public static class ReferenceIssuedDocumentEndpoint
     public static Task<Ok<ServiceRequestChanged>> Post(
         Guid id, ReferenceIssuedDocumentBody body, ClaimsPrincipal user, HttpRequest request, HttpResponse response, IMessageBus bus,
         CancellationToken ct) =>
-        CommandEndpoint.SendAsync(bus, new ReferenceIssuedDocument(
-            id, CommandEndpoint.Expected(request, body), user.ToActor(), body.DocumentCode ?? "", body.VerificationCode ?? ""), response, ct);
+        CommandResponses.SendAsync(bus, new ReferenceIssuedDocument(
+            id, CommandResponses.Expected(request, body), user.ToActor(), body.DocumentCode ?? "", body.VerificationCode ?? ""), response, ct);
 }

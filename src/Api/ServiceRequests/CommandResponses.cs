@@ -14,7 +14,7 @@ public interface IVersionedBody
 }
 
 /// <summary>The plumbing every request command endpoint shares: expected version in, new version out as the ETag.</summary>
-public static class CommandEndpoint
+public static class CommandResponses
 {
     /// <summary>If-Match (a precondition) wins over the body's expectedVersion; one of them is required.</summary>
     public static ExpectedVersion Expected(HttpRequest request, IVersionedBody? body)
