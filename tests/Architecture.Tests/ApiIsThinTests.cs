@@ -28,7 +28,9 @@ public sealed partial class ApiIsThinTests
     public void The_api_holds_at_most_35_percent_of_the_source_lines()
     {
         var api = SourceFiles(Api).Sum(f => File.ReadLines(f).Count());
-        var all = SourceFiles(Repository.PathOf("src")).Sum(f => File.ReadLines(f).Count());
+        // Hand-written lines only: the generated client would otherwise dilute the share.
+        var generated = Repository.PathOf("src/Client/Generated");
+        var all = SourceFiles(Repository.PathOf("src")).Where(f => !f.StartsWith(generated, StringComparison.Ordinal)).Sum(f => File.ReadLines(f).Count());
 
         (api * 100.0 / all).ShouldBeLessThanOrEqualTo(35.0, $"src/Api has {api} of {all} source lines");
     }

@@ -27,6 +27,8 @@ public sealed class ProjectReferenceTests
         ["tools/Simulator/MyGovernment.Simulator.csproj"] = ["MyGovernment.Api"],
         // A PostgreSQL cluster from the machine's binaries, for the one-command start, the tests and the tools.
         ["src/LocalPostgres/MyGovernment.LocalPostgres.csproj"] = [],
+        // Generated from the OpenAPI document alone: a client app gets what the contract says, not our types.
+        ["src/Client/MyGovernment.Client.csproj"] = [],
     };
 
     public static TheoryData<string> Projects => new(Arrows.Keys);
