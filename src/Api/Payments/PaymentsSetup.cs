@@ -42,7 +42,6 @@ public static class PaymentsSetup
         });
         builder.Services.ConfigureMarten(o => o.Schema.For<ProcessedProviderEvent>());
         builder.Services.AddSingleton<ProviderWebhookVerifier>();
-        builder.Services.AddScoped<IPendingPaymentLookup, PendingPaymentLookup>();
         builder.Services.AddScoped<Application.Reconciliation.IReconciliationPaymentLookup, Application.Reconciliation.ReconciliationPaymentLookup>();
         builder.Services.AddHostedService<PaymentRecheckScheduler>();
     }
