@@ -3,9 +3,11 @@ using Marten;
 using Microsoft.Extensions.Options;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Privacy;
+using MyGovernment.Application.Staff;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Domain.Staff;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -63,18 +65,32 @@ public static class SubmitServiceRequestHandler
         return (service, calendar, await duplicate);
     }
 
-    public static (ServiceRequestSubmittedResponse, IStartStream, OutgoingMessages) Handle(
-        SubmitServiceRequest command, Service? service, WorkingCalendar calendar, Guid? duplicate, TimeProvider clock, IOptions<LifecycleOptions> options)
+    /// <summary>
+    /// Decides the submission and, when the request goes straight into a queue, its automatic assignment too, in
+    /// this one transaction: a second message and transaction per submission cost more than the submission itself.
+    /// </summary>
+    public static async Task<(ServiceRequestSubmittedResponse, IStartStream, OutgoingMessages)> Handle(
+        SubmitServiceRequest command, Service? service, WorkingCalendar calendar, Guid? duplicate, IDocumentSession session,
+        IOfficerWorkload workload, TimeProvider clock, IOptions<LifecycleOptions> options, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         var events = SubmitDecision.Decide(
             new SubmitRequest(command.RequestId, command.ApplicantId, command.SubmittedBy, command.Channel, command.Form),
             service,
-            clock.GetUtcNow(),
+            now,
             calendar,
-            duplicate);
-        var status = events.Aggregate((ServiceRequest?)null, ServiceRequest.Evolve)!.Status;
-        return (new ServiceRequestSubmittedResponse(command.RequestId, status),
+            duplicate).ToList();
+        var request = events.Aggregate((ServiceRequest?)null, ServiceRequest.Evolve)!;
+        var assignNow = options.Value.AssignmentPolicy != AssignmentPolicy.Manual && events.Any(e => e is StepEntered);
+        if (assignNow)
+        {
+            var inputs = await AssignmentInputs.LoadAsync(session, workload, request.CurrentDepartment ?? "", ct);
+            var assignment = AutoAssignment.Decide(request, inputs, session, options.Value, now);
+            events.AddRange(assignment);
+            request = assignment.Aggregate((ServiceRequest?)request, ServiceRequest.Evolve)!;
+        }
+        return (new ServiceRequestSubmittedResponse(command.RequestId, request.Status),
             MartenOps.StartStream<ServiceRequest>(command.RequestId, [.. events]),
-            LifecycleTimers.For(command.RequestId, events, options.Value));
+            LifecycleTimers.For(command.RequestId, events, options.Value, assignedInTransaction: assignNow));
     }
 }

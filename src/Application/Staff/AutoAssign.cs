@@ -31,26 +31,45 @@ public sealed class AssignmentCursor
     public string? LastAssigned { get; set; }
 }
 
+/// <summary>
+/// The automatic assignment of a request that has just entered a step's queue. Submissions decide it inside their
+/// own transaction (<see cref="Decide"/>); the other ways into a queue (payment, a completed step, a reopening)
+/// still send an <see cref="AutoAssign"/> follow-up through the outbox.
+/// </summary>
+public static class AutoAssignment
+{
+    /// <summary>
+    /// The events assigning <paramref name="request"/> (its state after the events that queued it) to an officer,
+    /// or none when the policy is manual or nobody on the roster may take it. Moves the round-robin cursor in
+    /// <paramref name="session"/>, so it commits or fails with the assignment.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(
+        ServiceRequest request, AssignmentInputs inputs, IDocumentSession session, LifecycleOptions options, DateTimeOffset now)
+    {
+        var officer = AutomaticAssignment.Choose(options.AssignmentPolicy, inputs.Roster, request, inputs.Loads, inputs.Cursor.LastAssigned);
+        if (officer is null)
+        {
+            return [];
+        }
+        inputs.Cursor.LastAssigned = officer;
+        session.Store(inputs.Cursor);
+        var nationalId = inputs.Roster!.Officers.First(o => o.OfficerId == officer).NationalId;
+        return AssignmentDecisions.Assign(request, officer, AssignmentMode.Automatic, Actor.System, now, nationalId);
+    }
+}
+
 public static class AutoAssignHandler
 {
-    public static async Task<(IEventStream<ServiceRequest>, DepartmentRoster?, IReadOnlyDictionary<string, int>, AssignmentCursor)> LoadAsync(
+    public static async Task<(IEventStream<ServiceRequest>, AssignmentInputs)> LoadAsync(
         AutoAssign message, IDocumentSession session, IOfficerWorkload workload, CancellationToken ct)
     {
         var stream = await ServiceRequestStream.LoadAsync(session, message.RequestId, null, ct);
-        var department = stream.Aggregate!.CurrentDepartment ?? "";
-        // The roster, the officers' open assignments and the round-robin cursor in one round trip, not three:
-        // this runs after every submission that enters a queue.
-        var batch = session.CreateBatchQuery();
-        var roster = batch.Events.FetchLatest<DepartmentRoster>(DepartmentRoster.StreamId(department));
-        var loads = workload.OpenAssignments(batch, department);
-        var cursor = batch.Load<AssignmentCursor>(department);
-        await batch.Execute(ct);
-        return (stream, await roster, await loads, await cursor ?? new AssignmentCursor { Id = department });
+        return (stream, await AssignmentInputs.LoadAsync(session, workload, stream.Aggregate!.CurrentDepartment ?? "", ct));
     }
 
     public static OutgoingMessages Handle(
-        AutoAssign message, IEventStream<ServiceRequest> stream, DepartmentRoster? roster, IReadOnlyDictionary<string, int> loads,
-        AssignmentCursor cursor, IDocumentSession session, TimeProvider clock, IOptions<LifecycleOptions> options)
+        AutoAssign message, IEventStream<ServiceRequest> stream, AssignmentInputs inputs, IDocumentSession session, TimeProvider clock,
+        IOptions<LifecycleOptions> options)
     {
         var request = stream.Aggregate!;
         // Moot if the request moved on or someone already holds it (a claim won the race).
@@ -58,15 +77,7 @@ public static class AutoAssignHandler
         {
             return [];
         }
-        var officer = AutomaticAssignment.Choose(options.Value.AssignmentPolicy, roster, request, loads, cursor.LastAssigned);
-        if (officer is null)
-        {
-            return [];
-        }
-        cursor.LastAssigned = officer;
-        session.Store(cursor);
-        var nationalId = roster!.Officers.First(o => o.OfficerId == officer).NationalId;
-        var events = AssignmentDecisions.Assign(request, officer, AssignmentMode.Automatic, Actor.System, clock.GetUtcNow(), nationalId);
-        return stream.Append(events, options.Value).Item2;
+        var events = AutoAssignment.Decide(request, inputs, session, options.Value, clock.GetUtcNow());
+        return events.Count == 0 ? [] : stream.Append(events, options.Value).Item2;
     }
 }

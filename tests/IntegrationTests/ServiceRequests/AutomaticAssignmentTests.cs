@@ -1,5 +1,7 @@
 using Alba;
 using MyGovernment.Api.Identity;
+using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.IntegrationTests.Catalog;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
 
@@ -45,6 +47,33 @@ public sealed class AutomaticAssignmentTests(AppFixture app)
         }
 
         assigned.ShouldBe(officers, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_request_queued_at_submission_is_assigned_in_the_submissions_own_transaction()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // A department and a free service of this test's own, so no other test's requests share the roster.
+        var admin = app.AdminToken();
+        var department = CatalogAdmin.NewCode("D");
+        await app.Post(admin, "/api/admin/departments", new { code = department, nameAr = "دائرة التوزيع", nameEn = "Assignment Directorate" }, 201);
+        var service = CatalogAdmin.NewCode("T");
+        await app.Post(admin, "/api/admin/services", CatalogAdmin.Definition(service, isPaid: false, department: department), 201);
+        await app.Post(admin, $"/api/admin/services/{service}/publish", new { }, 200);
+        var officer = "auto-" + department.ToLowerInvariant();
+        await app.Post(admin, $"/api/departments/{department}/officers", new { officerId = officer, nationalId = Citizens.NewNationalId(), role = "officer" }, 200);
+
+        var request = await new Journey(app, service).SubmitAsync(new { fullName = "Rana Haddad" });
+
+        await using var session = app.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(request.Id, token: ct);
+        var submitted = events.First(e => e.Data is ServiceRequestSubmitted);
+        var assigned = events.Single(e => e.Data is RequestAssigned);
+        ((RequestAssigned)assigned.Data).OfficerId.ShouldBe(officer);
+        ((RequestAssigned)assigned.Data).Mode.ShouldBe(AssignmentMode.Automatic);
+        // Events of one transaction share PostgreSQL's transaction timestamp; a follow-up message commits later.
+        assigned.Timestamp.ShouldBe(submitted.Timestamp, "the assignment commits with the submission, not in a follow-up transaction");
+        (await request.ReadAsync()).AssignedTo.ShouldBe(officer);
     }
 
     [Fact]

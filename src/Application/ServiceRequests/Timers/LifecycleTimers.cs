@@ -22,14 +22,18 @@ public sealed record CheckSla(Guid RequestId) : LogSafeMessage;
 /// </summary>
 public static class LifecycleTimers
 {
-    public static OutgoingMessages For(Guid requestId, IEnumerable<object> events, LifecycleOptions options)
+    /// <param name="assignedInTransaction">
+    /// The command already decided the automatic assignment in its own transaction (a submission does), so entering
+    /// the step needs no <see cref="AutoAssign"/> follow-up.
+    /// </param>
+    public static OutgoingMessages For(Guid requestId, IEnumerable<object> events, LifecycleOptions options, bool assignedInTransaction = false)
     {
         var timers = new OutgoingMessages();
         foreach (var e in events)
         {
             switch (e)
             {
-                case StepEntered step when options.AssignmentPolicy != AssignmentPolicy.Manual:
+                case StepEntered step when options.AssignmentPolicy != AssignmentPolicy.Manual && !assignedInTransaction:
                     timers.Add(new AutoAssign(requestId, step.StepIndex));
                     break;
                 case FeeAssessed fee:
