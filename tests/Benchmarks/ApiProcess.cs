@@ -15,6 +15,8 @@ public sealed class ApiProcess : IAsyncDisposable
         StartToReady = startToReady;
     }
 
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(180);
+
     public Uri BaseAddress { get; }
 
     public TimeSpan StartToReady { get; }
@@ -46,7 +48,8 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        // Generous: on a shared, overloaded machine the warm-up's code generation alone has taken over a minute.
+        while (clock.Elapsed < ReadyTimeout)
         {
             try
             {
@@ -68,7 +71,7 @@ public sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(20);
         }
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("the API was not ready within 60 s");
+        throw new TimeoutException($"the API was not ready within {ReadyTimeout.TotalSeconds} s");
     }
 
     public async Task<string> TokenAsync(HttpClient http, string subject, string role, string? department = null, string? nationalId = null)

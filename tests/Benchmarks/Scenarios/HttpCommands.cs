@@ -60,5 +60,9 @@ public sealed class HttpCommands(ApiProcess api, HttpClient http, string[] citiz
 
     public HttpClient Http => http;
 
+    public string CitizenToken(int client) => citizenTokens[client % MaxClients];
+
+    public string OfficerToken => officerToken;
+
     private sealed record Changed(Guid RequestId, long Version, string Status);
 }
