@@ -44,7 +44,7 @@ public sealed class SubmitServiceRequestTests
     }
 
     [Fact]
-    public void The_handler_starts_the_request_stream_with_the_decided_events()
+    public async Task The_handler_starts_the_request_stream_with_the_decided_events()
     {
         var service = Service.Evolve(null, CatalogIds.Service("BIRTH-CERT"), new ServiceDefined(
             "BIRTH-CERT", "MOI", new("أ", "A"), new("ب", "B"),
@@ -56,8 +56,10 @@ public sealed class SubmitServiceRequestTests
         var command = Valid();
 
         var now = new DateTimeOffset(2026, 5, 3, 8, 0, 0, TimeSpan.Zero);
-        var (response, start, timers) = SubmitServiceRequestHandler.Handle(
-            command, service, WorkingCalendar.Standard, null, new FixedClock(now), Options.Create(new LifecycleOptions { PaymentDays = 14 }));
+        // A paid service waits for its fee, enters no queue, and so reads nothing for an automatic assignment.
+        var (response, start, timers) = await SubmitServiceRequestHandler.Handle(
+            command, service, WorkingCalendar.Standard, null, null!, null!, new FixedClock(now), Options.Create(new LifecycleOptions { PaymentDays = 14 }),
+            TestContext.Current.CancellationToken);
 
         response.ShouldBe(new ServiceRequestSubmittedResponse(command.RequestId, ServiceRequestStatus.AwaitingPayment));
         var stream = start.ShouldBeOfType<StartStream<ServiceRequest>>();
