@@ -15,6 +15,13 @@ public sealed class IntegrityOptions
     /// </summary>
     public TimeSpan GapTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Events at or below this seq_id were appended before the application tagged its events (an existing
+    /// deployment's cut-over, docs/operations.md): they are sealed without a tag, and their leaves are not required
+    /// to carry a seal. Kept in configuration, not the database, so that whoever edits the database cannot move it.
+    /// </summary>
+    public long TagsRequiredAfterSeq { get; set; }
+
     /// <summary>Production: the ECDSA P-256 private key as PEM (from a secret store). Takes precedence over the file.</summary>
     public string? SigningKeyPem { get; set; }
 

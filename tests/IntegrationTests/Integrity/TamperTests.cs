@@ -126,7 +126,7 @@ public sealed class TamperTests(TamperHost host) : IClassFixture<TamperHost>
     public async Task Rewriting_events_and_their_recorded_hashes_without_the_key_breaks_the_signed_checkpoints()
     {
         var before = await host.CheckpointAsync();
-        var (seqs, _) = await SealedAsync(2);
+        var (seqs, ids) = await SealedAsync(2);
         var after = (await host.Host.Services.GetRequiredService<IntegrityLog>().CheckpointsAsync(TestContext.Current.CancellationToken))[^1];
         var leafIndex = await host.SqlAsync<long>($"select leaf_index from mygov.integrity_leaves where seq_id = {seqs[0]}");
         var originalLeaf = await host.SqlAsync<string>($"select encode(leaf_hash, 'hex') || ':' || encode(data_hash, 'hex') from mygov.integrity_leaves where seq_id = {seqs[0]}");
@@ -139,7 +139,9 @@ public sealed class TamperTests(TamperHost host) : IClassFixture<TamperHost>
         {
             var report = await host.VerifyAsync();
             report.Ok.ShouldBeFalse();
-            report.Findings.ShouldBeEmpty("the recorded leaves were rewritten to match");
+            // The recorded leaf was rewritten to match; its seal (an HMAC under the deployment's key) was not.
+            report.Findings.ShouldHaveSingleItem().ShouldBe(new VerifyFinding("modified", seqs[0], ids[0],
+                "the event and its recorded leaf were rewritten together (the leaf's seal does not verify)"));
             var broken = report.Checkpoints.Single(c => c.Id == after.Id);
             broken.SignatureValid.ShouldBeTrue();
             broken.MatchesEvents.ShouldBeFalse();
@@ -166,7 +168,7 @@ public sealed class TamperTests(TamperHost host) : IClassFixture<TamperHost>
     {
         var ct = TestContext.Current.CancellationToken;
         await host.CheckpointAsync();
-        var (seqs, _) = await SealedAsync(1);
+        var (seqs, ids) = await SealedAsync(1);
         var kept = (await host.Host.Services.GetRequiredService<IntegrityLog>().CheckpointsAsync(ct)).Select(c => c.Note).ToList();
         var originalLeaf = await host.SqlAsync<string>($"select encode(leaf_hash, 'hex') || ':' || encode(data_hash, 'hex') from mygov.integrity_leaves where seq_id = {seqs[0]}");
 
@@ -178,7 +180,8 @@ public sealed class TamperTests(TamperHost host) : IClassFixture<TamperHost>
         await host.SqlAsync("create table mygov.checkpoints_backup as select * from mygov.integrity_checkpoints; delete from mygov.integrity_checkpoints");
         try
         {
-            (await host.VerifyAsync()).Findings.ShouldBeEmpty("with the stored checkpoints gone, the database alone looks consistent");
+            // With the stored checkpoints gone, only the leaf's seal (keyed outside the database) still names the event.
+            (await host.VerifyAsync()).Findings.ShouldHaveSingleItem().EventId.ShouldBe(ids[0]);
 
             var report = await host.Host.Services.GetRequiredService<LogVerifier>().VerifyAsync(ct, kept);
             report.Ok.ShouldBeFalse();
@@ -256,7 +259,9 @@ public sealed class TamperTests(TamperHost host) : IClassFixture<TamperHost>
         return (stored.Select(e => e.Sequence).ToArray(), stored.Select(e => e.Id).ToArray());
     }
 
-    private async Task<EventLeaf> LeafOfAsync(long seq)
+    private Task<EventLeaf> LeafOfAsync(long seq) => LeafOfAsync(host, seq);
+
+    internal static async Task<EventLeaf> LeafOfAsync(TamperHost host, long seq)
     {
         await using var connection = new Npgsql.NpgsqlConnection(host.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);

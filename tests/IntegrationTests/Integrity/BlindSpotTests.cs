@@ -1,0 +1,158 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MyGovernment.Application.Metadata;
+using MyGovernment.Domain.AccessLog;
+using MyGovernment.Domain.Common;
+using MyGovernment.IntegrationTests.Support;
+using MyGovernment.Integrity;
+using Shouldly;
+
+namespace MyGovernment.IntegrationTests.Integrity;
+
+/// <summary>
+/// Issue 17: rows the sealed log does not cover are named (seq and id), rows the application did not append are
+/// never sealed, and a rewrite of an event with its leaf is located exactly. Each test tampers by SQL and undoes it.
+/// </summary>
+public sealed class BlindSpotTests(TamperHost host) : IClassFixture<TamperHost>
+{
+    private const string Events = "mygov.mt_events";
+
+    [Fact]
+    public async Task A_forged_event_with_seq_zero_or_below_is_named_although_no_leaf_covers_it()
+    {
+        var (seqs, _) = await SealedAsync(1);
+        var forged = Guid.NewGuid();
+        await TamperAsync(
+            // The next version of a real stream, as the audit did: its raw events list it, verify must too.
+            $"""
+            insert into {Events} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, headers)
+            select -7, '{forged}', stream_id, version + 1, data, type, timestamp, tenant_id, mt_dotnet_type, headers from {Events} where seq_id = {seqs[0]}
+            """,
+            $"delete from {Events} where id = '{forged}'",
+            report => report.Findings.ShouldHaveSingleItem().ShouldBe(
+                new VerifyFinding("inserted", -7, forged, "in mt_events with a seq_id the application never assigns (0 or below): never sealed")));
+    }
+
+    [Fact]
+    public async Task An_event_appended_by_SQL_after_the_last_one_is_never_sealed_and_halts_sealing_until_resolved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (seqs, _) = await SealedAsync(1);
+        var forged = Guid.NewGuid();
+        var forgedSeq = await host.SqlAsync<long>(
+            $"""
+            insert into {Events} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, headers)
+            select nextval('mygov.mt_events_sequence'), '{forged}', stream_id, version + 1, data, type, now(), tenant_id, mt_dotnet_type, headers
+            from {Events} where seq_id = {seqs[0]} returning seq_id
+            """);
+        try
+        {
+            var (after, _) = await AppendAsync(1);
+            var checkpoint = await host.CheckpointAsync();
+
+            var sealedSeq = await host.SqlAsync<long>("select max(seq_id) from mygov.integrity_leaves");
+            sealedSeq.ShouldBe(seqs[0], "the sealer stops before the forged row, and seals nothing after it");
+            checkpoint.TreeSize.ShouldBe(await host.SqlAsync<long>("select count(*) from mygov.integrity_leaves"));
+            var alarm = host.Host.Services.GetRequiredService<IntegrityAlarm>().Raised;
+            alarm[IntegrityAlarm.UnauthenticatedEvent].ShouldContain($"event seq {forgedSeq} (id {forged}");
+            var health = await host.Host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "integrity", ct);
+            health.Status.ShouldBe(HealthStatus.Degraded);
+
+            var report = await host.VerifyAsync();
+            report.Ok.ShouldBeFalse();
+            report.Findings.ShouldHaveSingleItem().ShouldBe(new VerifyFinding("unauthenticated", forgedSeq, forged,
+                "after the sealed log without a valid application tag: not appended by the application; sealing halts here"));
+            var findings = await host.Host.Services.GetRequiredService<LogIntegrityReport>().FindAsync(DateTimeOffset.UtcNow, ct);
+            findings.ShouldContain(f => f.Rule == "event-unauthenticated" && f.Summary.Contains(forged.ToString()));
+            findings.ShouldContain(f => f.Rule == "sealer-alarm");
+
+            // A resolution written by SQL does not count: it carries no tag under the deployment's key.
+            await host.SqlAsync($"insert into mygov.integrity_resolutions (seq_id, event_id, resolved_by, reason, resolved_at, tag) values ({forgedSeq}, '{forged}', 'me', 'trust me', now(), '\\x00')");
+            await host.CheckpointAsync();
+            (await host.SqlAsync<long>("select max(seq_id) from mygov.integrity_leaves")).ShouldBe(seqs[0]);
+
+            await host.Host.Services.GetRequiredService<IntegrityResolutions>().RecordAsync(forgedSeq, forged, "auditor-1", "inserted by SQL; see case 42", ct);
+            await host.CheckpointAsync();
+            (await host.SqlAsync<long>("select max(seq_id) from mygov.integrity_leaves")).ShouldBe(after[0], "sealing resumes past the resolved row");
+            (await host.SqlAsync<long>($"select count(*) from mygov.integrity_leaves where event_id = '{forged}'")).ShouldBe(0, "a resolution never seals the row");
+            host.Host.Services.GetRequiredService<IntegrityAlarm>().Raised.ShouldBeEmpty();
+            var resolved = await host.VerifyAsync();
+            resolved.Findings.ShouldHaveSingleItem().Kind.ShouldBe("inserted", "once rows after it are sealed, the passed-over row lies among sealed ones");
+        }
+        finally
+        {
+            await host.SqlAsync($"delete from {Events} where id = '{forged}'; delete from mygov.integrity_resolutions");
+        }
+        (await host.VerifyAsync()).Ok.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_replaced_event_is_reported_as_deleted_and_inserted()
+    {
+        var (seqs, ids) = await SealedAsync(2);
+        var replacement = Guid.NewGuid();
+        await TamperAsync(
+            $"update {Events} set id = '{replacement}' where seq_id = {seqs[1]}",
+            $"update {Events} set id = '{ids[1]}' where seq_id = {seqs[1]}",
+            report => report.Findings.Select(f => (f.Kind, f.Seq, f.EventId)).ShouldBe([("deleted", seqs[1], ids[1]), ("inserted", seqs[1], replacement)], ignoreOrder: true));
+    }
+
+    [Fact]
+    public async Task An_event_rewritten_together_with_its_leaf_is_named_by_seq_and_id()
+    {
+        var (seqs, ids) = await SealedAsync(3);
+        var original = await host.SqlAsync<string>($"select encode(leaf_hash, 'hex') || ':' || encode(data_hash, 'hex') from mygov.integrity_leaves where seq_id = {seqs[1]}");
+        await host.SqlAsync($"update {Events} set data = jsonb_set(data, '{{what}}', '\"rewritten\"') where seq_id = {seqs[1]}");
+        var rewritten = await TamperTests.LeafOfAsync(host, seqs[1]);
+        var parts = original.Split(':');
+        await TamperAsync(
+            $"update mygov.integrity_leaves set leaf_hash = '\\x{Convert.ToHexStringLower(rewritten.LeafHash())}', data_hash = '\\x{Convert.ToHexStringLower(rewritten.DataHash())}' where seq_id = {seqs[1]}",
+            $"update mygov.integrity_leaves set leaf_hash = '\\x{parts[0]}', data_hash = '\\x{parts[1]}' where seq_id = {seqs[1]}; " +
+            $"update {Events} set data = jsonb_set(data, '{{what}}', '\"request-details\"') where seq_id = {seqs[1]}",
+            report => report.Findings.ShouldHaveSingleItem().ShouldBe(
+                new VerifyFinding("modified", seqs[1], ids[1], "the event and its recorded leaf were rewritten together (the leaf's seal does not verify)")),
+            checkBefore: false);
+    }
+
+    private async Task TamperAsync(string tamper, string undo, Action<VerifyReport> expect, bool checkBefore = true)
+    {
+        if (checkBefore)
+        {
+            (await host.VerifyAsync()).Ok.ShouldBeTrue("the log was honest before the edit");
+        }
+        await host.SqlAsync(tamper);
+        try
+        {
+            var report = await host.VerifyAsync();
+            report.Ok.ShouldBeFalse();
+            expect(report);
+        }
+        finally
+        {
+            await host.SqlAsync(undo);
+        }
+        (await host.VerifyAsync()).Ok.ShouldBeTrue("undoing the edit restores the log");
+    }
+
+    private async Task<(long[] Seqs, Guid[] Ids)> SealedAsync(int count)
+    {
+        var appended = await AppendAsync(count);
+        await host.CheckpointAsync();
+        return appended;
+    }
+
+    private async Task<(long[] Seqs, Guid[] Ids)> AppendAsync(int count)
+    {
+        await using var session = host.Store.LightweightSession();
+        var citizen = Citizens.NewNationalId();
+        var officer = new Actor("officer-9", "officer", "civil-registry");
+        EventMetadata.Apply(session, officer, "blind-spot-test", "read:request-details", DateTimeOffset.UtcNow);
+        foreach (var _ in Enumerable.Range(0, count))
+        {
+            session.Events.Append(AccessLogStreams.For(citizen), new CitizenDataViewed(citizen, Guid.NewGuid(), "request-details", officer, DateTimeOffset.UtcNow));
+        }
+        await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var stored = await session.Events.FetchStreamAsync(AccessLogStreams.For(citizen), token: TestContext.Current.CancellationToken);
+        return (stored.Select(e => e.Sequence).ToArray(), stored.Select(e => e.Id).ToArray());
+    }
+}
