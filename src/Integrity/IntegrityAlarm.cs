@@ -15,6 +15,7 @@ public sealed class IntegrityAlarm(ILogger<IntegrityAlarm> logger)
     public const string UnauthenticatedEvent = "unauthenticated-event";
     public const string ForeignKey = "signing-key-differs";
     public const string WitnessRefusal = "witness-refused";
+    public const string WitnessUnavailable = "witness-unavailable";
 
     public IReadOnlyDictionary<string, string> Raised
     {

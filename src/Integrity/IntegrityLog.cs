@@ -13,7 +13,8 @@ public sealed record StoredCheckpoint(long Id, long TreeSize, byte[] RootHash, D
 /// lock so two nodes never interleave) and signs checkpoints of the sealed prefix.
 /// </summary>
 public sealed class IntegrityLog(
-    IntegrityDatabase db, CheckpointKey key, IOptions<IntegrityOptions> options, TimeProvider clock, IntegrityAlarm alarm, IntegrityResolutions resolutions)
+    IntegrityDatabase db, CheckpointKey key, IOptions<IntegrityOptions> options, TimeProvider clock, IntegrityAlarm alarm, IntegrityResolutions resolutions,
+    CheckpointWitnesses? witnesses = null)
 {
     private const long LockId = 7_262_736_101;
     private const int Batch = 5_000;
@@ -44,6 +45,13 @@ public sealed class IntegrityLog(
             accumulator.AddLeafHash(leaf);
         }
         var signed = SignedCheckpoint.Sign(options.Value.Origin, size, accumulator.Root(), clock.GetUtcNow(), key.Key);
+        if (witnesses is not null && options.Value.Witnesses.Count > 0)
+        {
+            // Inside the transaction: a refusal rolls back this round's leaves too, and nothing is stored.
+            var cosignatures = await witnesses.CosignAsync(signed, latest ?? 0,
+                async old => await ReadTreeAsync(connection, tree => tree.ConsistencyProof(old, size), ct), ct);
+            signed = signed with { Note = signed.Note + cosignatures };
+        }
         await using var insert = new NpgsqlCommand(
             $"insert into {db.Schema}.{IntegritySchema.Checkpoints} (tree_size, root_hash, issued_at, note) values (@size, @root, @at, @note) returning id", connection);
         insert.Parameters.AddWithValue("size", size);
@@ -101,6 +109,12 @@ public sealed class IntegrityLog(
     public async Task<T> ReadTreeAsync<T>(Func<TiledMerkleTree, T> compute, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
+        return await ReadTreeAsync(connection, compute, ct);
+    }
+
+    /// <summary>On a given connection: the sealer's own, which sees the leaves it has not committed yet.</summary>
+    private async Task<T> ReadTreeAsync<T>(NpgsqlConnection connection, Func<TiledMerkleTree, T> compute, CancellationToken ct)
+    {
         var nodes = new FetchedNodes();
         while (true)
         {

@@ -27,4 +27,19 @@ public sealed class IntegrityOptions
 
     /// <summary>Development: a PEM file, created with a fresh key if missing (git-ignored). Relative to the content root.</summary>
     public string SigningKeyFile { get; set; } = ".keys/checkpoint-signing-key.pem";
+
+    /// <summary>
+    /// The witnesses asked to cosign every new checkpoint (c2sp.org/tlog-witness): each one's URL prefix (POST
+    /// {Url}/add-checkpoint) and verifier key. A witness that finds the new checkpoint inconsistent with the last one
+    /// it cosigned makes the sealer refuse to sign it.
+    /// </summary>
+    public List<WitnessEndpoint> Witnesses { get; set; } = [];
+}
+
+public sealed class WitnessEndpoint
+{
+    public string Url { get; set; } = "";
+
+    /// <summary>The witness's vkey (signature type 0x04, Ed25519 cosignature/v1).</summary>
+    public string VerifierKey { get; set; } = "";
 }

@@ -13,6 +13,7 @@ public static class IntegritySetup
         services.AddSingleton<CheckpointKey>();
         services.AddSingleton<IntegrityAlarm>();
         services.AddSingleton<IntegrityResolutions>();
+        services.AddSingleton<CheckpointWitnesses>();
         services.AddSingleton<Marten.IConfigureMarten, EventTagging>();
         services.AddSingleton<IntegrityLog>();
         services.AddSingleton<LogVerifier>();

@@ -17,7 +17,8 @@ public sealed record TileFinding(string Kind, int Level, long Index, string Deta
 public sealed record VerifyReport(
     bool Ok, long EventsChecked, long SealedLeaves, long UnsealedEvents, string CurrentRoot, IReadOnlyList<VerifyFinding> Findings,
     IReadOnlyList<CheckpointCheck> Checkpoints, string? CheckpointSummary, double Seconds, double EventsPerSecond,
-    long TilesChecked = 0, long TilesMissing = 0, IReadOnlyList<TileFinding>? TileFindings = null);
+    long TilesChecked = 0, long TilesMissing = 0, IReadOnlyList<TileFinding>? TileFindings = null,
+    IReadOnlyList<CosignatureCheck>? Cosignatures = null);
 
 /// <summary>
 /// Recomputes every leaf from mt_events and compares, in one streaming pass, (1) each recomputed leaf with the
@@ -35,7 +36,11 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
     /// the log is checked against these instead of the stored ones, so deleting or rewriting stored checkpoints
     /// cannot hide a change. A kept note that does not parse counts as a checkpoint with an invalid signature.
     /// </param>
-    public async Task<VerifyReport> VerifyAsync(CancellationToken ct, IReadOnlyList<string>? keptNotes = null)
+    /// <param name="witnessKeys">
+    /// The witnesses' verifier keys the auditor holds (default: the configured witnesses'): every checkpoint's
+    /// cosignature by each is checked; an invalid one, or none on the latest checkpoint, fails verify.
+    /// </param>
+    public async Task<VerifyReport> VerifyAsync(CancellationToken ct, IReadOnlyList<string>? keptNotes = null, IReadOnlyList<string>? witnessKeys = null)
     {
         var clock = Stopwatch.StartNew();
         var checkpoints = keptNotes is null
@@ -137,11 +142,17 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
                 s.Note is not null && recordedTree.RootAt(size) is { } rr && rr.AsSpan().SequenceEqual(s.Note.RootHash),
                 s.Note is not null && currentTree.RootAt(size) is { } cr && cr.AsSpan().SequenceEqual(s.Note.RootHash));
         }).ToList();
+        var witnesses = (witnessKeys ?? [.. options.Value.Witnesses.Select(w => w.VerifierKey)]).Select(WitnessKey.Parse).ToList();
+        var cosignatures = signed.SelectMany(s => witnesses.Select(w => w.Check(s.Row.Note) is var (status, at)
+            ? new CosignatureCheck(s.Row.Id, s.Note?.TreeSize ?? s.Row.TreeSize, w.Name, status, at)
+            : null!)).ToList();
+        var latest = signed.Count > 0 ? signed[^1].Row.Id : (long?)null;
         var seconds = clock.Elapsed.TotalSeconds;
         return new VerifyReport(
-            findings.Count == 0 && tiles.Findings.Count == 0 && checks.All(x => x.SignatureValid && x.MatchesRecordedLeaves && x.MatchesEvents),
+            findings.Count == 0 && tiles.Findings.Count == 0 && checks.All(x => x.SignatureValid && x.MatchesRecordedLeaves && x.MatchesEvents)
+            && cosignatures.All(c => c.Status == WitnessKey.Valid || (c.Status == WitnessKey.Missing && c.CheckpointId != latest)),
             checkedEvents, sealedLeaves, unsealed, Convert.ToBase64String(currentTree.Root()), findings, checks, Summarize(checks, seqOfLeaf),
-            seconds, seconds > 0 ? checkedEvents / seconds : 0, tiles.Checked, tiles.Missing, tiles.Findings);
+            seconds, seconds > 0 ? checkedEvents / seconds : 0, tiles.Checked, tiles.Missing, tiles.Findings, cosignatures);
 
         bool SealHolds(Recorded rec) => rec.Seal is null
             ? rec.Seq <= cutover

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MyGovernment.Application.Metadata;
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Common;
@@ -112,6 +115,32 @@ public sealed class BlindSpotTests(TamperHost host) : IClassFixture<TamperHost>
             report => report.Findings.ShouldHaveSingleItem().ShouldBe(
                 new VerifyFinding("modified", seqs[1], ids[1], "the event and its recorded leaf were rewritten together (the leaf's seal does not verify)")),
             checkBefore: false);
+    }
+
+    [Fact]
+    public async Task A_node_with_another_signing_key_neither_seals_nor_signs_and_says_why()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await SealedAsync(1);
+        await AppendAsync(1);
+        var leavesBefore = await host.SqlAsync<long>("select count(*) from mygov.integrity_leaves");
+        var checkpointsBefore = await host.SqlAsync<long>("select count(*) from mygov.integrity_checkpoints");
+        using var otherSigning = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var otherKey = CheckpointKey.FromPem(otherSigning.ExportPkcs8PrivateKeyPem());
+        var db = new IntegrityDatabase(host.ConnectionString, "mygov");
+        var options = Options.Create(new IntegrityOptions { GapTimeout = TimeSpan.Zero });
+        var alarm = new IntegrityAlarm(NullLogger<IntegrityAlarm>.Instance);
+        var otherNode = new IntegrityLog(db, otherKey, options, TimeProvider.System, alarm, new IntegrityResolutions(db, otherKey, TimeProvider.System));
+
+        (await otherNode.KeyProblemAsync(ct)).ShouldNotBeNull().ShouldContain("every node of a deployment needs the same Integrity:SigningKeyPem");
+        alarm.Raised.ShouldContainKey(IntegrityAlarm.ForeignKey);
+        await Should.ThrowAsync<IntegrityRefusedException>(() => otherNode.CheckpointAsync(force: true, ct));
+
+        (await host.SqlAsync<long>("select count(*) from mygov.integrity_leaves")).ShouldBe(leavesBefore, "it sealed nothing");
+        (await host.SqlAsync<long>("select count(*) from mygov.integrity_checkpoints")).ShouldBe(checkpointsBefore, "it signed nothing");
+        (await host.Host.Services.GetRequiredService<IntegrityLog>().KeyProblemAsync(ct)).ShouldBeNull("the deployment's own key is fine");
+        await host.CheckpointAsync();
+        (await host.VerifyAsync()).Ok.ShouldBeTrue();
     }
 
     private async Task TamperAsync(string tamper, string undo, Action<VerifyReport> expect, bool checkBefore = true)

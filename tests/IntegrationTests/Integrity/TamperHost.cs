@@ -14,7 +14,7 @@ namespace MyGovernment.IntegrationTests.Integrity;
 /// A second API host on a database of its own in the fixture's cluster, so that tests may edit mt_events with SQL
 /// without disturbing the tests sharing the main database. No periodic checkpoints: each test signs its own.
 /// </summary>
-public sealed class TamperHost(AppFixture app) : IAsyncLifetime
+public class TamperHost(AppFixture app) : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -27,6 +27,7 @@ public sealed class TamperHost(AppFixture app) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await ScratchDatabase.CreateAsync(app.ConnectionString, "mygov_tamper_");
+        await BeforeHostAsync();
         var signing = PublicKey.ExportPkcs8PrivateKeyPem();
         Host = await AlbaHost.For<Program>(web =>
         {
@@ -37,16 +38,25 @@ public sealed class TamperHost(AppFixture app) : IAsyncLifetime
             web.UseSetting("Integrity:CheckpointInterval", "00:00:00");
             web.UseSetting("Integrity:GapTimeout", "00:00:00");
             web.UseSetting("Integrity:SigningKeyPem", signing);
+            Configure(web);
         });
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>For a variant of this host (e.g. with a witness): runs before the host is built.</summary>
+    protected virtual Task BeforeHostAsync() => Task.CompletedTask;
+
+    protected virtual void Configure(IWebHostBuilder web)
+    {
+    }
+
+    public virtual async ValueTask DisposeAsync()
     {
         if (Host is not null)
         {
             await Host.DisposeAsync();
         }
         PublicKey.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     public string AuditorToken => Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint("auditor-1", Roles.Auditor, null, null);
