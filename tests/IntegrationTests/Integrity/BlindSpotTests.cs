@@ -3,10 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MyGovernment.Application.Metadata;
-using MyGovernment.Domain.AccessLog;
-using MyGovernment.Domain.Common;
-using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Integrity;
 using Shouldly;
 
@@ -23,9 +19,9 @@ public sealed class BlindSpotTests(TamperHost host) : IClassFixture<TamperHost>
     [Fact]
     public async Task A_forged_event_with_seq_zero_or_below_is_named_although_no_leaf_covers_it()
     {
-        var (seqs, _) = await SealedAsync(1);
+        var (seqs, _) = await host.SealedAsync(1);
         var forged = Guid.NewGuid();
-        await TamperAsync(
+        await host.TamperAsync(
             // The next version of a real stream, as the audit did: its raw events list it, verify must too.
             $"""
             insert into {Events} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, headers)
@@ -40,7 +36,7 @@ public sealed class BlindSpotTests(TamperHost host) : IClassFixture<TamperHost>
     public async Task An_event_appended_by_SQL_after_the_last_one_is_never_sealed_and_halts_sealing_until_resolved()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (seqs, _) = await SealedAsync(1);
+        var (seqs, _) = await host.SealedAsync(1);
         var forged = Guid.NewGuid();
         var forgedSeq = await host.SqlAsync<long>(
             $"""
@@ -50,7 +46,7 @@ public sealed class BlindSpotTests(TamperHost host) : IClassFixture<TamperHost>
             """);
         try
         {
-            var (after, _) = await AppendAsync(1);
+            var (after, _) = await host.AppendAsync(1);
             var checkpoint = await host.CheckpointAsync();
 
             var sealedSeq = await host.SqlAsync<long>("select max(seq_id) from mygov.integrity_leaves");
@@ -92,9 +88,9 @@ public sealed class BlindSpotTests(TamperHost host) : IClassFixture<TamperHost>
     [Fact]
     public async Task A_replaced_event_is_reported_as_deleted_and_inserted()
     {
-        var (seqs, ids) = await SealedAsync(2);
+        var (seqs, ids) = await host.SealedAsync(2);
         var replacement = Guid.NewGuid();
-        await TamperAsync(
+        await host.TamperAsync(
             $"update {Events} set id = '{replacement}' where seq_id = {seqs[1]}",
             $"update {Events} set id = '{ids[1]}' where seq_id = {seqs[1]}",
             report => report.Findings.Select(f => (f.Kind, f.Seq, f.EventId)).ShouldBe([("deleted", seqs[1], ids[1]), ("inserted", seqs[1], replacement)], ignoreOrder: true));
@@ -103,12 +99,12 @@ public sealed class BlindSpotTests(TamperHost host) : IClassFixture<TamperHost>
     [Fact]
     public async Task An_event_rewritten_together_with_its_leaf_is_named_by_seq_and_id()
     {
-        var (seqs, ids) = await SealedAsync(3);
+        var (seqs, ids) = await host.SealedAsync(3);
         var original = await host.SqlAsync<string>($"select encode(leaf_hash, 'hex') || ':' || encode(data_hash, 'hex') from mygov.integrity_leaves where seq_id = {seqs[1]}");
         await host.SqlAsync($"update {Events} set data = jsonb_set(data, '{{what}}', '\"rewritten\"') where seq_id = {seqs[1]}");
         var rewritten = await TamperTests.LeafOfAsync(host, seqs[1]);
         var parts = original.Split(':');
-        await TamperAsync(
+        await host.TamperAsync(
             $"update mygov.integrity_leaves set leaf_hash = '\\x{Convert.ToHexStringLower(rewritten.LeafHash())}', data_hash = '\\x{Convert.ToHexStringLower(rewritten.DataHash())}' where seq_id = {seqs[1]}",
             $"update mygov.integrity_leaves set leaf_hash = '\\x{parts[0]}', data_hash = '\\x{parts[1]}' where seq_id = {seqs[1]}; " +
             $"update {Events} set data = jsonb_set(data, '{{what}}', '\"request-details\"') where seq_id = {seqs[1]}",
@@ -121,8 +117,8 @@ public sealed class BlindSpotTests(TamperHost host) : IClassFixture<TamperHost>
     public async Task A_node_with_another_signing_key_neither_seals_nor_signs_and_says_why()
     {
         var ct = TestContext.Current.CancellationToken;
-        await SealedAsync(1);
-        await AppendAsync(1);
+        await host.SealedAsync(1);
+        await host.AppendAsync(1);
         var leavesBefore = await host.SqlAsync<long>("select count(*) from mygov.integrity_leaves");
         var checkpointsBefore = await host.SqlAsync<long>("select count(*) from mygov.integrity_checkpoints");
         using var otherSigning = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -141,47 +137,5 @@ public sealed class BlindSpotTests(TamperHost host) : IClassFixture<TamperHost>
         (await host.Host.Services.GetRequiredService<IntegrityLog>().KeyProblemAsync(ct)).ShouldBeNull("the deployment's own key is fine");
         await host.CheckpointAsync();
         (await host.VerifyAsync()).Ok.ShouldBeTrue();
-    }
-
-    private async Task TamperAsync(string tamper, string undo, Action<VerifyReport> expect, bool checkBefore = true)
-    {
-        if (checkBefore)
-        {
-            (await host.VerifyAsync()).Ok.ShouldBeTrue("the log was honest before the edit");
-        }
-        await host.SqlAsync(tamper);
-        try
-        {
-            var report = await host.VerifyAsync();
-            report.Ok.ShouldBeFalse();
-            expect(report);
-        }
-        finally
-        {
-            await host.SqlAsync(undo);
-        }
-        (await host.VerifyAsync()).Ok.ShouldBeTrue("undoing the edit restores the log");
-    }
-
-    private async Task<(long[] Seqs, Guid[] Ids)> SealedAsync(int count)
-    {
-        var appended = await AppendAsync(count);
-        await host.CheckpointAsync();
-        return appended;
-    }
-
-    private async Task<(long[] Seqs, Guid[] Ids)> AppendAsync(int count)
-    {
-        await using var session = host.Store.LightweightSession();
-        var citizen = Citizens.NewNationalId();
-        var officer = new Actor("officer-9", "officer", "civil-registry");
-        EventMetadata.Apply(session, officer, "blind-spot-test", "read:request-details", DateTimeOffset.UtcNow);
-        foreach (var _ in Enumerable.Range(0, count))
-        {
-            session.Events.Append(AccessLogStreams.For(citizen), new CitizenDataViewed(citizen, Guid.NewGuid(), "request-details", officer, DateTimeOffset.UtcNow));
-        }
-        await session.SaveChangesAsync(TestContext.Current.CancellationToken);
-        var stored = await session.Events.FetchStreamAsync(AccessLogStreams.For(citizen), token: TestContext.Current.CancellationToken);
-        return (stored.Select(e => e.Sequence).ToArray(), stored.Select(e => e.Id).ToArray());
     }
 }

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using Alba;
 using Microsoft.Extensions.DependencyInjection;
-using MyGovernment.Application.Metadata;
-using MyGovernment.Domain.AccessLog;
-using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Integrity;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Integrity;
@@ -219,45 +216,11 @@ public sealed class TamperTests(TamperHost host) : IClassFixture<TamperHost>
         }
     }
 
-    /// <summary>Applies the edit, hands the report over, undoes the edit and checks the log verifies again.</summary>
-    private async Task TamperAsync(string tamper, string undo, Action<VerifyReport> expect)
-    {
-        (await host.VerifyAsync()).Ok.ShouldBeTrue("the log was honest before the edit");
-        await host.SqlAsync(tamper);
-        try
-        {
-            var report = await host.VerifyAsync();
-            report.Ok.ShouldBeFalse();
-            expect(report);
-        }
-        finally
-        {
-            await host.SqlAsync(undo);
-        }
-        (await host.VerifyAsync()).Ok.ShouldBeTrue("undoing the edit restores the log");
-    }
+    private Task TamperAsync(string tamper, string undo, Action<VerifyReport> expect) => host.TamperAsync(tamper, undo, expect);
 
-    private async Task<(long[] Seqs, Guid[] Ids)> SealedAsync(int count)
-    {
-        var appended = await AppendAsync(count);
-        await host.CheckpointAsync();
-        return appended;
-    }
+    private Task<(long[] Seqs, Guid[] Ids)> SealedAsync(int count) => host.SealedAsync(count);
 
-    /// <summary>Officers viewing a citizen's data: the access-log events of DESIGN §7, appended as the API does.</summary>
-    private async Task<(long[] Seqs, Guid[] Ids)> AppendAsync(int count)
-    {
-        await using var session = host.Store.LightweightSession();
-        var citizen = Citizens.NewNationalId();
-        var officer = new Actor("officer-7", "officer", "civil-registry");
-        EventMetadata.Apply(session, officer, "tamper-test", "read:request-details", DateTimeOffset.UtcNow);
-        var events = Enumerable.Range(0, count)
-            .Select(_ => session.Events.Append(AccessLogStreams.For(citizen), new CitizenDataViewed(citizen, Guid.NewGuid(), "request-details", officer, DateTimeOffset.UtcNow)))
-            .ToList();
-        await session.SaveChangesAsync(TestContext.Current.CancellationToken);
-        var stored = await session.Events.FetchStreamAsync(AccessLogStreams.For(citizen), token: TestContext.Current.CancellationToken);
-        return (stored.Select(e => e.Sequence).ToArray(), stored.Select(e => e.Id).ToArray());
-    }
+    private Task<(long[] Seqs, Guid[] Ids)> AppendAsync(int count) => host.AppendAsync(count);
 
     private Task<EventLeaf> LeafOfAsync(long seq) => LeafOfAsync(host, seq);
 

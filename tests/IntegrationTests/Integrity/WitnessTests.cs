@@ -3,11 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using MyGovernment.Application.Metadata;
-using MyGovernment.Domain.AccessLog;
-using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Integrity;
-using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Integrity;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
@@ -138,14 +134,5 @@ public sealed class WitnessTests(WitnessedHost host) : IClassFixture<WitnessedHo
         (await AddAsync(5, proof, note)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "never rolled back to an older size");
     }
 
-    private async Task<long> AppendAsync()
-    {
-        await using var session = host.Store.LightweightSession();
-        var citizen = Citizens.NewNationalId();
-        var officer = new Actor("officer-3", "officer", "civil-registry");
-        EventMetadata.Apply(session, officer, "witness-test", "read:request-details", DateTimeOffset.UtcNow);
-        session.Events.Append(AccessLogStreams.For(citizen), new CitizenDataViewed(citizen, Guid.NewGuid(), "request-details", officer, DateTimeOffset.UtcNow));
-        await session.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return (await session.Events.FetchStreamAsync(AccessLogStreams.For(citizen), token: TestContext.Current.CancellationToken))[0].Sequence;
-    }
+    private async Task<long> AppendAsync() => (await host.AppendAsync(1)).Seqs[0];
 }
