@@ -11,13 +11,20 @@ namespace MyGovernment.Integrity;
 public sealed class CheckpointKey : IDisposable
 {
     private readonly Lazy<ECDsa> _key;
+    private readonly Lazy<byte[]> _tagKey;
 
     public CheckpointKey(IOptions<IntegrityOptions> options, IHostEnvironment environment)
         : this(new Lazy<ECDsa>(() => Load(options.Value, environment)))
     {
     }
 
-    private CheckpointKey(Lazy<ECDsa> key) => _key = key;
+    private CheckpointKey(Lazy<ECDsa> key)
+    {
+        _key = key;
+        // One secret per deployment, not two: the event tag key is derived from the signing key, so every node that
+        // may sign also tags, and the database holds neither.
+        _tagKey = new Lazy<byte[]>(() => HKDF.DeriveKey(HashAlgorithmName.SHA256, _key.Value.ExportParameters(true).D!, 32, info: "mygov-event-tag-key-v1"u8.ToArray()));
+    }
 
     /// <summary>A key given as PEM, with no host around it (tools and tests that seal or verify a database directly).</summary>
     public static CheckpointKey FromPem(string pem) => new(new Lazy<ECDsa>(() =>
@@ -28,6 +35,9 @@ public sealed class CheckpointKey : IDisposable
     }));
 
     public ECDsa Key => _key.Value;
+
+    /// <summary>The HMAC key of event tags and leaf seals (<see cref="EventTag"/>, <see cref="LeafSeal"/>).</summary>
+    public byte[] TagKey => _tagKey.Value;
 
     public string PublicKeyPem() => Key.ExportSubjectPublicKeyInfoPem();
 

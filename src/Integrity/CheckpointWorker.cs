@@ -14,6 +14,15 @@ public sealed class CheckpointWorker(IntegrityLog log, IOptions<IntegrityOptions
         {
             return;
         }
+        try
+        {
+            // Said at start-up, not a minute later: a node started with another key is told at once (log and health).
+            await log.KeyProblemAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Checking the signing key against the stored checkpoints failed");
+        }
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -12,7 +12,9 @@ public sealed record StoredCheckpoint(long Id, long TreeSize, byte[] RootHash, D
 /// The transparency log over mt_events: seals new events as leaves (in seq_id order, once, under an advisory
 /// lock so two nodes never interleave) and signs checkpoints of the sealed prefix.
 /// </summary>
-public sealed class IntegrityLog(IntegrityDatabase db, CheckpointKey key, IOptions<IntegrityOptions> options, TimeProvider clock)
+public sealed class IntegrityLog(
+    IntegrityDatabase db, CheckpointKey key, IOptions<IntegrityOptions> options, TimeProvider clock, IntegrityAlarm alarm, IntegrityResolutions resolutions,
+    CheckpointWitnesses? witnesses = null)
 {
     private const long LockId = 7_262_736_101;
     private const int Batch = 5_000;
@@ -23,6 +25,11 @@ public sealed class IntegrityLog(IntegrityDatabase db, CheckpointKey key, IOptio
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await ExecuteAsync(connection, $"select pg_advisory_xact_lock({LockId})", ct);
+        // A node with another key would seal and sign what no other node's key verifies: it does neither.
+        if (await KeyProblemAsync(connection, ct) is { } problem)
+        {
+            throw new IntegrityRefusedException(problem);
+        }
         var size = await SealAsync(connection, ct);
         // Also the backfill of a database sealed before tiles existed: its first round stores every tile it lacks.
         await ExtendTilesAsync(connection, size, ct);
@@ -38,6 +45,13 @@ public sealed class IntegrityLog(IntegrityDatabase db, CheckpointKey key, IOptio
             accumulator.AddLeafHash(leaf);
         }
         var signed = SignedCheckpoint.Sign(options.Value.Origin, size, accumulator.Root(), clock.GetUtcNow(), key.Key);
+        if (witnesses is not null && options.Value.Witnesses.Count > 0)
+        {
+            // Inside the transaction: a refusal rolls back this round's leaves too, and nothing is stored.
+            var cosignatures = await witnesses.CosignAsync(signed, latest ?? 0,
+                async old => await ReadTreeAsync(connection, tree => tree.ConsistencyProof(old, size), ct), ct);
+            signed = signed with { Note = signed.Note + cosignatures };
+        }
         await using var insert = new NpgsqlCommand(
             $"insert into {db.Schema}.{IntegritySchema.Checkpoints} (tree_size, root_hash, issued_at, note) values (@size, @root, @at, @note) returning id", connection);
         insert.Parameters.AddWithValue("size", size);
@@ -47,6 +61,30 @@ public sealed class IntegrityLog(IntegrityDatabase db, CheckpointKey key, IOptio
         var id = (long)(await insert.ExecuteScalarAsync(ct))!;
         await tx.CommitAsync(ct);
         return new StoredCheckpoint(id, size, signed.RootHash, signed.Time, signed.Note);
+    }
+
+    /// <summary>Checks at start-up that this node's signing key is the deployment's (raises the alarm if not).</summary>
+    public async Task<string?> KeyProblemAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await KeyProblemAsync(connection, ct);
+    }
+
+    /// <summary>Why this node must not sign, if the latest stored checkpoint does not verify under its key.</summary>
+    private async Task<string?> KeyProblemAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"select id, note from {db.Schema}.{IntegritySchema.Checkpoints} order by id desc limit 1", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || SignedCheckpoint.Verify(reader.GetString(1), key.Key) is not null)
+        {
+            alarm.Clear(IntegrityAlarm.ForeignKey);
+            return null;
+        }
+        var problem = $"the latest checkpoint (id {reader.GetInt64(0)}) does not verify under this node's signing key " +
+                      $"(key id {Convert.ToHexStringLower(SignedNote.KeyId(key.Key))}): every node of a deployment needs the same " +
+                      "Integrity:SigningKeyPem. This node neither seals nor signs.";
+        alarm.Raise(IntegrityAlarm.ForeignKey, problem);
+        return problem;
     }
 
     public async Task<IReadOnlyList<StoredCheckpoint>> CheckpointsAsync(CancellationToken ct)
@@ -71,6 +109,12 @@ public sealed class IntegrityLog(IntegrityDatabase db, CheckpointKey key, IOptio
     public async Task<T> ReadTreeAsync<T>(Func<TiledMerkleTree, T> compute, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
+        return await ReadTreeAsync(connection, compute, ct);
+    }
+
+    /// <summary>On a given connection: the sealer's own, which sees the leaves it has not committed yet.</summary>
+    private async Task<T> ReadTreeAsync<T>(NpgsqlConnection connection, Func<TiledMerkleTree, T> compute, CancellationToken ct)
+    {
         var nodes = new FetchedNodes();
         while (true)
         {
@@ -205,48 +249,86 @@ public sealed class IntegrityLog(IntegrityDatabase db, CheckpointKey key, IOptio
         }
     }
 
-    /// <summary>Appends leaves for events past the last sealed one, stopping at a hole that may still fill. Returns the tree size.</summary>
+    /// <summary>
+    /// Appends leaves for events past the last sealed one, stopping at a hole that may still fill, and at the first
+    /// row without a valid application tag (<see cref="EventTag"/>): that row is named in the alarm, and nothing after
+    /// it is sealed until an auditor resolves it (<see cref="IntegrityResolutions"/>). Returns the tree size.
+    /// </summary>
     private async Task<long> SealAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var nextIndex = await ScalarAsync<long?>(connection, $"select max(leaf_index) + 1 from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
         var lastSeq = await ScalarAsync<long?>(connection, $"select max(seq_id) from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
         var settledBefore = (await ScalarAsync<DateTime>(connection, "select now()", ct)) - options.Value.GapTimeout;
+        var resolved = await resolutions.ValidAsync(connection, ct);
         while (true)
         {
-            var batch = new List<EventLeaf>();
+            var rows = new List<EventLeaf>();
             await foreach (var e in EventRows.ReadAsync(connection, db.Schema, lastSeq, Batch, ct))
             {
-                var expected = batch.Count == 0 ? lastSeq + 1 : batch[^1].Sequence + 1;
+                var expected = rows.Count == 0 ? lastSeq + 1 : rows[^1].Sequence + 1;
                 if (e.Sequence != expected && e.Timestamp.UtcDateTime > settledBefore)
                 {
                     break;
                 }
-                batch.Add(e);
+                rows.Add(e);
             }
-            if (batch.Count == 0)
+            if (rows.Count == 0)
             {
+                alarm.Clear(IntegrityAlarm.UnauthenticatedEvent);
                 return nextIndex;
             }
-            await using (var importer = await connection.BeginBinaryImportAsync(
-                $"copy {db.Schema}.{IntegritySchema.Leaves} (leaf_index, seq_id, event_id, leaf_hash, data_hash) from stdin (format binary)", ct))
+            var tags = await EventTags.ReadAsync(connection, db.Schema, [.. rows.Select(r => r.Id)], ct);
+            var batch = new List<EventLeaf>();
+            EventLeaf? refused = null;
+            foreach (var e in rows)
             {
-                foreach (var e in batch)
+                if (e.Sequence <= options.Value.TagsRequiredAfterSeq || EventTag.Matches(key.TagKey, e, tags.GetValueOrDefault(e.Id)))
                 {
-                    await importer.StartRowAsync(ct);
-                    await importer.WriteAsync(nextIndex++, NpgsqlDbType.Bigint, ct);
-                    await importer.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct);
-                    await importer.WriteAsync(e.Id, NpgsqlDbType.Uuid, ct);
-                    await importer.WriteAsync(e.LeafHash(), NpgsqlDbType.Bytea, ct);
-                    await importer.WriteAsync(e.DataHash(), NpgsqlDbType.Bytea, ct);
+                    batch.Add(e);
                 }
-                await importer.CompleteAsync(ct);
+                else if (!resolved.ContainsKey((e.Sequence, e.Id)))
+                {
+                    refused = e;
+                    break;
+                }
             }
-            lastSeq = batch[^1].Sequence;
-            if (batch.Count < Batch)
+            await WriteLeavesAsync(connection, batch, nextIndex, ct);
+            nextIndex += batch.Count;
+            if (refused is not null)
             {
+                alarm.Raise(IntegrityAlarm.UnauthenticatedEvent,
+                    $"event seq {refused.Sequence} (id {refused.Id}, type {refused.Type}) has no valid application tag: it was not appended by the application. " +
+                    "Sealing is halted at this row until an auditor resolves it (docs/operations.md, \"Sealing halted\").");
+                return nextIndex;
+            }
+            lastSeq = rows[^1].Sequence;
+            if (rows.Count < Batch)
+            {
+                alarm.Clear(IntegrityAlarm.UnauthenticatedEvent);
                 return nextIndex;
             }
         }
+    }
+
+    private async Task WriteLeavesAsync(NpgsqlConnection connection, List<EventLeaf> batch, long firstIndex, CancellationToken ct)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"copy {db.Schema}.{IntegritySchema.Leaves} (leaf_index, seq_id, event_id, leaf_hash, data_hash, seal_tag) from stdin (format binary)", ct);
+        var index = firstIndex;
+        foreach (var e in batch)
+        {
+            var leaf = e.LeafHash();
+            var data = e.DataHash();
+            await importer.StartRowAsync(ct);
+            await importer.WriteAsync(index, NpgsqlDbType.Bigint, ct);
+            await importer.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct);
+            await importer.WriteAsync(e.Id, NpgsqlDbType.Uuid, ct);
+            await importer.WriteAsync(leaf, NpgsqlDbType.Bytea, ct);
+            await importer.WriteAsync(data, NpgsqlDbType.Bytea, ct);
+            await importer.WriteAsync(LeafSeal.Compute(key.TagKey, index, e.Sequence, e.Id, leaf, data), NpgsqlDbType.Bytea, ct);
+            index++;
+        }
+        await importer.CompleteAsync(ct);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)

@@ -15,9 +15,31 @@ public sealed class IntegrityOptions
     /// </summary>
     public TimeSpan GapTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Events at or below this seq_id were appended before the application tagged its events (an existing
+    /// deployment's cut-over, docs/operations.md): they are sealed without a tag, and their leaves are not required
+    /// to carry a seal. Kept in configuration, not the database, so that whoever edits the database cannot move it.
+    /// </summary>
+    public long TagsRequiredAfterSeq { get; set; }
+
     /// <summary>Production: the ECDSA P-256 private key as PEM (from a secret store). Takes precedence over the file.</summary>
     public string? SigningKeyPem { get; set; }
 
     /// <summary>Development: a PEM file, created with a fresh key if missing (git-ignored). Relative to the content root.</summary>
     public string SigningKeyFile { get; set; } = ".keys/checkpoint-signing-key.pem";
+
+    /// <summary>
+    /// The witnesses asked to cosign every new checkpoint (c2sp.org/tlog-witness): each one's URL prefix (POST
+    /// {Url}/add-checkpoint) and verifier key. A witness that finds the new checkpoint inconsistent with the last one
+    /// it cosigned makes the sealer refuse to sign it.
+    /// </summary>
+    public List<WitnessEndpoint> Witnesses { get; set; } = [];
+}
+
+public sealed class WitnessEndpoint
+{
+    public string Url { get; set; } = "";
+
+    /// <summary>The witness's vkey (signature type 0x04, Ed25519 cosignature/v1).</summary>
+    public string VerifierKey { get; set; } = "";
 }

@@ -14,6 +14,8 @@ public static class IntegritySchema
     public const string Leaves = "integrity_leaves";
     public const string Checkpoints = "integrity_checkpoints";
     public const string Tiles = "integrity_tiles";
+    public const string EventTags = "integrity_event_tags";
+    public const string Resolutions = "integrity_resolutions";
 
     public static void AddIntegrityTables(this StoreOptions opts, string schema)
     {
@@ -23,6 +25,9 @@ public static class IntegritySchema
         leaves.AddColumn<Guid>("event_id").NotNull();
         leaves.AddColumn("leaf_hash", "bytea").NotNull();
         leaves.AddColumn("data_hash", "bytea").NotNull();
+        // HMAC of the leaf row under the tag key (LeafSeal): names a leaf rewritten together with its event. Null on
+        // leaves sealed before it existed (below Integrity:TagsRequiredAfterSeq).
+        leaves.AddColumn("seal_tag", "bytea");
         leaves.Indexes.Add(new IndexDefinition($"ix_{Leaves}_seq_id") { Columns = ["seq_id"], IsUnique = true });
         opts.Storage.ExtendedSchemaObjects.Add(leaves);
 
@@ -33,6 +38,23 @@ public static class IntegritySchema
         tiles.AddColumn<long>("idx").AsPrimaryKey();
         tiles.AddColumn("hash", "bytea").NotNull();
         opts.Storage.ExtendedSchemaObjects.Add(tiles);
+
+        // The application's authentication tag of each event it appended (EventTag), written in the append's batch.
+        var tags = new Table(new PostgresqlObjectName(schema, EventTags, SchemaUtils.IdentifierUsage.General));
+        tags.AddColumn<Guid>("event_id").AsPrimaryKey();
+        tags.AddColumn("tag", "bytea").NotNull();
+        opts.Storage.ExtendedSchemaObjects.Add(tags);
+
+        // An auditor's decision on a row the sealer refused (IntegrityResolutions): it is passed over, never sealed.
+        var resolutions = new Table(new PostgresqlObjectName(schema, Resolutions, SchemaUtils.IdentifierUsage.General));
+        resolutions.AddColumn("id", "bigint").AsPrimaryKey().BigAutoIncrement();
+        resolutions.AddColumn<long>("seq_id").NotNull();
+        resolutions.AddColumn<Guid>("event_id").NotNull();
+        resolutions.AddColumn<string>("resolved_by").NotNull();
+        resolutions.AddColumn<string>("reason").NotNull();
+        resolutions.AddColumn<DateTimeOffset>("resolved_at").NotNull();
+        resolutions.AddColumn("tag", "bytea").NotNull();
+        opts.Storage.ExtendedSchemaObjects.Add(resolutions);
 
         var checkpoints = new Table(new PostgresqlObjectName(schema, Checkpoints, SchemaUtils.IdentifierUsage.General));
         checkpoints.AddColumn("id", "bigint").AsPrimaryKey().BigAutoIncrement();

@@ -11,6 +11,10 @@ public static class IntegritySetup
         services.Configure<IntegrityOptions>(configuration.GetSection("Integrity"));
         services.AddSingleton(new IntegrityDatabase(connectionString, schema));
         services.AddSingleton<CheckpointKey>();
+        services.AddSingleton<IntegrityAlarm>();
+        services.AddSingleton<IntegrityResolutions>();
+        services.AddSingleton<CheckpointWitnesses>();
+        services.AddSingleton<Marten.IConfigureMarten, EventTagging>();
         services.AddSingleton<IntegrityLog>();
         services.AddSingleton<LogVerifier>();
         services.AddSingleton<ReadModelChecker>();

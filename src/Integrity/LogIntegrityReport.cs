@@ -8,7 +8,7 @@ namespace MyGovernment.Integrity;
 /// Report 11: the verify result (every event recomputed against its sealed leaf and the signed checkpoints) and
 /// the read-model check, as findings. Read it first: the other reports are only as good as the log they read.
 /// </summary>
-public sealed class LogIntegrityReport(LogVerifier verifier, IntegrityDatabase db, ReadModelChecker readModels)
+public sealed class LogIntegrityReport(LogVerifier verifier, IntegrityDatabase db, ReadModelChecker readModels, IntegrityAlarm alarm)
 {
     public const string Name = "log-integrity";
 
@@ -16,8 +16,8 @@ public sealed class LogIntegrityReport(LogVerifier verifier, IntegrityDatabase d
     public const int ReadModelListed = 200;
 
     public static ReportDescriptor Descriptor { get; } = new(11, Name, "Log and read-model integrity",
-        "The result of verify (docs/verifiable-history.md): each event modified, deleted, inserted or reordered since it was sealed ('event-modified', 'event-deleted', 'event-inserted', 'event-reordered'), each signed checkpoint whose signature or root no longer holds ('checkpoint-broken'); each stored tile hash (derived data the proofs read) that differs from the one recomputed from the recorded leaves or belongs to no block ('tile-differs'); and each read-model row (requests, payments, refunds, issued documents, catalog, calendar, reconciliations, ledger, access log) that is missing, extra, or differs from the row its projection recomputes from the events ('read-model-differs'; at most " + ReadModelListed + " listed per read model). Not filtered by department, service, officer or period: the log is one. No findings means the other reports read an untampered history.",
-        ["event-modified", "event-deleted", "event-inserted", "event-reordered", "checkpoint-broken", "tile-differs", "read-model-differs"]);
+        "The result of verify (docs/verifiable-history.md): each event modified, deleted, inserted or reordered since it was sealed ('event-modified', 'event-deleted', 'event-inserted', 'event-reordered'; a row with a seq_id of 0 or below is 'event-inserted'), each row after the sealed log without a valid application tag ('event-unauthenticated'; 'event-excluded' once an auditor resolved it), each checkpoint a configured witness's cosignature on is invalid, or the latest one it has not cosigned ('witness-cosignature'), each alarm this node's sealer raised (another signing key, a row it refuses, a witness's refusal: 'sealer-alarm'), each signed checkpoint whose signature or root no longer holds ('checkpoint-broken'); each stored tile hash (derived data the proofs read) that differs from the one recomputed from the recorded leaves or belongs to no block ('tile-differs'); and each read-model row (requests, payments, refunds, issued documents, catalog, calendar, reconciliations, ledger, access log) that is missing, extra, or differs from the row its projection recomputes from the events ('read-model-differs'; at most " + ReadModelListed + " listed per read model). Not filtered by department, service, officer or period: the log is one. No findings means the other reports read an untampered history.",
+        ["event-modified", "event-deleted", "event-inserted", "event-reordered", "event-unauthenticated", "event-excluded", "sealer-alarm", "witness-cosignature", "checkpoint-broken", "tile-differs", "read-model-differs"]);
 
     public async Task<IReadOnlyList<Finding>> FindAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -34,6 +34,16 @@ public sealed class LogIntegrityReport(LogVerifier verifier, IntegrityDatabase d
             findings.Add(new Finding(Name, "checkpoint-broken", now, null, null, null, null,
                 $"checkpoint {c.Id} (size {c.TreeSize}, {c.Time:u}): signature {(c.SignatureValid ? "valid" : "INVALID")}, recorded leaves {(c.MatchesRecordedLeaves ? "match" : "DIFFER")}, events {(c.MatchesEvents ? "match" : "DIFFER")}. {report.CheckpointSummary}",
                 []));
+        }
+        var latest = report.Checkpoints.Count > 0 ? report.Checkpoints[^1].Id : (long?)null;
+        foreach (var c in (report.Cosignatures ?? []).Where(c => c.Status == WitnessKey.Invalid || (c.Status == WitnessKey.Missing && c.CheckpointId == latest)))
+        {
+            findings.Add(new Finding(Name, "witness-cosignature", now, null, null, null, null,
+                $"checkpoint {c.CheckpointId} (size {c.TreeSize}): the cosignature of witness {c.Witness} is {c.Status}", []));
+        }
+        foreach (var (kind, message) in alarm.Raised)
+        {
+            findings.Add(new Finding(Name, "sealer-alarm", now, null, null, null, null, $"{kind}: {message}", []));
         }
         foreach (var t in report.TileFindings ?? [])
         {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using MyGovernment.Domain.Integrity;
 using Npgsql;
 
@@ -15,7 +17,8 @@ public sealed record TileFinding(string Kind, int Level, long Index, string Deta
 public sealed record VerifyReport(
     bool Ok, long EventsChecked, long SealedLeaves, long UnsealedEvents, string CurrentRoot, IReadOnlyList<VerifyFinding> Findings,
     IReadOnlyList<CheckpointCheck> Checkpoints, string? CheckpointSummary, double Seconds, double EventsPerSecond,
-    long TilesChecked = 0, long TilesMissing = 0, IReadOnlyList<TileFinding>? TileFindings = null);
+    long TilesChecked = 0, long TilesMissing = 0, IReadOnlyList<TileFinding>? TileFindings = null,
+    IReadOnlyList<CosignatureCheck>? Cosignatures = null);
 
 /// <summary>
 /// Recomputes every leaf from mt_events and compares, in one streaming pass, (1) each recomputed leaf with the
@@ -24,16 +27,20 @@ public sealed record VerifyReport(
 /// who rewrites events and recorded leaves alike passes (1) and fails (2) without the signing key.
 /// Memory: O(log n) per tree plus the discrepancies found.
 /// </summary>
-public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, CheckpointKey key)
+public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, CheckpointKey key, IOptions<IntegrityOptions> options, IntegrityResolutions resolutions)
 {
-    private sealed record Recorded(long Index, long Seq, Guid Id, byte[] Leaf, byte[] DataHash);
+    private sealed record Recorded(long Index, long Seq, Guid Id, byte[] Leaf, byte[] DataHash, byte[]? Seal);
 
     /// <param name="keptNotes">
     /// Signed checkpoint notes the auditor kept outside the system (from GET /api/audit/checkpoints). When given,
     /// the log is checked against these instead of the stored ones, so deleting or rewriting stored checkpoints
     /// cannot hide a change. A kept note that does not parse counts as a checkpoint with an invalid signature.
     /// </param>
-    public async Task<VerifyReport> VerifyAsync(CancellationToken ct, IReadOnlyList<string>? keptNotes = null)
+    /// <param name="witnessKeys">
+    /// The witnesses' verifier keys the auditor holds (default: the configured witnesses'): every checkpoint's
+    /// cosignature by each is checked; an invalid one, or none on the latest checkpoint, fails verify.
+    /// </param>
+    public async Task<VerifyReport> VerifyAsync(CancellationToken ct, IReadOnlyList<string>? keptNotes = null, IReadOnlyList<string>? witnessKeys = null)
     {
         var clock = Stopwatch.StartNew();
         var checkpoints = keptNotes is null
@@ -48,7 +55,11 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
         await using var tileConnection = await db.OpenAsync(ct);
         await using var recordedReader = await RecordedAsync(leaves, ct);
         await using var tiles = new TileCheck(await StoredTilesAsync(tileConnection, ct));
-        var current = EventRows.ReadAsync(events, db.Schema, 0, null, ct).GetAsyncEnumerator(ct);
+        // Every row, whatever its seq_id: one at 0 or below is never sealed, and must still be seen.
+        var current = EventRows.ReadAsync(events, db.Schema, long.MinValue, null, ct).GetAsyncEnumerator(ct);
+        using var seal = LeafSeal.Hmac(key.TagKey);
+        var cutover = options.Value.TagsRequiredAfterSeq;
+        var tail = new List<EventLeaf>();
 
         var findings = new List<VerifyFinding>();
         var unmatchedRecorded = new Dictionary<Guid, Recorded>();
@@ -83,6 +94,12 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
                     unmatchedRecorded[r.Id] = r;
                     unmatchedCurrent[c.Id] = c;
                 }
+                else if (!SealHolds(r))
+                {
+                    findings.Add(new VerifyFinding("modified", c.Sequence, c.Id, r.Leaf.AsSpan().SequenceEqual(leaf)
+                        ? "the event and its recorded leaf were rewritten together (the leaf's seal does not verify)"
+                        : "the recorded leaf was rewritten (its seal does not verify)"));
+                }
                 else if (!r.Leaf.AsSpan().SequenceEqual(leaf))
                 {
                     var what = r.DataHash.AsSpan().SequenceEqual(c.DataHash()) ? "metadata" : "data";
@@ -98,7 +115,7 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
             }
             else
             {
-                unsealed++;
+                tail.Add(c);
             }
             hasCurrent = await current.MoveNextAsync();
         }
@@ -111,7 +128,11 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
                 ? new VerifyFinding("reordered", moved.Sequence, id, $"sealed at seq {rec.Seq}, now at seq {moved.Sequence}")
                 : new VerifyFinding("deleted", rec.Seq, id, $"sealed at seq {rec.Seq} (leaf {rec.Index}), no longer in mt_events"));
         }
-        findings.AddRange(unmatchedCurrent.Values.Select(c => new VerifyFinding("inserted", c.Sequence, c.Id, "in mt_events among sealed events but never sealed")));
+        findings.AddRange(unmatchedCurrent.Values.Select(c => new VerifyFinding("inserted", c.Sequence, c.Id, c.Sequence <= 0
+            ? "in mt_events with a seq_id the application never assigns (0 or below): never sealed"
+            : "in mt_events among sealed events but never sealed")));
+        await UnauthenticatedAsync(tail, cutover, findings, ct);
+        unsealed = tail.Count;
         findings.Sort((a, b) => a.Seq.CompareTo(b.Seq));
 
         var checks = signed.Select(s =>
@@ -121,11 +142,21 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
                 s.Note is not null && recordedTree.RootAt(size) is { } rr && rr.AsSpan().SequenceEqual(s.Note.RootHash),
                 s.Note is not null && currentTree.RootAt(size) is { } cr && cr.AsSpan().SequenceEqual(s.Note.RootHash));
         }).ToList();
+        var witnesses = (witnessKeys ?? [.. options.Value.Witnesses.Select(w => w.VerifierKey)]).Select(WitnessKey.Parse).ToList();
+        var cosignatures = signed.SelectMany(s => witnesses.Select(w => w.Check(s.Row.Note) is var (status, at)
+            ? new CosignatureCheck(s.Row.Id, s.Note?.TreeSize ?? s.Row.TreeSize, w.Name, status, at)
+            : null!)).ToList();
+        var latest = signed.Count > 0 ? signed[^1].Row.Id : (long?)null;
         var seconds = clock.Elapsed.TotalSeconds;
         return new VerifyReport(
-            findings.Count == 0 && tiles.Findings.Count == 0 && checks.All(x => x.SignatureValid && x.MatchesRecordedLeaves && x.MatchesEvents),
+            findings.Count == 0 && tiles.Findings.Count == 0 && checks.All(x => x.SignatureValid && x.MatchesRecordedLeaves && x.MatchesEvents)
+            && cosignatures.All(c => c.Status == WitnessKey.Valid || (c.Status == WitnessKey.Missing && c.CheckpointId != latest)),
             checkedEvents, sealedLeaves, unsealed, Convert.ToBase64String(currentTree.Root()), findings, checks, Summarize(checks, seqOfLeaf),
-            seconds, seconds > 0 ? checkedEvents / seconds : 0, tiles.Checked, tiles.Missing, tiles.Findings);
+            seconds, seconds > 0 ? checkedEvents / seconds : 0, tiles.Checked, tiles.Missing, tiles.Findings, cosignatures);
+
+        bool SealHolds(Recorded rec) => rec.Seal is null
+            ? rec.Seq <= cutover
+            : CryptographicOperations.FixedTimeEquals(LeafSeal.Compute(seal, rec.Index, rec.Seq, rec.Id, rec.Leaf, rec.DataHash), rec.Seal);
 
         void Advance(Recorded rec)
         {
@@ -137,6 +168,29 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
             lastSealedSeq = rec.Seq;
             recordedTree.Add(rec.Leaf);
             tiles.Add(rec.Leaf);
+        }
+    }
+
+    /// <summary>
+    /// Names each row past the sealed log whose application tag is missing or wrong (<see cref="EventTag"/>): not
+    /// appended by the application, so the sealer refuses it. One an auditor resolved is named as excluded.
+    /// </summary>
+    private async Task UnauthenticatedAsync(List<EventLeaf> tail, long cutover, List<VerifyFinding> findings, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var resolved = await resolutions.ValidAsync(connection, ct);
+        foreach (var chunk in tail.Where(e => e.Sequence > cutover).Chunk(5_000))
+        {
+            var tags = await EventTags.ReadAsync(connection, db.Schema, [.. chunk.Select(e => e.Id)], ct);
+            foreach (var e in chunk)
+            {
+                if (!EventTag.Matches(key.TagKey, e, tags.GetValueOrDefault(e.Id)))
+                {
+                    findings.Add(resolved.TryGetValue((e.Sequence, e.Id), out var r)
+                        ? new VerifyFinding("excluded", e.Sequence, e.Id, $"without a valid application tag; passed over by {r.ResolvedBy} on {r.ResolvedAt:u}: {r.Reason}")
+                        : new VerifyFinding("unauthenticated", e.Sequence, e.Id, "after the sealed log without a valid application tag: not appended by the application; sealing halts here"));
+                }
+            }
         }
     }
 
@@ -159,7 +213,7 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
     private async Task<NpgsqlDataReader> RecordedAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var command = new NpgsqlCommand(
-            $"select leaf_index, seq_id, event_id, leaf_hash, data_hash from {db.Schema}.{IntegritySchema.Leaves} order by leaf_index", connection);
+            $"select leaf_index, seq_id, event_id, leaf_hash, data_hash, seal_tag from {db.Schema}.{IntegritySchema.Leaves} order by leaf_index", connection);
         return await command.ExecuteReaderAsync(ct);
     }
 
@@ -266,7 +320,7 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
 
     private static async Task<Recorded?> NextAsync(NpgsqlDataReader reader, CancellationToken ct) =>
         await reader.ReadAsync(ct)
-            ? new Recorded(reader.GetInt64(0), reader.GetInt64(1), reader.GetGuid(2), (byte[])reader[3], (byte[])reader[4])
+            ? new Recorded(reader.GetInt64(0), reader.GetInt64(1), reader.GetGuid(2), (byte[])reader[3], (byte[])reader[4], reader.IsDBNull(5) ? null : (byte[])reader[5])
             : null;
 
     /// <summary>A streamed tree that remembers its root at the sizes asked for.</summary>

@@ -18,14 +18,39 @@ public static class ReceiptFile
 public static class OfflineCheck
 {
     /// <summary>Reads the two files as saved from the API: a receipt or a consistency proof, and the PEM public key.</summary>
-    public static async Task<(bool Ok, string Message)> CheckFilesAsync(string proofFile, string publicKeyFile)
+    /// <param name="witnessKeys">Witness verifier keys the auditor holds: each must have cosigned the proof's checkpoint(s).</param>
+    public static async Task<(bool Ok, string Message)> CheckFilesAsync(string proofFile, string publicKeyFile, IReadOnlyList<string>? witnessKeys = null)
     {
         using var key = ECDsa.Create();
         key.ImportFromPem(await File.ReadAllTextAsync(publicKeyFile));
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(proofFile));
-        return json.RootElement.TryGetProperty("auditPath", out _)
+        var (ok, message) = json.RootElement.TryGetProperty("auditPath", out _)
             ? Check(json.RootElement.Deserialize<InclusionReceipt>(ReceiptFile.Json)!, key)
             : Check(json.RootElement.Deserialize<ConsistencyProofView>(ReceiptFile.Json)!, key);
+        if (!ok || witnessKeys is not { Count: > 0 })
+        {
+            return (ok, message);
+        }
+        var notes = json.RootElement.TryGetProperty("auditPath", out _)
+            ? [json.RootElement.Deserialize<InclusionReceipt>(ReceiptFile.Json)!.Checkpoint!]
+            : json.RootElement.Deserialize<ConsistencyProofView>(ReceiptFile.Json) is { } p ? new[] { p.FromCheckpoint!, p.ToCheckpoint! } : [];
+        return CheckCosignatures(notes, witnessKeys) is { } failure ? (false, failure) : (true, message + $"; cosigned by {witnessKeys.Count} witness(es)");
+    }
+
+    /// <summary>Null when every witness validly cosigned every note; otherwise what is wrong.</summary>
+    public static string? CheckCosignatures(IEnumerable<string> notes, IReadOnlyList<string> witnessKeys)
+    {
+        foreach (var note in notes)
+        {
+            foreach (var witness in witnessKeys.Select(WitnessKey.Parse))
+            {
+                if (witness.Check(note) is not (WitnessKey.Valid, _) and var (status, _))
+                {
+                    return $"FAIL: the cosignature of witness {witness.Name} is {status} on the checkpoint of size {SignedCheckpoint.Parse(note)?.TreeSize}";
+                }
+            }
+        }
+        return null;
     }
 
     public static (bool Ok, string Message) Check(InclusionReceipt receipt, ECDsa publicKey)

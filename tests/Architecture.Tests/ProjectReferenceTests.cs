@@ -21,6 +21,9 @@ public sealed class ProjectReferenceTests
         ["src/Integrity/MyGovernment.Integrity.csproj"] = ["MyGovernment.Domain", "MyGovernment.Projections"],
         // A separate system in the real world: it speaks only the provider's protocol and knows nothing of ours.
         ["src/PaymentsSandbox/MyGovernment.PaymentsSandbox.csproj"] = [],
+        // The witness an audit bureau runs: outside the engine by design, so it shares none of its code (its Merkle
+        // and note checks are its own) and could not be weakened by a change to ours.
+        ["src/Witness/MyGovernment.Witness.csproj"] = [],
         ["src/Api/MyGovernment.Api.csproj"] =
             ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox", "MyGovernment.LocalPostgres"],
         // The simulator boots the API's host with its overrides; nothing production references it.

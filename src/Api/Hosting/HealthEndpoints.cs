@@ -17,7 +17,8 @@ public static class HealthEndpoints
         services.AddHostedService(sp => sp.GetRequiredService<HandlerWarmUp>());
         services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "postgresql", tags: [Ready], timeout: TimeSpan.FromSeconds(3))
-            .AddCheck<HandlerWarmUp.Check>("warm-up", tags: [Ready]);
+            .AddCheck<HandlerWarmUp.Check>("warm-up", tags: [Ready])
+            .AddCheck<IntegrityHealth>("integrity", tags: [Ready]);
     }
 
     public static void MapMyGovernmentHealth(this WebApplication app)

@@ -8,6 +8,9 @@ public sealed class VerifyInput : NetCoreInput
 {
     [Description("A checkpoints file exported earlier from GET /api/audit/checkpoints: verify against these instead of the stored ones")]
     public string? CheckpointsFlag { get; set; }
+
+    [Description("A witness verifier key (vkey) the auditor holds, instead of the configured ones; repeat for several")]
+    public List<string> WitnessKeyFlag { get; set; } = [];
 }
 
 /// <summary>`dotnet run --project src/Api -- verify [--checkpoints kept.json]`: the same check as GET /api/audit/verify, exit code 1 on any finding.</summary>
@@ -22,7 +25,7 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
         {
             kept = await CheckpointView.ReadKeptNotesAsync(input.CheckpointsFlag);
         }
-        var report = await host.Services.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None, kept);
+        var report = await host.Services.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None, kept, input.WitnessKeyFlag.Count > 0 ? input.WitnessKeyFlag : null);
         Console.WriteLine(JsonSerializer.Serialize(report, ReceiptFile.Json));
         Console.WriteLine(report.Ok ? "verify: OK" : $"verify: {report.Findings.Count} finding(s), {report.TileFindings?.Count ?? 0} tile finding(s); {report.CheckpointSummary}");
         return report.Ok;

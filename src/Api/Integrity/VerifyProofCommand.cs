@@ -10,6 +10,9 @@ public sealed class VerifyProofInput
 
     [Description("The PEM public key saved from GET /api/audit/public-key")]
     public string PublicKeyFlag { get; set; } = "key.pem";
+
+    [Description("A witness verifier key (vkey) the auditor holds; repeat for several: each must have cosigned the checkpoint")]
+    public List<string> WitnessKeyFlag { get; set; } = [];
 }
 
 /// <summary>
@@ -34,7 +37,7 @@ public sealed class VerifyProofCommand : JasperFxAsyncCommand<VerifyProofInput>
                 return false;
             }
         }
-        var (ok, message) = await OfflineCheck.CheckFilesAsync(input.FileFlag, input.PublicKeyFlag);
+        var (ok, message) = await OfflineCheck.CheckFilesAsync(input.FileFlag, input.PublicKeyFlag, input.WitnessKeyFlag);
         Console.WriteLine(message);
         return ok;
     }

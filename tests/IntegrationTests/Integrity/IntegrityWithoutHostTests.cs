@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using JasperFx.Events;
 using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Integrity;
@@ -26,6 +27,8 @@ public sealed class IntegrityWithoutHostTests(AppFixture app)
     {
         var ct = TestContext.Current.CancellationToken;
         var connectionString = await ScratchDatabase.CreateAsync(app.ConnectionString, "mygov_bare_");
+        using var signing = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var key = CheckpointKey.FromPem(signing.ExportPkcs8PrivateKeyPem());
         using var store = DocumentStore.For(opts =>
         {
             opts.Connection(connectionString);
@@ -36,6 +39,8 @@ public sealed class IntegrityWithoutHostTests(AppFixture app)
             opts.Events.MetadataConfig.CausationIdEnabled = true;
             opts.Events.MetadataConfig.HeadersEnabled = true;
             opts.AddIntegrityTables(Schema);
+            // The application's tag on each event it appends: without it the sealer refuses the events.
+            opts.Listeners.Add(new EventTagListener(key));
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await using (var session = store.LightweightSession())
@@ -44,11 +49,11 @@ public sealed class IntegrityWithoutHostTests(AppFixture app)
             await session.SaveChangesAsync(ct);
         }
 
-        using var signing = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var key = CheckpointKey.FromPem(signing.ExportPkcs8PrivateKeyPem());
         var db = new IntegrityDatabase(connectionString, Schema);
-        var log = new IntegrityLog(db, key, Options.Create(new IntegrityOptions { GapTimeout = TimeSpan.Zero }), TimeProvider.System);
-        var verifier = new LogVerifier(db, log, key);
+        var options = Options.Create(new IntegrityOptions { GapTimeout = TimeSpan.Zero });
+        var resolutions = new IntegrityResolutions(db, key, TimeProvider.System);
+        var log = new IntegrityLog(db, key, options, TimeProvider.System, new IntegrityAlarm(NullLogger<IntegrityAlarm>.Instance), resolutions);
+        var verifier = new LogVerifier(db, log, key, options, resolutions);
 
         var checkpoint = (await log.CheckpointAsync(force: true, ct))!;
         checkpoint.TreeSize.ShouldBe(3);

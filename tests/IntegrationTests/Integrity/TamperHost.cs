@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using Alba;
+using MyGovernment.Application.Metadata;
+using MyGovernment.Domain.AccessLog;
+using MyGovernment.Domain.Common;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +10,7 @@ using MyGovernment.Api.Identity;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Integrity;
 using Npgsql;
+using Shouldly;
 
 namespace MyGovernment.IntegrationTests.Integrity;
 
@@ -14,7 +18,7 @@ namespace MyGovernment.IntegrationTests.Integrity;
 /// A second API host on a database of its own in the fixture's cluster, so that tests may edit mt_events with SQL
 /// without disturbing the tests sharing the main database. No periodic checkpoints: each test signs its own.
 /// </summary>
-public sealed class TamperHost(AppFixture app) : IAsyncLifetime
+public class TamperHost(AppFixture app) : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -27,6 +31,7 @@ public sealed class TamperHost(AppFixture app) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await ScratchDatabase.CreateAsync(app.ConnectionString, "mygov_tamper_");
+        await BeforeHostAsync();
         var signing = PublicKey.ExportPkcs8PrivateKeyPem();
         Host = await AlbaHost.For<Program>(web =>
         {
@@ -37,16 +42,25 @@ public sealed class TamperHost(AppFixture app) : IAsyncLifetime
             web.UseSetting("Integrity:CheckpointInterval", "00:00:00");
             web.UseSetting("Integrity:GapTimeout", "00:00:00");
             web.UseSetting("Integrity:SigningKeyPem", signing);
+            Configure(web);
         });
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>For a variant of this host (e.g. with a witness): runs before the host is built.</summary>
+    protected virtual Task BeforeHostAsync() => Task.CompletedTask;
+
+    protected virtual void Configure(IWebHostBuilder web)
+    {
+    }
+
+    public virtual async ValueTask DisposeAsync()
     {
         if (Host is not null)
         {
             await Host.DisposeAsync();
         }
         PublicKey.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     public string AuditorToken => Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint("auditor-1", Roles.Auditor, null, null);
@@ -70,5 +84,48 @@ public sealed class TamperHost(AppFixture app) : IAsyncLifetime
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Applies the edit, hands the report over, undoes the edit and checks the log verifies again.</summary>
+    public async Task TamperAsync(string tamper, string undo, Action<VerifyReport> expect, bool checkBefore = true)
+    {
+        if (checkBefore)
+        {
+            (await VerifyAsync()).Ok.ShouldBeTrue("the log was honest before the edit");
+        }
+        await SqlAsync(tamper);
+        try
+        {
+            var report = await VerifyAsync();
+            report.Ok.ShouldBeFalse();
+            expect(report);
+        }
+        finally
+        {
+            await SqlAsync(undo);
+        }
+        (await VerifyAsync()).Ok.ShouldBeTrue("undoing the edit restores the log");
+    }
+
+    public async Task<(long[] Seqs, Guid[] Ids)> SealedAsync(int count)
+    {
+        var appended = await AppendAsync(count);
+        await CheckpointAsync();
+        return appended;
+    }
+
+    /// <summary>Officers viewing a citizen's data: the access-log events of DESIGN §7, appended as the API does.</summary>
+    public async Task<(long[] Seqs, Guid[] Ids)> AppendAsync(int count)
+    {
+        await using var session = Store.LightweightSession();
+        var citizen = Citizens.NewNationalId();
+        var officer = new Actor("officer-7", "officer", "civil-registry");
+        EventMetadata.Apply(session, officer, "tamper-test", "read:request-details", DateTimeOffset.UtcNow);
+        var events = Enumerable.Range(0, count)
+            .Select(_ => session.Events.Append(AccessLogStreams.For(citizen), new CitizenDataViewed(citizen, Guid.NewGuid(), "request-details", officer, DateTimeOffset.UtcNow)))
+            .ToList();
+        await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var stored = await session.Events.FetchStreamAsync(AccessLogStreams.For(citizen), token: TestContext.Current.CancellationToken);
+        return (stored.Select(e => e.Sequence).ToArray(), stored.Select(e => e.Id).ToArray());
     }
 }

@@ -30,6 +30,14 @@ namespace MyGovernment.Client.Models
 #else
         public string CheckpointSummary { get; set; }
 #endif
+        /// <summary>The cosignatures property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MyGovernment.Client.Models.CosignatureCheck>? Cosignatures { get; set; }
+#nullable restore
+#else
+        public List<global::MyGovernment.Client.Models.CosignatureCheck> Cosignatures { get; set; }
+#endif
         /// <summary>The currentRoot property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -99,6 +107,7 @@ namespace MyGovernment.Client.Models
             {
                 { "checkpointSummary", n => { CheckpointSummary = n.GetStringValue(); } },
                 { "checkpoints", n => { Checkpoints = n.GetCollectionOfObjectValues<global::MyGovernment.Client.Models.CheckpointCheck>(global::MyGovernment.Client.Models.CheckpointCheck.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "cosignatures", n => { Cosignatures = n.GetCollectionOfObjectValues<global::MyGovernment.Client.Models.CosignatureCheck>(global::MyGovernment.Client.Models.CosignatureCheck.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "currentRoot", n => { CurrentRoot = n.GetStringValue(); } },
                 { "eventsChecked", n => { EventsChecked = n.GetLongValue(); } },
                 { "eventsPerSecond", n => { EventsPerSecond = n.GetDoubleValue(); } },
@@ -121,6 +130,7 @@ namespace MyGovernment.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::MyGovernment.Client.Models.CheckpointCheck>("checkpoints", Checkpoints);
             writer.WriteStringValue("checkpointSummary", CheckpointSummary);
+            writer.WriteCollectionOfObjectValues<global::MyGovernment.Client.Models.CosignatureCheck>("cosignatures", Cosignatures);
             writer.WriteStringValue("currentRoot", CurrentRoot);
             writer.WriteLongValue("eventsChecked", EventsChecked);
             writer.WriteDoubleValue("eventsPerSecond", EventsPerSecond);

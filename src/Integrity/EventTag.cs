@@ -1,0 +1,62 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using MyGovernment.Domain.Integrity;
+
+namespace MyGovernment.Integrity;
+
+/// <summary>
+/// The authentication tag the application writes beside each event it appends (integrity_event_tags, same
+/// transaction): HMAC-SHA256 under the deployment's tag key over what the application knows before the insert —
+/// the event id, stream, type, tenant and the canonical hash of the data (<see cref="CanonicalJson"/>). The sequence
+/// number, version and timestamp are assigned by PostgreSQL (quick append), so they cannot be in it; the sealer
+/// binds them, with headers, correlation and causation, into the leaf, which the signed log then fixes.
+/// </summary>
+public static class EventTag
+{
+    private static readonly byte[] Domain = Encoding.UTF8.GetBytes("mygov-event-tag-v1");
+
+    public static byte[] Compute(byte[] key, Guid id, string streamId, string type, string tenantId, ReadOnlySpan<byte> dataHash)
+    {
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        hmac.AppendData(Domain);
+        Span<byte> guid = stackalloc byte[16];
+        id.TryWriteBytes(guid, bigEndian: true, out _);
+        hmac.AppendData(guid);
+        Append(hmac, streamId);
+        Append(hmac, type);
+        Append(hmac, tenantId);
+        hmac.AppendData(dataHash);
+        return hmac.GetHashAndReset();
+    }
+
+    /// <summary>Whether <paramref name="tag"/> is the tag of this stored row (false when there is none).</summary>
+    public static bool Matches(byte[] key, EventLeaf row, byte[]? tag) => Matches(key, row.Id, row.StreamId, row.Type, row.TenantId, row.Data, tag);
+
+    public static bool Matches(byte[] key, Guid id, string streamId, string type, string tenantId, string dataJson, byte[]? tag)
+    {
+        if (tag is null)
+        {
+            return false;
+        }
+        byte[] dataHash;
+        try
+        {
+            dataHash = CanonicalJson.Hash(dataJson);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+        return CryptographicOperations.FixedTimeEquals(Compute(key, id, streamId, type, tenantId, dataHash), tag);
+    }
+
+    private static void Append(IncrementalHash hmac, string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
+        hmac.AppendData(length);
+        hmac.AppendData(bytes);
+    }
+}
