@@ -21,8 +21,10 @@ public sealed class ProjectReferenceTests
         ["src/Integrity/MyGovernment.Integrity.csproj"] = ["MyGovernment.Domain", "MyGovernment.Projections"],
         // A separate system in the real world: it speaks only the provider's protocol and knows nothing of ours.
         ["src/PaymentsSandbox/MyGovernment.PaymentsSandbox.csproj"] = [],
+        // Likewise the SMS gateway's stand-in: only the gateway's protocol.
+        ["src/SmsSandbox/MyGovernment.SmsSandbox.csproj"] = [],
         ["src/Api/MyGovernment.Api.csproj"] =
-            ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox", "MyGovernment.LocalPostgres"],
+            ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox", "MyGovernment.SmsSandbox", "MyGovernment.LocalPostgres"],
         // The simulator boots the API's host with its overrides; nothing production references it.
         ["tools/Simulator/MyGovernment.Simulator.csproj"] = ["MyGovernment.Api"],
         // A PostgreSQL cluster from the machine's binaries, for the one-command start, the tests and the tools.
