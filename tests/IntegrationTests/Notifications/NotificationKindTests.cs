@@ -74,6 +74,26 @@ public sealed class NotificationKindTests(AppFixture app)
         items.Count(n => n.Kind == NotificationKind.InformationRequested).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task An_approved_refund_tells_the_applicant_of_the_request_it_paid_for()
+    {
+        var kit = new PaymentKit(app);
+        var permit = await kit.PermitAwaitingPaymentAsync();
+        var session = await kit.OpenAsync(permit, "Card");
+        await kit.SettleAsync(() => kit.PressAsync(session, "pay"), session.PaymentId, permit.Id);
+        var requested = await app.Host.Scenario(s =>
+        {
+            s.As(app.TokenFor("finance-notify-maker", Roles.Finance, "TREASURY"))
+                .Post.Json(new { amount = 200m, currency = "ILS", refundableSeen = 650m, reason = "Paid twice" }).ToUrl($"/api/payments/{session.PaymentId}/refunds");
+            s.StatusCodeShouldBe(201);
+        });
+        var refundId = (await requested.ReadAsJsonAsync<MyGovernment.Projections.Payments.RefundDetails>())!.Id;
+        await app.Host.Scenario(s => s.As(app.TokenFor("finance-notify-checker", Roles.Finance, "TREASURY")).Post.Url($"/api/refunds/{refundId}/approve"));
+
+        var items = await _inbox.WaitForKindAsync(permit.CitizenToken, permit.Id, NotificationKind.RefundDecided);
+        items.Single(n => n.Kind == NotificationKind.RefundDecided).Text.ShouldBe($"تقرر رد 200.00 ILS عن طلبك {NotificationRules.Reference(permit.Id)}.");
+    }
+
     private async Task ApproveAndIssueAsync(Journey permit)
     {
         await permit.SupplyDocumentsAsync(app);
