@@ -7,6 +7,7 @@ using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Integrity;
 using MyGovernment.Api.LocalDatabase;
+using MyGovernment.Api.Notifications;
 using MyGovernment.LocalPostgres;
 using MyGovernment.Api.Localization;
 using MyGovernment.Api.OpenApi;
@@ -17,6 +18,7 @@ using MyGovernment.Api.Security;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Integrity;
 using MyGovernment.PaymentsSandbox;
+using MyGovernment.SmsSandbox;
 using Wolverine.Http;
 
 // Lets the JasperFx command line find our own commands (verify, verify-proof) in this assembly.
@@ -55,6 +57,7 @@ builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
 builder.AddMyGovernmentRateLimiting();
 builder.AddMyGovernmentPayments();
+builder.AddMyGovernmentNotifications();
 builder.Services.AddHostedService<CatalogSeeder>();
 builder.Services.AddMyGovernmentIntegrity(connectionString, MartenSetup.Schema, builder.Configuration);
 builder.Services.AddMyGovernmentOversight(builder.Configuration);
@@ -91,6 +94,7 @@ app.MapMyGovernmentOpenApi();
 app.MapMyGovernmentHealth();
 app.MapDevelopmentTokens();
 app.MapPaymentsSandbox();
+app.MapSmsSandbox();
 app.MapWolverineEndpoints(opts =>
 {
     opts.RejectUnparseableQueryValues = true;

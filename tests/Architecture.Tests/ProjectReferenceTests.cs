@@ -24,8 +24,10 @@ public sealed class ProjectReferenceTests
         // The witness an audit bureau runs: outside the engine by design, so it shares none of its code (its Merkle
         // and note checks are its own) and could not be weakened by a change to ours.
         ["src/Witness/MyGovernment.Witness.csproj"] = [],
+        // Likewise the SMS gateway's stand-in: only the gateway's protocol.
+        ["src/SmsSandbox/MyGovernment.SmsSandbox.csproj"] = [],
         ["src/Api/MyGovernment.Api.csproj"] =
-            ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox", "MyGovernment.LocalPostgres"],
+            ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox", "MyGovernment.SmsSandbox", "MyGovernment.LocalPostgres"],
         // The simulator boots the API's host with its overrides; nothing production references it.
         ["tools/Simulator/MyGovernment.Simulator.csproj"] = ["MyGovernment.Api"],
         // A PostgreSQL cluster from the machine's binaries, for the one-command start, the tests and the tools.

@@ -4,6 +4,7 @@ namespace MyGovernment.Api.Errors;
 internal static class EndpointErrors
 {
     private static readonly Bilingual WebhookRefused = new("Webhook refused", "رُفض إشعار مزوّد الدفع");
+    private static readonly Bilingual SmsReportRefused = new("Delivery report refused", "رُفض تقرير تسليم الرسالة");
     private static readonly Bilingual ProviderUnavailable = new("Payment provider unavailable", "تعذّر الاتصال بمزوّد الدفع");
 
     private static ErrorEntry Missing(string code, string en, string ar) => new(code, 404, PipelineErrors.NotFound, new(en, ar));
@@ -36,6 +37,13 @@ internal static class EndpointErrors
             new("The webhook's signed timestamp is outside the accepted tolerance.", "الطابع الزمني الموقّع للإشعار خارج المدى المقبول.")),
         new("webhook_invalid", 400, WebhookRefused,
             new("The webhook body is not the provider's JSON, or names nothing of ours.", "محتوى الإشعار ليس بصيغة مزوّد الدفع، أو لا يشير إلى أي شيء لدينا.")),
+        // Notifications and the SMS gateway's delivery reports.
+        Missing("notification_not_found", "No such notification.", "لا يوجد إشعار بهذا المعرّف."),
+        Missing("sms_message_not_found", "No SMS of ours has this message id.", "لا توجد رسالة نصية لدينا بهذا المعرّف."),
+        new("sms_report_signature_invalid", 401, SmsReportRefused,
+            new("The report's signature is missing or does not match its body.", "توقيع التقرير مفقود أو لا يطابق محتواه.")),
+        new("sms_report_invalid", 400, SmsReportRefused, new("The report is not the gateway's JSON.", "التقرير ليس بصيغة بوابة الرسائل.")),
+        new("sms_report_too_large", 413, SmsReportRefused, new("The delivery report is too large.", "حجم تقرير التسليم كبير جداً.")),
         // Finance.
         Missing("reconciliation_not_found", "No such reconciliation.", "لا توجد مطابقة بهذا المعرّف."),
         new("statement_not_csv", 415, PipelineErrors.UnsupportedMediaType,

@@ -18,6 +18,7 @@ public sealed class TagsAndServersTransformer : IOpenApiDocumentTransformer
         ["Officers"] = "The roster of officers enrolled in a department.",
         ["Documents"] = "Uploading evidence (PDF or image), downloading it, and verifying issued documents.",
         ["Payments"] = "Paying a request's fees through the payment provider: sessions, payments, timelines and receipts.",
+        ["Notifications"] = "My inbox of notifications (with each SMS and email copy's delivery status), my language and contact preferences, and the SMS gateway's signed delivery reports.",
         ["Refunds"] = "Asking for and approving (maker-checker) refunds of captured payments.",
         ["Finance"] = "The revenue ledger, finance's payment list, and reconciliation of the provider's settlement statements.",
         ["Oversight"] = "Read-only reports for oversight bodies, as JSON or CSV.",

@@ -20,6 +20,9 @@ public sealed class AppFixture : IAsyncLifetime
 {
     private LocalPostgresCluster? _database;
 
+    /// <summary>The SMTP server the email channel sends to.</summary>
+    public SmtpSink Smtp { get; } = new();
+
     public IAlbaHost Host { get; private set; } = null!;
 
     /// <summary>Every exchange through the test host, checked against the OpenAPI document.</summary>
@@ -48,6 +51,10 @@ public sealed class AppFixture : IAsyncLifetime
             // Every test shares one address and a few subjects: generous limits (RateLimitingTests proves the 429).
             web.UseSetting("RateLimiting:PermitsPerMinute", "1000000");
             web.UseSetting("RateLimiting:PermitsPerAddressPerMinute", "1000000");
+            // Notifications: email to the in-test SMTP server; a failed SMS is retried after a second, not a minute.
+            web.UseSetting("Notifications:Email:SmtpHost", "127.0.0.1");
+            web.UseSetting("Notifications:Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Notifications:FirstRetryDelay", "00:00:01");
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(new TestClock());
@@ -80,6 +87,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+        await Smtp.DisposeAsync();
         // How much of the contract the suite exercised. The runner shows a passing run's console only on failure, so the
         // line also goes to the file MYGOV_CONFORMANCE_REPORT names, which .ci/run prints next to the test count.
         var conformance = $"OpenAPI conformance: {Conformance.Validated} exchanges validated against the document, {Conformance.Violations.Count} violations.";

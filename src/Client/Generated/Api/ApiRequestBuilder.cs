@@ -10,6 +10,7 @@ using MyGovernment.Client.Api.Departments;
 using MyGovernment.Client.Api.Documents;
 using MyGovernment.Client.Api.Finance;
 using MyGovernment.Client.Api.Me;
+using MyGovernment.Client.Api.Notifications;
 using MyGovernment.Client.Api.Operations;
 using MyGovernment.Client.Api.Oversight;
 using MyGovernment.Client.Api.Payments;
@@ -68,6 +69,11 @@ namespace MyGovernment.Client.Api
         public global::MyGovernment.Client.Api.Me.MeRequestBuilder Me
         {
             get => new global::MyGovernment.Client.Api.Me.MeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The notifications property</summary>
+        public global::MyGovernment.Client.Api.Notifications.NotificationsRequestBuilder Notifications
+        {
+            get => new global::MyGovernment.Client.Api.Notifications.NotificationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The operations property</summary>
         public global::MyGovernment.Client.Api.Operations.OperationsRequestBuilder Operations

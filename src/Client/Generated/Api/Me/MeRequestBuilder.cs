@@ -6,7 +6,9 @@ using MyGovernment.Client.Api.Me.AccessLog;
 using MyGovernment.Client.Api.Me.Assignments;
 using MyGovernment.Client.Api.Me.DocumentOffers;
 using MyGovernment.Client.Api.Me.Documents;
+using MyGovernment.Client.Api.Me.Notifications;
 using MyGovernment.Client.Api.Me.Payments;
+using MyGovernment.Client.Api.Me.Preferences;
 using MyGovernment.Client.Api.Me.Requests;
 using System.Collections.Generic;
 using System.IO;
@@ -40,10 +42,20 @@ namespace MyGovernment.Client.Api.Me
         {
             get => new global::MyGovernment.Client.Api.Me.Documents.DocumentsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The notifications property</summary>
+        public global::MyGovernment.Client.Api.Me.Notifications.NotificationsRequestBuilder Notifications
+        {
+            get => new global::MyGovernment.Client.Api.Me.Notifications.NotificationsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The payments property</summary>
         public global::MyGovernment.Client.Api.Me.Payments.PaymentsRequestBuilder Payments
         {
             get => new global::MyGovernment.Client.Api.Me.Payments.PaymentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The preferences property</summary>
+        public global::MyGovernment.Client.Api.Me.Preferences.PreferencesRequestBuilder Preferences
+        {
+            get => new global::MyGovernment.Client.Api.Me.Preferences.PreferencesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The requests property</summary>
         public global::MyGovernment.Client.Api.Me.Requests.RequestsRequestBuilder Requests

@@ -1,0 +1,86 @@
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.Options;
+using MyGovernment.Application.ServiceRequests;
+using Wolverine;
+using Wolverine.Marten.Subscriptions;
+
+namespace MyGovernment.Application.Notifications;
+
+/// <summary>
+/// The "notifications" subscriber of the event streams, run by Marten's async daemon. It only reads events and
+/// writes notices (no command handler decides differently because of it). The notices, their sends and the
+/// subscription's progress commit in one transaction (Wolverine's outbox), and a notice's id comes from its event, so
+/// a rewound or rebuilt subscription finds what it already wrote and sends nothing again.
+/// </summary>
+public sealed class NotificationSubscription : BatchSubscription
+{
+    public const string Name = "notifications";
+
+    private readonly NotificationOptions _options;
+    private readonly LifecycleOptions _lifecycle;
+
+    public NotificationSubscription(IOptions<NotificationOptions> options, IOptions<LifecycleOptions> lifecycle) : base(Name)
+    {
+        _options = options.Value;
+        _lifecycle = lifecycle.Value;
+        foreach (var type in NotificationRules.EventTypes)
+        {
+            IncludeType(type);
+        }
+    }
+
+    public override async Task ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
+    {
+        var wanted = page.Events
+            .SelectMany(e => NotificationRules.For(e.Data).Select(intent => (Event: e, Intent: intent, Id: NotificationRules.IdFor(e.Id, intent))))
+            .ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+        var existing = (await operations.LoadManyAsync<Notification>(cancellationToken, wanted.Select(w => w.Id).ToArray()))
+            .Select(n => n.Id).ToHashSet();
+
+        foreach (var (e, intent, id) in wanted.Where(w => !existing.Contains(w.Id)))
+        {
+            var recipient = await NotificationRecipients.ResolveAsync(operations, intent, e.Data, cancellationToken);
+            if (recipient is null)
+            {
+                continue;
+            }
+            var preferences = await operations.LoadAsync<NotificationPreferences>(recipient.RecipientId, cancellationToken);
+            await NotificationOutbox.WriteAsync(
+                NotificationPlanner.Plan(id, e.Id, recipient.Intent, recipient.RequestId, recipient.RecipientId, preferences, _options), operations, bus);
+
+            // The reminder is scheduled once, with the first notice of the event that started the abandonment clock.
+            if (AbandonmentReminder.For(e, _lifecycle, _options) is { } reminder)
+            {
+                await bus.ScheduleAsync(reminder.Message, reminder.At);
+            }
+        }
+    }
+}
+
+/// <summary>Stores a planned notice and publishes its sends through the caller's outbox.</summary>
+public static class NotificationOutbox
+{
+    public static async Task WriteAsync(PlannedNotification planned, IDocumentOperations operations, IMessageBus bus)
+    {
+        operations.Store(planned.Notification);
+        operations.Store(planned.Deliveries.ToArray());
+        foreach (var (message, at) in planned.Sends)
+        {
+            if (at is { } time)
+            {
+                await bus.ScheduleAsync(message, time);
+            }
+            else
+            {
+                await bus.PublishAsync(message);
+            }
+        }
+    }
+}
