@@ -48,6 +48,8 @@ public sealed class AppFixture : IAsyncLifetime
             // Every test shares one address and a few subjects: generous limits (RateLimitingTests proves the 429).
             web.UseSetting("RateLimiting:PermitsPerMinute", "1000000");
             web.UseSetting("RateLimiting:PermitsPerAddressPerMinute", "1000000");
+            // Webhook retries a second apart instead of over 72 hours: three attempts, then the subscription is disabled.
+            web.UseSetting("Webhooks:RetrySchedule", "00:00:01,00:00:01");
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(new TestClock());
@@ -98,6 +100,7 @@ public sealed class AppFixture : IAsyncLifetime
         }
     }
 
-    public string TokenFor(string subject, string role, string? department = null, string? nationalId = null) =>
-        Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(subject, role, department, nationalId);
+    /// <param name="clientId">The client app the token was issued to (claim client_id), if any.</param>
+    public string TokenFor(string subject, string role, string? department = null, string? nationalId = null, string? clientId = null) =>
+        Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(subject, role, department, nationalId, clientId: clientId);
 }
