@@ -15,6 +15,7 @@ using MyGovernment.Api.Operations;
 using MyGovernment.Api.Oversight;
 using MyGovernment.Api.Payments;
 using MyGovernment.Api.Security;
+using MyGovernment.Api.Webhooks;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Integrity;
 using MyGovernment.PaymentsSandbox;
@@ -65,6 +66,7 @@ builder.Services.AddMyGovernmentHealthChecks(connectionString);
 builder.AddMyGovernmentOperations();
 builder.Services.AddMyGovernmentIdempotency(builder.Configuration);
 builder.Services.AddMyGovernmentDocuments(builder.Configuration);
+builder.AddMyGovernmentWebhooks();
 builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection("Limits"));
 
 builder.Services.AddMyGovernmentErrors();

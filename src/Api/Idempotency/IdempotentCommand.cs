@@ -3,6 +3,7 @@ using System.Text;
 using Marten;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.Idempotency;
+using MyGovernment.Application.Metadata;
 using Wolverine;
 
 namespace MyGovernment.Api.Idempotency;
@@ -36,7 +37,7 @@ public static class IdempotentCommand
     {
         if (http.Features.Get<IdempotencyKeyFeature>() is not { } key)
         {
-            return await bus.InvokeAsync<TResponse>(command, ct);
+            return await bus.InvokeAsync<TResponse>(command, WithClient(http, new DeliveryOptions()), ct);
         }
 
         var services = http.RequestServices;
@@ -57,7 +58,7 @@ public static class IdempotentCommand
         }
         try
         {
-            var options = new DeliveryOptions();
+            var options = WithClient(http, new DeliveryOptions());
             options.Headers[IdempotencyRecord.IdHeader] = id;
             options.Headers[IdempotencyRecord.RequestHashHeader] = hash;
             return await bus.InvokeAsync<TResponse>(command, options, ct);
@@ -77,6 +78,16 @@ public static class IdempotentCommand
         {
             inFlight.Exit(id);
         }
+    }
+
+    /// <summary>The client app the caller came through travels with the command into its events' metadata (webhook entitlement).</summary>
+    private static DeliveryOptions WithClient(HttpContext http, DeliveryOptions options)
+    {
+        if (http.User.ClientId() is { Length: > 0 } client)
+        {
+            options.Headers[EventMetadata.ClientHeader] = client;
+        }
+        return options;
     }
 
     /// <summary>

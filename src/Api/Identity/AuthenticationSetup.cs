@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MyGovernment.Api.Identity;
@@ -11,6 +12,9 @@ namespace MyGovernment.Api.Identity;
 public static class AuthenticationSetup
 {
     private static readonly string[] ProductionAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSsaPssSha256];
+
+    /// <summary>Routes for a client app acting as itself (its own client-credentials token).</summary>
+    public const string ClientAppPolicy = "client-app";
 
     public static bool DevelopmentIssuerEnabled(this WebApplicationBuilder builder)
     {
@@ -68,7 +72,12 @@ public static class AuthenticationSetup
                 options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
             }
         });
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(options =>
+        {
+            // A plain [Authorize] means a person with a role: a client app's own token (no role) gets only its own routes.
+            options.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(ClaimNames.Role).Build();
+            options.AddPolicy(ClientAppPolicy, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.ClientApp() is not null));
+        });
     }
 
     /// <summary>

@@ -14,6 +14,13 @@ public static class CallerIdentity
     /// <summary>The token's national ID in ASCII digits: an identity provider may issue it in Arabic-Indic digits.</summary>
     public static string? NationalId(this ClaimsPrincipal user) => MyGovernment.Domain.Common.NationalId.Normalise(user.FindFirstValue(ClaimNames.NationalId));
 
+    /// <summary>The client app the token was issued to, if any.</summary>
+    public static string? ClientId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.ClientId);
+
+    /// <summary>The app itself (its own client-credentials token), as opposed to a person using it.</summary>
+    public static string? ClientApp(this ClaimsPrincipal user) =>
+        user.ClientId() is { Length: > 0 } client && client == user.FindFirstValue(ClaimNames.Subject) && !user.HasClaim(c => c.Type == ClaimNames.Role) ? client : null;
+
     public static string? Department(this ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Department);
 
     /// <summary>The acting person as the domain records them: subject, role, department and national ID from the token.</summary>

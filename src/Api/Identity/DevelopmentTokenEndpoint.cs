@@ -2,7 +2,9 @@ using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Api.Identity;
 
-public sealed record DevelopmentTokenRequest(string Subject, string Role, string? Department, string? NationalId);
+/// <param name="ClientId">The client app the token is issued to: with a role, a person using the app; without one (and the
+/// client id as subject), the app's own client-credentials token.</param>
+public sealed record DevelopmentTokenRequest(string Subject, string? Role, string? Department, string? NationalId, string? ClientId = null);
 
 public sealed record DevelopmentTokenResponse(string AccessToken, string TokenType);
 
@@ -19,12 +21,13 @@ public static class DevelopmentTokenEndpoint
             {
                 // The same rule that refuses such a token at authentication: never mint one that would be refused.
                 var role = request.Role ?? "";
-                if (IdentityClaimsRule.Check(request.Subject, [role], request.Department, request.NationalId) is { } problem)
+                string[] roles = role.Length == 0 && !string.IsNullOrEmpty(request.ClientId) ? [] : [role];
+                if (IdentityClaimsRule.Check(request.Subject, roles, request.Department, request.NationalId, request.ClientId) is { } problem)
                 {
                     return Results.ValidationProblem(new Dictionary<string, string[]> { [problem.Field] = [FieldMessage(problem)] },
                         extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });
                 }
-                var token = issuer.Mint(request.Subject, role, request.Department, NationalId.Normalise(request.NationalId));
+                var token = issuer.Mint(request.Subject, role, request.Department, NationalId.Normalise(request.NationalId), clientId: request.ClientId);
                 return Results.Ok(new DevelopmentTokenResponse(token, "Bearer"));
             })
             .AllowAnonymous()

@@ -19,9 +19,18 @@ public sealed class DevelopmentTokenIssuer(byte[]? sharedKey = null)
         ? new(RandomNumberGenerator.GetBytes(32)) { KeyId = "dev-" + Guid.NewGuid().ToString("N")[..8] }
         : DevelopmentSigningKey.AsSecurityKey(sharedKey);
 
-    public string Mint(string subject, string role, string? department = null, string? nationalId = null, TimeSpan? lifetime = null)
+    /// <param name="role">Empty for a client app's own token (then <paramref name="clientId"/> is the subject).</param>
+    public string Mint(string subject, string role, string? department = null, string? nationalId = null, TimeSpan? lifetime = null, string? clientId = null)
     {
-        var claims = new List<Claim> { new(ClaimNames.Subject, subject), new(ClaimNames.Role, role) };
+        var claims = new List<Claim> { new(ClaimNames.Subject, subject) };
+        if (!string.IsNullOrEmpty(role))
+        {
+            claims.Add(new(ClaimNames.Role, role));
+        }
+        if (!string.IsNullOrWhiteSpace(clientId))
+        {
+            claims.Add(new(ClaimNames.ClientId, clientId));
+        }
         if (!string.IsNullOrWhiteSpace(department))
         {
             claims.Add(new(ClaimNames.Department, department));

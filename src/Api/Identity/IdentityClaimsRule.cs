@@ -10,7 +10,7 @@ public sealed record IdentityProblem(string Claim, string Field, string Message)
 /// The identity every action is recorded against must be whole, whoever issued the token (the development issuer or
 /// the production identity provider): a subject; exactly one of our roles; a citizen's national ID that passes its
 /// check digit (a resident or diaspora account, subject "R-…", has none); staff of a department (officer,
-/// supervisor) name it. A token that fails is refused at authentication (401 <c>identity_claims_invalid</c>), and
+/// supervisor) name it. A client app's own token (subject = <c>client_id</c>) has no role and acts only as that app. A token that fails is refused at authentication (401 <c>identity_claims_invalid</c>), and
 /// <c>POST /dev/tokens</c> refuses to mint one (400 naming the field).
 /// </summary>
 public static class IdentityClaimsRule
@@ -24,13 +24,19 @@ public static class IdentityClaimsRule
         principal.FindFirst(ClaimNames.Subject)?.Value,
         [.. principal.FindAll(ClaimNames.Role).Select(c => c.Value)],
         principal.FindFirst(ClaimNames.Department)?.Value,
-        principal.FindFirst(ClaimNames.NationalId)?.Value);
+        principal.FindFirst(ClaimNames.NationalId)?.Value,
+        principal.FindFirst(ClaimNames.ClientId)?.Value);
 
-    public static IdentityProblem? Check(string? subject, IReadOnlyList<string> roles, string? department, string? nationalId)
+    public static IdentityProblem? Check(string? subject, IReadOnlyList<string> roles, string? department, string? nationalId, string? clientId = null)
     {
         if (string.IsNullOrWhiteSpace(subject))
         {
             return new(ClaimNames.Subject, "subject", "The token has no subject (sub) claim.");
+        }
+        if (roles.Count == 0 && !string.IsNullOrEmpty(clientId) && clientId == subject)
+        {
+            // A client app's own (client-credentials) token: it acts as the app, never as a person, so it has no role.
+            return null;
         }
         if (roles.Count != 1 || !Roles.All.Contains(roles[0]))
         {

@@ -21,4 +21,7 @@ public static class ClaimNames
     public const string Role = "role";
     public const string Department = "department";
     public const string NationalId = "national_id";
+
+    /// <summary>The OAuth client the token was issued to (RFC 9068): a registered client app, or none.</summary>
+    public const string ClientId = "client_id";
 }

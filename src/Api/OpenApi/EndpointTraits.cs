@@ -36,7 +36,8 @@ public sealed record EndpointTraits(
         var sendsCommand = wolverine?.Chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(IMessageBus)) == true;
         return new EndpointTraits(
             RequiresToken: requiresToken,
-            RequiresRole: requiresToken && authorize.Any(a => !string.IsNullOrEmpty(a.Roles) || !string.IsNullOrEmpty(a.Policy)),
+            // Even a plain [Authorize] requires a role (a client app's own token has none), so every such route can answer 403.
+            RequiresRole: requiresToken,
             ChangesState: !HttpMethods.IsGet(description.HttpMethod ?? "GET") && !HttpMethods.IsHead(description.HttpMethod ?? "GET"),
             HasBody: body is not null,
             HasQuery: description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query),

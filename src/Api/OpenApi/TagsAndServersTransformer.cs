@@ -27,6 +27,8 @@ public sealed class TagsAndServersTransformer : IOpenApiDocumentTransformer
         ["Audit"] = "The tamper-evident event log: browsing, signed checkpoints, inclusion and consistency proofs, replay and access logs.",
         ["Errors"] = "The error catalogue: every problem code the API answers, with its status and wording in Arabic and English.",
         ["Operations"] = "For operators: this node's role, agents, projection lag, message backlog and checkpoint age.",
+        ["Client apps"] = "For admins: registering client apps (OAuth clients) and seeing which webhook subscriptions were disabled.",
+        ["Webhooks"] = "For a client app with its own token: signed webhooks (Standard Webhooks) about its requests, their deliveries and redelivery.",
         ["Development"] = "Helpers that exist only in the Development and Testing environments.",
     };
 

@@ -22,6 +22,17 @@ public static class EventHeaders
             }
             : null;
 
+    /// <summary>The client app the command came through (<see cref="EventMetadata.ClientHeader"/>), if any.</summary>
+    public static string? ClientId(IEvent e) =>
+        e.Headers?.TryGetValue(EventMetadata.ClientHeader, out var value) == true
+            ? value switch
+            {
+                string s => s,
+                JsonElement { ValueKind: JsonValueKind.String } j => j.GetString(),
+                _ => null,
+            }
+            : null;
+
     /// <summary>The business time the command ran at, else when the event was stored.</summary>
     public static DateTimeOffset BusinessTime(IEvent e) =>
         e.Headers?.TryGetValue(EventMetadata.BusinessTimeHeader, out var value) == true && value switch

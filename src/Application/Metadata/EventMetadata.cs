@@ -17,6 +17,9 @@ public static class EventMetadata
     public const string ActorHeader = "actor";
     public const string BusinessTimeHeader = "business-time";
 
+    /// <summary>The OAuth client (client app) whose token carried the command, when the caller came through one (webhook entitlement).</summary>
+    public const string ClientHeader = "client-id";
+
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> ActorProperties = new();
 
     /// <summary>Wolverine middleware (see <see cref="EventMetadataPolicy"/>): the actor named by the command, else the system (timers).</summary>
@@ -25,6 +28,10 @@ public static class EventMetadata
         var actor = ActorOf(envelope.Message) ?? Actor.System;
         var correlation = envelope.CorrelationId ?? Activity.Current?.TraceId.ToHexString();
         Apply(session, actor, correlation, envelope.Id.ToString(), clock.GetUtcNow());
+        if (envelope.Headers.TryGetValue(ClientHeader, out var client) && !string.IsNullOrEmpty(client))
+        {
+            session.SetHeader(ClientHeader, client);
+        }
     }
 
     public static void Apply(IDocumentSession session, Actor actor, string? correlationId, string? causationId, DateTimeOffset businessTime)

@@ -121,9 +121,10 @@ public sealed class OpenApiContractTests(AppFixture app)
             .ShouldBe(["application/pdf", "image/jpeg", "image/png"], ignoreOrder: true);
         Operation("/dev/tokens", "post")["operationId"]!.GetValue<string>().ShouldBe("IssueDevelopmentToken");
 
-        // What the API accepts without: a token without department, a claim with If-Match but no expectedVersion.
+        // What the API accepts without: a token without department (or without role: a client app's own token), a claim
+        // with If-Match but no expectedVersion.
         var schemas = document["components"]!["schemas"]!;
-        schemas["DevelopmentTokenRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["subject", "role"], ignoreOrder: true);
+        schemas["DevelopmentTokenRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["subject"]);
         (schemas["ClaimServiceRequestBody"]!["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? []).ShouldNotContain("expectedVersion");
         document["tags"]!.AsArray().ShouldAllBe(t => !string.IsNullOrWhiteSpace(t!["description"]!.GetValue<string>()));
         document["servers"]!.AsArray().Single()!["url"]!.GetValue<string>().ShouldBe("/");

@@ -93,6 +93,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["name"] = "after-hours-decisions",
         ["sha256"] = world.DocumentSha256,
         ["documentCode"] = "MATRIX-DOC",
+        ["deliveryId"] = Guid.NewGuid().ToString(),
     };
 
     private async Task<SecurityWorld> WorldAsync()

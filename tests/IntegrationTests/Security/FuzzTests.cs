@@ -62,6 +62,7 @@ public sealed class FuzzTests(AppFixture app)
                     ["action"] = new[] { "pay", "decline", "cancel", "bogus" }[i % 4],
                     ["file"] = "2099-01-01.csv",
                     ["documentCode"] = "ID-COPY",
+                    ["deliveryId"] = Guid.NewGuid().ToString(),
                 };
                 var body = route.Method == "DELETE" ? null : Mutate(Template(route.Pattern, world, serviceCode), random);
                 using var message = SecurityWorld.Message(route.Method, route.Url(parameters), token,

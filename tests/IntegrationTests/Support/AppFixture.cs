@@ -55,6 +55,8 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("Notifications:Email:SmtpHost", "127.0.0.1");
             web.UseSetting("Notifications:Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Notifications:FirstRetryDelay", "00:00:01");
+            // Webhook retries a second apart instead of over 72 hours: three attempts, then the subscription is disabled.
+            web.UseSetting("Webhooks:RetrySchedule", "00:00:01,00:00:01");
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(new TestClock());
@@ -106,6 +108,7 @@ public sealed class AppFixture : IAsyncLifetime
         }
     }
 
-    public string TokenFor(string subject, string role, string? department = null, string? nationalId = null) =>
-        Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(subject, role, department, nationalId);
+    /// <param name="clientId">The client app the token was issued to (claim client_id), if any.</param>
+    public string TokenFor(string subject, string role, string? department = null, string? nationalId = null, string? clientId = null) =>
+        Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(subject, role, department, nationalId, clientId: clientId);
 }

@@ -11,11 +11,12 @@ namespace MyGovernment.IntegrationTests.Support;
 
 /// <summary>Drives one service request through the HTTP API as its actors would, tracking the version (ETag) it last saw.</summary>
 /// <param name="citizenId">The applicant; a new citizen when null (pass one to give a citizen a second request).</param>
-public sealed class Journey(AppFixture app, string serviceCode, string? citizenId = null)
+/// <param name="clientId">The client app the citizen's token was issued to (the app submits the request), if any.</param>
+public sealed class Journey(AppFixture app, string serviceCode, string? citizenId = null, string? clientId = null)
 {
     public string CitizenId { get; } = citizenId ?? Citizens.NewNationalId();
 
-    public string CitizenToken => app.TokenFor("citizen-" + CitizenId, Roles.Citizen, nationalId: CitizenId);
+    public string CitizenToken => app.TokenFor("citizen-" + CitizenId, Roles.Citizen, nationalId: CitizenId, clientId: clientId);
 
     public Guid Id { get; private set; }
 

@@ -18,6 +18,7 @@ using MyGovernment.Client.Api.Receipts;
 using MyGovernment.Client.Api.Refunds;
 using MyGovernment.Client.Api.ServiceRequests;
 using MyGovernment.Client.Api.Services;
+using MyGovernment.Client.Api.Webhooks;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -109,6 +110,11 @@ namespace MyGovernment.Client.Api
         public global::MyGovernment.Client.Api.Services.ServicesRequestBuilder Services
         {
             get => new global::MyGovernment.Client.Api.Services.ServicesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhooks property</summary>
+        public global::MyGovernment.Client.Api.Webhooks.WebhooksRequestBuilder Webhooks
+        {
+            get => new global::MyGovernment.Client.Api.Webhooks.WebhooksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::MyGovernment.Client.Api.ApiRequestBuilder"/> and sets the default values.

@@ -14,6 +14,14 @@ namespace MyGovernment.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The clientId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ClientId { get; set; }
+#nullable restore
+#else
+        public string ClientId { get; set; }
+#endif
         /// <summary>The department property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -71,6 +79,7 @@ namespace MyGovernment.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "clientId", n => { ClientId = n.GetStringValue(); } },
                 { "department", n => { Department = n.GetStringValue(); } },
                 { "nationalId", n => { NationalId = n.GetStringValue(); } },
                 { "role", n => { Role = n.GetStringValue(); } },
@@ -84,6 +93,7 @@ namespace MyGovernment.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("clientId", ClientId);
             writer.WriteStringValue("department", Department);
             writer.WriteStringValue("nationalId", NationalId);
             writer.WriteStringValue("role", Role);

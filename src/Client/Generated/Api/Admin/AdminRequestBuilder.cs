@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using MyGovernment.Client.Api.Admin.Calendar;
+using MyGovernment.Client.Api.Admin.ClientApps;
 using MyGovernment.Client.Api.Admin.Departments;
 using MyGovernment.Client.Api.Admin.Services;
 using System.Collections.Generic;
@@ -21,6 +22,11 @@ namespace MyGovernment.Client.Api.Admin
         public global::MyGovernment.Client.Api.Admin.Calendar.CalendarRequestBuilder Calendar
         {
             get => new global::MyGovernment.Client.Api.Admin.Calendar.CalendarRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The clientApps property</summary>
+        public global::MyGovernment.Client.Api.Admin.ClientApps.ClientAppsRequestBuilder ClientApps
+        {
+            get => new global::MyGovernment.Client.Api.Admin.ClientApps.ClientAppsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The departments property</summary>
         public global::MyGovernment.Client.Api.Admin.Departments.DepartmentsRequestBuilder Departments

@@ -40,6 +40,7 @@ namespace MyGovernment.Client.Api.ServiceRequests.Item.Documents.Item
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MyGovernment.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
@@ -57,6 +58,7 @@ namespace MyGovernment.Client.Api.ServiceRequests.Item.Documents.Item
             {
                 { "400", global::MyGovernment.Client.Models.ValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
