@@ -10,4 +10,12 @@ public sealed class CitizenJourneyTests(PortalHost host)
         var page = await host.NewPageAsync();
         await new CitizenJourney(host, page, "").RunAsync();
     }
+
+    [Fact]
+    public async Task The_same_journey_completes_on_a_slow_mobile_connection()
+    {
+        var page = await host.NewPageAsync();
+        await SlowConnection.EmulateAsync(page);
+        await new CitizenJourney(host, page, "slow-", checkPages: false).RunAsync();
+    }
 }

@@ -47,6 +47,9 @@ public sealed class HomeAndCatalogTests(PortalHost host)
         var page = await host.NewPageAsync();
         await page.GotoAsync("/sign-in");
         await Accessibility.CheckAndShootAsync(page, "sign-in");
+        await PortalPages.SwitchLanguageAsync(page, "en");
+        await Accessibility.CheckAndShootAsync(page, "sign-in");
+        await PortalPages.SwitchLanguageAsync(page, "ar");
         await PortalPages.SignInAsCitizenAsync(page, PortalPages.NewNationalId());
 
         var cookies = await page.Context.CookiesAsync();
@@ -56,5 +59,20 @@ public sealed class HomeAndCatalogTests(PortalHost host)
         // The cookie is a key to the server's cache, not the ticket: far too short to carry a JWT.
         session.Value.Length.ShouldBeLessThan(400);
         (await page.Locator("nav a[href='/me/requests']").CountAsync()).ShouldBe(1, "the citizen's navigation is shown once signed in");
+    }
+
+    [Fact]
+    public async Task The_verify_form_sends_a_typed_code_to_its_verification_page()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/verify");
+        await Accessibility.CheckAndShootAsync(page, "verify");
+        await page.Locator("#code").FillAsync("NO-SUCH-CODE");
+        await page.Locator("main form button[type='submit']").ClickAsync();
+        await page.WaitForURLAsync("**/verify/documents/NO-SUCH-CODE");
+        await page.Locator("#verdict.alert").WaitForAsync();
+        await PortalPages.SwitchLanguageAsync(page, "en");
+        await page.GotoAsync("/verify");
+        await Accessibility.CheckAndShootAsync(page, "verify");
     }
 }

@@ -57,6 +57,19 @@ public sealed class Officer(PortalHost host, string department)
         await _client.Api.ServiceRequests[id].Issue.PostAsync(new IssueDocumentBody { ExpectedVersion = changed!.Version });
     }
 
+    /// <summary>A request of another citizen, submitted through the engine: what a stranger must not see.</summary>
+    public static Task<Guid> SubmitForAnotherCitizenAsync(PortalHost host) => SubmitForCitizenAsync(host, PortalPages.NewNationalId());
+
+    /// <summary>A birth certificate request of this citizen, submitted through the engine.</summary>
+    public static async Task<Guid> SubmitForCitizenAsync(PortalHost host, string nationalId)
+    {
+        var client = ClientFor(host, host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint($"citizen-{nationalId}", "citizen", null, nationalId));
+        var form = new SubmitServiceRequestBody_form();
+        form.AdditionalData["personNationalId"] = nationalId;
+        var submitted = await client.Api.ServiceRequests.PostAsync(new SubmitServiceRequestBody { ServiceCode = "BIRTH-CERT", Form = form });
+        return submitted!.RequestId!.Value;
+    }
+
     private static MyGovernmentApiClient ClientFor(PortalHost host, string token) =>
         new(new HttpClientRequestAdapter(new BearerToken(token)) { BaseUrl = host.BaseUrl });
 
