@@ -74,11 +74,17 @@ builder.Services.AddMyGovernmentLocalization();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddWolverineHttp();
 builder.Services.AddMyGovernmentOpenApi();
+var portalInProcess = builder.AddPortalInProcess();
 
 var app = builder.Build();
 
 // Before anything reads the client's address (rate limiter); off unless proxies are configured.
 app.UseMyGovernmentForwardedHeaders();
+// The portal's own branch (HTML, cookies, anti-forgery) before any of the JSON API's middleware.
+if (portalInProcess)
+{
+    app.UsePortalInProcess();
+}
 app.UseMiddleware<RequestLogging>();
 // Outermost, so the exception handler and status code pages answer in the caller's language.
 app.UseMyGovernmentLocalization();

@@ -27,13 +27,17 @@ public sealed class ProjectReferenceTests
         // Likewise the SMS gateway's stand-in: only the gateway's protocol.
         ["src/SmsSandbox/MyGovernment.SmsSandbox.csproj"] = [],
         ["src/Api/MyGovernment.Api.csproj"] =
-            ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox", "MyGovernment.SmsSandbox", "MyGovernment.LocalPostgres"],
+            ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox", "MyGovernment.SmsSandbox", "MyGovernment.LocalPostgres", "MyGovernment.Web"],
         // The simulator boots the API's host with its overrides; nothing production references it.
         ["tools/Simulator/MyGovernment.Simulator.csproj"] = ["MyGovernment.Api"],
         // A PostgreSQL cluster from the machine's binaries, for the one-command start, the tests and the tools.
         ["src/LocalPostgres/MyGovernment.LocalPostgres.csproj"] = [],
         // Generated from the OpenAPI document alone: a client app gets what the contract says, not our types.
         ["src/Client/MyGovernment.Client.csproj"] = [],
+        // The portal: a client app like any other, it knows the engine only through the generated client.
+        ["src/Web/MyGovernment.Web.csproj"] = ["MyGovernment.Client"],
+        // The portal's own process in production.
+        ["src/Web.Host/MyGovernment.Web.Host.csproj"] = ["MyGovernment.Web"],
     };
 
     public static TheoryData<string> Projects => new(Arrows.Keys);
