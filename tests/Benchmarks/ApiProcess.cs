@@ -15,7 +15,7 @@ public sealed class ApiProcess : IAsyncDisposable
         StartToReady = startToReady;
     }
 
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(420);
 
     public Uri BaseAddress { get; }
 
@@ -48,7 +48,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        // Generous: on a shared, overloaded machine the warm-up's code generation alone has taken over a minute.
+        // Generous: on a shared, overloaded machine the warm-up's code generation alone has taken over three minutes.
         while (clock.Elapsed < ReadyTimeout)
         {
             try
