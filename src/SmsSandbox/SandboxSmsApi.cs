@@ -10,6 +10,9 @@ namespace MyGovernment.SmsSandbox;
 
 public sealed record SandboxSmsRequest(Guid MessageId, string To, string Text, string? CallbackUrl);
 
+/// <summary>The switches for one recipient (see <see cref="SandboxSmsBehaviour"/>).</summary>
+public sealed record SandboxSmsBehaviourRequest(string? To, int FailNext = 0, int ReportDelayMs = 0, bool ReportFailure = false);
+
 /// <summary>
 /// The gateway's API: accept a message (202, or 200 for a repeated id, which is not sent again), refuse on demand
 /// (503), and report delivery to the callback address with a signed POST after the configured delay.
@@ -23,9 +26,13 @@ public static class SandboxSmsApi
     {
         sandbox.MapPost("/messages", Accept);
         sandbox.MapGet("/messages", (string to, SandboxSmsStore store) => Results.Ok(store.For(to)));
-        sandbox.MapPut("/behaviour/{to}", (string to, SandboxSmsBehaviour behaviour, SandboxSmsStore store) =>
+        sandbox.MapPost("/behaviour", (SandboxSmsBehaviourRequest request, SandboxSmsStore store) =>
         {
-            store.SetBehaviour(to, behaviour);
+            if (string.IsNullOrWhiteSpace(request.To))
+            {
+                return Results.Problem(statusCode: 400, detail: "to is required.");
+            }
+            store.SetBehaviour(request.To, new SandboxSmsBehaviour(request.FailNext, request.ReportDelayMs, request.ReportFailure));
             return Results.NoContent();
         });
     }

@@ -72,7 +72,7 @@ public sealed class InboxKit(AppFixture app)
     public Task SetSandboxBehaviourAsync(string phone, SandboxSmsBehaviour behaviour) =>
         app.Host.Scenario(s =>
         {
-            s.Put.Json(behaviour).ToUrl($"/sms-sandbox/behaviour/{Uri.EscapeDataString(phone)}");
+            s.Post.Json(new SandboxSmsBehaviourRequest(phone, behaviour.FailNext, behaviour.ReportDelayMs, behaviour.ReportFailure)).ToUrl("/sms-sandbox/behaviour");
             s.StatusCodeShouldBe(204);
         });
 
