@@ -56,6 +56,7 @@ public sealed class PortalHost : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseEnvironment("Testing"));
         _factory.UseKestrel(port);
         _factory.StartServer();
+        await WarmUpAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -74,11 +75,25 @@ public sealed class PortalHost : IAsyncLifetime
             Locale = "ar-PS",
             ViewportSize = new ViewportSize { Width = 1000, Height = 800 },
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
     public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>
+    /// The first answers of a fresh host (page compilation, the engine's handlers) can take tens of seconds on a loaded
+    /// two-core machine; paying for them here keeps the tests' element waits about the pages, not the warm-up.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(3) };
+        foreach (var path in new[] { "/", "/sign-in", "/services", "/services/BIRTH-CERT" })
+        {
+            using var response = await client.GetAsync(path);
+            response.EnsureSuccessStatusCode();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
