@@ -36,12 +36,12 @@ public sealed class FinanceJourneyTests(PortalHost host)
         await page.Locator("#refund-reason").FillAsync("Overpaid at the counter");
         await page.Locator("form[action*='handler=Refund'] button[type='submit']").ClickAsync();
         await page.WaitForURLAsync("**/finance/refunds/*?done=requested");
-        (await page.Locator("p.notice").CountAsync()).ShouldBe(1);
+        (await page.Locator("#you-asked").CountAsync()).ShouldBe(1, "the requester is told a colleague approves");
         (await page.Locator("form[action*='handler=Approve']").CountAsync()).ShouldBe(0, "the requester is not offered the approval");
     }
 
     [Fact]
-    public async Task A_settlement_file_the_engine_cannot_read_is_refused_with_its_reason_next_to_the_file_input()
+    public async Task A_settlement_upload_the_engine_refuses_shows_its_reason_next_to_the_field()
     {
         var page = await StaffSignIn.AsAsync(host, "finance");
         await page.GotoAsync("/finance/reconciliations");
@@ -53,9 +53,9 @@ public sealed class FinanceJourneyTests(PortalHost host)
         });
         await page.Locator("form[enctype='multipart/form-data'] button[type='submit']").ClickAsync();
         await page.Locator(".alert[role='alert']").WaitForAsync();
-        // The engine's reason for refusing the file stands next to the file input.
-        (await page.Locator("#upload-statement-error").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
-        (await page.Locator("#statement-file").GetAttributeAsync("aria-describedby")).ShouldBe("upload-statement-error");
+        // Sent without its date: the engine's message for that field stands next to the date input.
+        (await page.Locator("#upload-date-error").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+        (await page.Locator("#statement-date").GetAttributeAsync("aria-describedby")).ShouldBe("upload-date-error");
         await Accessibility.CheckAndShootAsync(page, "finance-reconciliations-refused");
     }
 }

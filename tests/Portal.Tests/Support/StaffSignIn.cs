@@ -20,15 +20,14 @@ public static class StaffSignIn
         return page;
     }
 
-    /// <summary>axe and a screenshot of the page in Arabic, then the same in English, ending in English.</summary>
+    /// <summary>axe and a screenshot of the page in its language, then in the other, then back to the first.</summary>
     public static async Task CheckBothLanguagesAsync(IPage page, string name)
     {
-        if (await page.Locator("html").GetAttributeAsync("lang") != "ar")
-        {
-            await PortalPages.SwitchLanguageAsync(page, "ar");
-        }
+        var first = await page.Locator("html").GetAttributeAsync("lang") ?? "ar";
+        var other = first == "ar" ? "en" : "ar";
         await Accessibility.CheckAndShootAsync(page, name);
-        await PortalPages.SwitchLanguageAsync(page, "en");
+        await PortalPages.SwitchLanguageAsync(page, other);
         await Accessibility.CheckAndShootAsync(page, name);
+        await PortalPages.SwitchLanguageAsync(page, first);
     }
 }

@@ -29,8 +29,9 @@ public sealed class PaymentModel(PortalApi portal) : PageModel
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
-    /// <summary>The refunds of this payment, found in its history (each refund is its own stream).</summary>
-    public IReadOnlyList<Guid> Refunds => [.. Timeline.Where(e => e.Event == "RefundRequested" && e.StreamId is not null).Select(e => e.StreamId!.Value).Distinct()];
+    /// <summary>The refunds of this payment: the other streams in its history (each refund is its own stream).</summary>
+    public IReadOnlyList<Guid> Refunds =>
+        [.. Timeline.Where(e => e.StreamId is { } stream && stream != Payment?.Id).Select(e => e.StreamId!.Value).Distinct()];
 
     public ApiRefusal? Refusal { get; private set; }
 

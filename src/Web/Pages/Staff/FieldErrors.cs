@@ -9,8 +9,12 @@ public static class FieldErrors
 {
     public static string IdFor(string form, string field) => $"{form}-{field}-error";
 
-    public static bool Has(ModelStateDictionary state, string field) =>
-        state.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
+    public static bool Has(ModelStateDictionary state, string field) => Messages(state, field).Any();
+
+    // The engine names fields in camelCase; a bound property of the same name may have put its own casing in first.
+    private static IEnumerable<string> Messages(ModelStateDictionary state, string field) => state
+        .Where(entry => string.Equals(entry.Key, field, StringComparison.OrdinalIgnoreCase))
+        .SelectMany(entry => entry.Value?.Errors.Select(e => e.ErrorMessage) ?? []);
 
     public static IHtmlContent For(ModelStateDictionary state, string form, string field)
     {
@@ -18,7 +22,7 @@ public static class FieldErrors
         {
             return HtmlString.Empty;
         }
-        var messages = string.Join(" ", state[field]!.Errors.Select(e => HtmlEncoder.Default.Encode(e.ErrorMessage)));
+        var messages = string.Join(" ", Messages(state, field).Select(HtmlEncoder.Default.Encode));
         return new HtmlString($"<p class=\"field-error\" id=\"{IdFor(form, field)}\">{messages}</p>");
     }
 
