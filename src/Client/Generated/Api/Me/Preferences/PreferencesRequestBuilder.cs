@@ -41,6 +41,7 @@ namespace MyGovernment.Client.Api.Me.Preferences
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MyGovernment.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -57,6 +58,7 @@ namespace MyGovernment.Client.Api.Me.Preferences
             {
                 { "400", global::MyGovernment.Client.Models.ValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -71,6 +73,7 @@ namespace MyGovernment.Client.Api.Me.Preferences
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MyGovernment.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::MyGovernment.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
@@ -92,6 +95,7 @@ namespace MyGovernment.Client.Api.Me.Preferences
             {
                 { "400", global::MyGovernment.Client.Models.ValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::MyGovernment.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
