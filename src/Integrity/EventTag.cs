@@ -30,20 +30,18 @@ public static class EventTag
         return hmac.GetHashAndReset();
     }
 
-    /// <summary>The stream Marten writes its tombstones to (JasperFx.Events.Tombstone), as stored.</summary>
-    public const string TombstoneStream = "8b6a056c-6163-4ed1-8652-f6808bb69162";
-
     /// <summary>
     /// Whether <paramref name="tag"/> is the tag of this stored row (false when there is none). Marten's own
     /// tombstones pass untagged: after a failed append Marten fills the sequence numbers it had taken with empty
-    /// "tombstone" events, outside any session we can hook. One carries nothing (empty data, no metadata, Marten's
-    /// tombstone stream, read by no projection), so a forged one could only occupy a sequence number.
+    /// "tombstone" events, outside any session we can hook. One carries no data and is read by no projection, so a forged
+    /// one could only occupy a sequence number. Neither its stream nor its metadata is fixed: Marten's tombstone stream
+    /// id is a new Guid in every process (JasperFx StorageConstants), and it copies the failed session's metadata.
     /// </summary>
     public static bool Matches(byte[] key, EventLeaf row, byte[]? tag) =>
         IsMartenTombstone(row) || Matches(key, row.Id, row.StreamId, row.Type, row.TenantId, row.Data, tag);
 
     public static bool IsMartenTombstone(EventLeaf row) =>
-        row is { Type: "tombstone", StreamId: TombstoneStream, Data: "{}", Headers: null, CorrelationId: null, CausationId: null };
+        row.Type == "tombstone" && row.Data.Replace(" ", "", StringComparison.Ordinal) == "{}";
 
     public static bool Matches(byte[] key, Guid id, string streamId, string type, string tenantId, string dataJson, byte[]? tag)
     {
