@@ -1,53 +1,21 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyGovernment.Client.Models;
 using MyGovernment.Web.Engine;
-using MyGovernment.Web.Pages.Staff;
 using MyGovernment.Web.SignIn;
 
 namespace MyGovernment.Web.Pages.Audit;
 
-/// <summary>
-/// A payment for the auditor: its history as stored, and its state replayed as of a version or a time (what the
-/// payment looked like when finance acted). Replay is a GET form: a link to a replayed state can be kept and shared.
-/// </summary>
+/// <summary>A payment for the auditor: its history and its state replayed (what the payment looked like when finance acted).</summary>
 [Authorize(Policy = PortalAuth.Auditor)]
-public sealed class PaymentModel(PortalApi portal) : PageModel
+public sealed class PaymentModel(PortalApi portal) : AuditReplayModel<PaymentStateView>
 {
-    [FromQuery(Name = "version")]
-    public long? Version { get; set; }
+    protected override Task<List<TimelineEntry>?> TimelineAsync(Guid id) =>
+        portal.Client.Api.Payments[id].Timeline.GetAsync();
 
-    [FromQuery(Name = "at")]
-    public string? At { get; set; }
-
-    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
-
-    public PaymentStateView? Replayed { get; private set; }
-
-    public ApiRefusal? Refusal { get; private set; }
-
-    public Guid Id { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(Guid id)
-    {
-        Id = id;
-        var item = portal.Client.Api.Payments[id];
-        var (timeline, refusal) = await ApiRefusal.TryAsync(() => item.Timeline.GetAsync());
-        if (timeline is null && refusal?.Status is 404)
+    protected override Task<PaymentStateView?> ReplayAsync(Guid id, long? version, DateTimeOffset? at) =>
+        portal.Client.Api.Audit.Payments[id].State.GetAsync(q =>
         {
-            return NotFound();
-        }
-        Timeline = timeline ?? [];
-        Refusal = refusal;
-        if (Version is not null || !string.IsNullOrWhiteSpace(At))
-        {
-            (Replayed, Refusal) = await ApiRefusal.TryAsync(() => portal.Client.Api.Audit.Payments[id].State.GetAsync(q =>
-            {
-                q.QueryParameters.Version = Version;
-                q.QueryParameters.At = StaffFormat.FromPalestine(At);
-            }));
-        }
-        return Page();
-    }
+            q.QueryParameters.Version = version;
+            q.QueryParameters.At = at;
+        });
 }

@@ -100,10 +100,8 @@ public sealed class RequestModel(PortalApi portal) : PageModel
         }
         Details = request;
         Timeline = (await ApiRefusal.TryAsync(() => item.Timeline.GetAsync())).Value ?? [];
-        if (Actions.Refer)
-        {
-            Departments = (await ApiRefusal.TryAsync(() => portal.Client.Api.Departments.GetAsync())).Value ?? [];
-        }
+        // The department's name in the reader's language, and the choices of a referral.
+        Departments = (await ApiRefusal.TryAsync(() => portal.Client.Api.Departments.GetAsync())).Value ?? [];
         if (Actions.Assign && request.CurrentDepartment is { } department)
         {
             Roster = (await ApiRefusal.TryAsync(() => portal.Client.Api.Departments[department].Officers.GetAsync())).Value ?? [];
