@@ -60,6 +60,11 @@ builder.AddMyGovernmentRateLimiting();
 builder.AddMyGovernmentPayments();
 builder.AddMyGovernmentNotifications();
 builder.Services.AddHostedService<CatalogSeeder>();
+// Before the sealer's worker (hosted services start in order); Development turns it on.
+if (!CommandLineGuard.IsHelp(args))
+{
+    builder.AddDevelopmentWitness(serve: !CommandLineGuard.IsCommand(args));
+}
 builder.Services.AddMyGovernmentIntegrity(connectionString, MartenSetup.Schema, builder.Configuration);
 builder.Services.AddMyGovernmentOversight(builder.Configuration);
 builder.Services.AddMyGovernmentHealthChecks(connectionString);

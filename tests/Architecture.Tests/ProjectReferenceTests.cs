@@ -26,8 +26,10 @@ public sealed class ProjectReferenceTests
         ["src/Witness/MyGovernment.Witness.csproj"] = [],
         // Likewise the SMS gateway's stand-in: only the gateway's protocol.
         ["src/SmsSandbox/MyGovernment.SmsSandbox.csproj"] = [],
+        // The Api starts the witness beside itself in Development (its own port, key and state file): the arrow
+        // points into the witness, never out of it.
         ["src/Api/MyGovernment.Api.csproj"] =
-            ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox", "MyGovernment.SmsSandbox", "MyGovernment.LocalPostgres", "MyGovernment.Web"],
+            ["MyGovernment.Application", "MyGovernment.Projections", "MyGovernment.Integrity", "MyGovernment.PaymentsSandbox", "MyGovernment.SmsSandbox", "MyGovernment.LocalPostgres", "MyGovernment.Web", "MyGovernment.Witness"],
         // The simulator boots the API's host with its overrides; nothing production references it.
         ["tools/Simulator/MyGovernment.Simulator.csproj"] = ["MyGovernment.Api"],
         // A PostgreSQL cluster from the machine's binaries, for the one-command start, the tests and the tools.

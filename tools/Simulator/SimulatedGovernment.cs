@@ -12,6 +12,9 @@ public sealed class SimulatedGovernment(string environment, IReadOnlyDictionary<
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        // The development witness listens on a fixed port beside the developer's API, which may be running: the
+        // simulation's host starts none of its own (its checkpoints are then signed without that cosignature).
+        builder.UseSetting("DevelopmentWitness:Enabled", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
