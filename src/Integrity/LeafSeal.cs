@@ -18,8 +18,22 @@ public static class LeafSeal
         return Compute(hmac, leafIndex, seq, eventId, leafHash, dataHash);
     }
 
-    /// <summary>With a keyed HMAC kept across calls (verify checks every leaf: no key set-up per leaf).</summary>
+    /// <summary>With a keyed HMAC kept across calls (verify checks every leaf: no key set-up, no allocation per leaf).</summary>
+    public static bool Holds(IncrementalHash hmac, long leafIndex, long seq, Guid eventId, ReadOnlySpan<byte> leafHash, ReadOnlySpan<byte> dataHash, ReadOnlySpan<byte> seal)
+    {
+        Append(hmac, leafIndex, seq, eventId, leafHash, dataHash);
+        Span<byte> expected = stackalloc byte[32];
+        hmac.GetHashAndReset(expected);
+        return CryptographicOperations.FixedTimeEquals(expected, seal);
+    }
+
     public static byte[] Compute(IncrementalHash hmac, long leafIndex, long seq, Guid eventId, ReadOnlySpan<byte> leafHash, ReadOnlySpan<byte> dataHash)
+    {
+        Append(hmac, leafIndex, seq, eventId, leafHash, dataHash);
+        return hmac.GetHashAndReset();
+    }
+
+    private static void Append(IncrementalHash hmac, long leafIndex, long seq, Guid eventId, ReadOnlySpan<byte> leafHash, ReadOnlySpan<byte> dataHash)
     {
         hmac.AppendData("mygov-leaf-seal-v1"u8);
         Span<byte> fixedPart = stackalloc byte[32];
@@ -29,6 +43,5 @@ public static class LeafSeal
         hmac.AppendData(fixedPart);
         hmac.AppendData(leafHash);
         hmac.AppendData(dataHash);
-        return hmac.GetHashAndReset();
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using MyGovernment.Domain.Integrity;
 using Npgsql;
@@ -64,8 +63,11 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
         var findings = new List<VerifyFinding>();
         var unmatchedRecorded = new Dictionary<Guid, Recorded>();
         var unmatchedCurrent = new Dictionary<Guid, EventLeaf>();
-        var recordedTree = new Tree(signed.Select(s => s.Note?.TreeSize ?? s.Row.TreeSize));
-        var currentTree = new Tree(signed.Select(s => s.Note?.TreeSize ?? s.Row.TreeSize));
+        // The stored tiles are checked against the recorded leaves' tree as it completes each block: no second hashing.
+        var recordedTree = new Tree(signed.Select(s => s.Note?.TreeSize ?? s.Row.TreeSize), tiles.Completed);
+        // The current events' tree is the same object while every event matches its leaf (the honest case: each node
+        // hashed once), and its own copy from the first difference on.
+        var currentTree = recordedTree;
         // The seq_id of the first and last leaf of every stretch between checkpoints, to say in which events a change lies.
         var boundaries = signed.Select(s => s.Note?.TreeSize ?? s.Row.TreeSize).SelectMany(size => new[] { size - 1, size }).Append(0).ToHashSet();
         var seqOfLeaf = new Dictionary<long, long>();
@@ -78,6 +80,7 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
             var c = hasCurrent ? current.Current : null;
             if (r is not null && (c is null || r.Seq < c.Sequence))
             {
+                Fork();
                 unmatchedRecorded[r.Id] = r;
                 Advance(r);
                 await tiles.CompareAsync(ct);
@@ -86,7 +89,14 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
             }
             var leaf = c!.LeafHash();
             checkedEvents++;
-            currentTree.Add(leaf);
+            if (r is null || r.Seq != c.Sequence || r.Id != c.Id || !r.Leaf.AsSpan().SequenceEqual(leaf))
+            {
+                Fork();
+            }
+            if (currentTree != recordedTree)
+            {
+                currentTree.Add(leaf);
+            }
             if (r is not null && r.Seq == c.Sequence)
             {
                 if (r.Id != c.Id)
@@ -156,7 +166,15 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
 
         bool SealHolds(Recorded rec) => rec.Seal is null
             ? rec.Seq <= cutover
-            : CryptographicOperations.FixedTimeEquals(LeafSeal.Compute(seal, rec.Index, rec.Seq, rec.Id, rec.Leaf, rec.DataHash), rec.Seal);
+            : LeafSeal.Holds(seal, rec.Index, rec.Seq, rec.Id, rec.Leaf, rec.DataHash, rec.Seal);
+
+        void Fork()
+        {
+            if (currentTree == recordedTree)
+            {
+                currentTree = recordedTree.Clone();
+            }
+        }
 
         void Advance(Recorded rec)
         {
@@ -167,7 +185,6 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
             sealedLeaves++;
             lastSealedSeq = rec.Seq;
             recordedTree.Add(rec.Leaf);
-            tiles.Add(rec.Leaf);
         }
     }
 
@@ -233,9 +250,6 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
     /// </summary>
     private sealed class TileCheck(NpgsqlDataReader stored) : IAsyncDisposable
     {
-        private const int Width = 1 << MerkleTiles.DefaultHeight;
-        private readonly List<List<byte[]>> _partial = [[]];
-        private readonly List<long> _completed = [0];
         private readonly Queue<(int Level, long Index, byte[] Hash)> _pending = [];
         private (int Level, long Index, byte[] Hash)? _stored;
         private bool _started;
@@ -246,20 +260,13 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
 
         public long Missing { get; private set; }
 
-        public void Add(byte[] leaf)
+        /// <summary>A perfect subtree of the recorded leaves completed: a tile when it spans 256^level leaves (level ≥ 1).</summary>
+        public void Completed(long size, long index, byte[] hash)
         {
-            _partial[0].Add(leaf);
-            for (var level = 0; _partial[level].Count == Width; level++)
+            var log2 = System.Numerics.BitOperations.Log2((ulong)size);
+            if (log2 % MerkleTiles.DefaultHeight == 0)
             {
-                var parent = MerkleTiles.PerfectRoot(_partial[level]);
-                _partial[level].Clear();
-                if (_partial.Count == level + 1)
-                {
-                    _partial.Add([]);
-                    _completed.Add(0);
-                }
-                _pending.Enqueue((level + 1, _completed[level + 1]++, parent));
-                _partial[level + 1].Add(parent);
+                _pending.Enqueue((log2 / MerkleTiles.DefaultHeight, index, hash));
             }
         }
 
@@ -324,11 +331,28 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
             : null;
 
     /// <summary>A streamed tree that remembers its root at the sizes asked for.</summary>
-    private sealed class Tree(IEnumerable<long> sizes)
+    private sealed class Tree
     {
-        private readonly MerkleAccumulator _accumulator = new();
-        private readonly HashSet<long> _wanted = [.. sizes];
-        private readonly Dictionary<long, byte[]> _roots = new() { [0] = MerkleTree.EmptyRoot };
+        private readonly MerkleAccumulator _accumulator;
+        private readonly HashSet<long> _wanted;
+        private readonly Dictionary<long, byte[]> _roots;
+
+        public Tree(IEnumerable<long> sizes, Action<long, long, byte[]>? subtreeCompleted)
+        {
+            _accumulator = new MerkleAccumulator { SubtreeCompleted = subtreeCompleted };
+            _wanted = [.. sizes];
+            _roots = new() { [0] = MerkleTree.EmptyRoot };
+        }
+
+        private Tree(MerkleAccumulator accumulator, HashSet<long> wanted, Dictionary<long, byte[]> roots)
+        {
+            _accumulator = accumulator;
+            _wanted = wanted;
+            _roots = roots;
+        }
+
+        /// <summary>The same leaves so far, growing on its own from now on (and telling no one of its subtrees).</summary>
+        public Tree Clone() => new(_accumulator.Clone(), _wanted, new Dictionary<long, byte[]>(_roots));
 
         public void Add(byte[] leaf)
         {

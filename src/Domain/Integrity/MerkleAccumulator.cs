@@ -13,6 +13,12 @@ public sealed class MerkleAccumulator
 
     public long Size { get; private set; }
 
+    /// <summary>
+    /// Told (size, index, hash) of each aligned perfect subtree the leaves complete, as they complete it: the tile
+    /// roots are among them, so a verifier that checks stored tiles need not hash the same leaves a second time.
+    /// </summary>
+    public Action<long, long, byte[]>? SubtreeCompleted { get; init; }
+
     public void AddLeafHash(byte[] leafHash)
     {
         var hash = leafHash;
@@ -22,9 +28,19 @@ public sealed class MerkleAccumulator
             hash = MerkleTree.NodeHash(_stack[^1].Hash, hash);
             size *= 2;
             _stack.RemoveAt(_stack.Count - 1);
+            SubtreeCompleted?.Invoke(size, (Size + 1) / size - 1, hash);
         }
         _stack.Add((hash, size));
         Size++;
+    }
+
+    /// <summary>An independent copy of the same state (without the subtree listener): two trees that share a prefix
+    /// hash it once.</summary>
+    public MerkleAccumulator Clone()
+    {
+        var copy = new MerkleAccumulator { Size = Size };
+        copy._stack.AddRange(_stack);
+        return copy;
     }
 
     public byte[] Root()

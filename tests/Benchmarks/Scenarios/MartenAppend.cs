@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Integrity;
 using Weasel.Core;
 
 namespace MyGovernment.Benchmarks.Scenarios;
@@ -9,8 +10,14 @@ namespace MyGovernment.Benchmarks.Scenarios;
 /// <summary>Bare Marten: one new stream with one event per commit, no projections, no Wolverine.</summary>
 public static class MartenAppend
 {
-    public static DocumentStore Store(string connectionString, string schema) => DocumentStore.For(opts =>
+    /// <param name="key">The deployment's key, for a store that writes the application's events: its listener tags
+    /// them as the API does, so that they are sealed and verify measures the sealed path (null: bare Marten).</param>
+    public static DocumentStore Store(string connectionString, string schema, CheckpointKey? key = null) => DocumentStore.For(opts =>
     {
+        if (key is not null)
+        {
+            opts.Listeners.Add(new EventTagListener(key));
+        }
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);

@@ -63,7 +63,7 @@ public sealed class DevelopmentWitnessTests(WitnessBesideTheApiHost host) : ICla
         var note = JsonDocument.Parse(exported.ReadAsText()).RootElement.EnumerateArray().Last().GetProperty("note").GetString()!;
         var publicKey = await host.Host.Scenario(s => s.Get.Url("/api/audit/public-key"));
         await WriteAsync("log.pem", JsonDocument.Parse(publicKey.ReadAsText()).RootElement.GetProperty("pem").GetString()!);
-        var vkey = host.Host.Services.GetRequiredService<IOptions<IntegrityOptions>>().Value.Witnesses.Single().VerifierKey.Split('+');
+        var vkey = host.Host.Services.GetRequiredService<IOptions<IntegrityOptions>>().Value.Witnesses.Single().VerifierKey.Split('+', 3);
         // Ed25519 SubjectPublicKeyInfo (RFC 8410): a fixed 12-byte DER prefix, then the 32-byte key after the vkey's type byte.
         byte[] spki = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00, .. Convert.FromBase64String(vkey[2])[1..]];
         await WriteAsync("witness.pem", $"-----BEGIN PUBLIC KEY-----\n{Convert.ToBase64String(spki)}\n-----END PUBLIC KEY-----\n");
