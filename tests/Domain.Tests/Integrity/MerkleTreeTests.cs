@@ -72,6 +72,31 @@ public sealed class MerkleTreeTests
         }, iter: 60);
 
     [Fact]
+    public void The_accumulator_names_every_aligned_perfect_subtree_once_and_a_clone_grows_on_its_own() =>
+        Logs.Sample(log =>
+        {
+            var leaves = log.Select(l => MerkleTree.LeafHash(l)).ToList();
+            var completed = new List<(long Size, long Index, byte[] Hash)>();
+            var accumulator = new MerkleAccumulator { SubtreeCompleted = (size, index, hash) => completed.Add((size, index, hash)) };
+            var split = log.Count / 2;
+            leaves.Take(split).ToList().ForEach(accumulator.AddLeafHash);
+            var clone = accumulator.Clone();
+            leaves.Skip(split).ToList().ForEach(accumulator.AddLeafHash);
+            clone.AddLeafHash(MerkleTree.LeafHash("another leaf"u8));
+
+            // Verify's tile check relies on it: every block of 2^k leaves (k >= 1) that lies wholly in the log, with its root.
+            var expected = Enumerable.Range(1, 7).Select(k => 1L << k)
+                .SelectMany(size => Enumerable.Range(0, (int)(leaves.Count / size)).Select(i => (Size: size, Index: (long)i)));
+            completed.Select(c => (c.Size, c.Index)).ShouldBe(expected, ignoreOrder: true);
+            foreach (var (size, index, hash) in completed)
+            {
+                hash.ShouldBe(MerkleTree.Root(leaves.GetRange((int)(index * size), (int)size), size));
+            }
+            accumulator.Root().ShouldBe(MerkleTree.Root(leaves, leaves.Count));
+            clone.Root().ShouldBe(MerkleTree.Root([.. leaves.Take(split), MerkleTree.LeafHash("another leaf"u8)], split + 1));
+        }, iter: 60);
+
+    [Fact]
     public void Inclusion_proofs_verify_for_every_leaf_of_an_honest_log() =>
         Logs.Sample(log =>
         {
