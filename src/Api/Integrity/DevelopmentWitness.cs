@@ -17,7 +17,8 @@ public sealed class DevelopmentWitnessOptions
     public string Url { get; set; } = "http://127.0.0.1:7380";
 
     /// <summary>Its key and state files. Default: "witness" beside the local PostgreSQL folder (.local/witness), so that
-    /// deleting .local starts both memories of the log over together.</summary>
+    /// deleting .local starts both memories of the log over together; with LocalPostgres:DataDirectory set, that
+    /// folder's name + "-witness".</summary>
     public string? Directory { get; set; }
 
     public string Name { get; set; } = "witness.localhost/dev";
@@ -43,8 +44,12 @@ public static class DevelopmentWitness
             return;
         }
         var integrity = builder.Configuration.GetSection("Integrity").Get<IntegrityOptions>() ?? new();
-        var folder = Path.GetFullPath(options.Directory
-            ?? Path.Combine(Path.GetDirectoryName(DatabaseConnection.DefaultDataDirectory(builder.Environment.ContentRootPath))!, "witness"));
+        // The witness's memory belongs with the database it witnesses: a memory of another database's larger log
+        // would make it refuse this one's checkpoints (rightly).
+        var database = builder.Configuration["LocalPostgres:DataDirectory"];
+        var folder = Path.GetFullPath(options.Directory ?? (string.IsNullOrWhiteSpace(database)
+            ? Path.Combine(Path.GetDirectoryName(DatabaseConnection.DefaultDataDirectory(builder.Environment.ContentRootPath))!, "witness")
+            : database.TrimEnd('/', '\\') + "-witness"));
         Directory.CreateDirectory(folder);
         var witnessKey = CosigningKey.Load(new WitnessOptions { Name = options.Name, KeyFile = KeyFile }, folder);
         var url = WithFreePort(options.Url);
