@@ -26,6 +26,9 @@ public static class WolverineSetup
         builder.Services.AddScoped<IOfficerWorkload, OfficerWorkload>();
         builder.Services.AddSingleton<MyGovernment.Application.ServiceRequests.Documents.IIssuedDocumentLookup, MyGovernment.Api.ServiceRequests.Documents.IssuedDocumentLookup>();
 
+        builder.Services.AddSingleton<SlaSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaSweep>());
+
         var cluster = ClusterTimings.From(builder.Configuration);
         builder.Services.AddSingleton(cluster);
 
