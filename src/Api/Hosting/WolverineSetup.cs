@@ -42,6 +42,7 @@ public static class WolverineSetup
             opts.Policies.AutoApplyTransactions();
             // Scheduled timers and cascaded messages are persisted with the events they follow (outbox).
             opts.Policies.UseDurableLocalQueues();
+            FollowUpQueues.From(builder.Configuration).ApplyTo(opts);
             opts.Policies.Add<FluentValidationPolicy>();
             MessageFailurePolicies.Apply(opts);
             // Stores the Idempotency-Key record in the command's own transaction (README "Idempotency").
