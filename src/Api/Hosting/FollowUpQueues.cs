@@ -1,5 +1,7 @@
 using Wolverine;
+using Wolverine.Configuration;
 using Wolverine.Transports;
+using Wolverine.Transports.Local;
 
 namespace MyGovernment.Api.Hosting;
 
@@ -35,7 +37,17 @@ public sealed class FollowUpQueues
     public void ApplyTo(WolverineOptions opts)
     {
         opts.Durability.RecoveryBatchSize = RecoveryBatchSize;
-        // Durable (outbox) as before; only the limits change. Restart at half the maximum, as Wolverine's default does.
-        opts.Policies.AllLocalQueues(q => q.UseDurableInbox(new BufferingLimits(BufferMaximum, BufferMaximum / 2)).MaximumParallelMessages(Parallelism));
+        // Set on the endpoint directly, not through AllLocalQueues: its configuration is applied after a queue's own, which
+        // would undo a queue declared Sequential (the payment sandbox's webhooks keep their order). Durable as before;
+        // restart at half the maximum, as Wolverine's default does.
+        opts.Policies.Add(new LambdaEndpointPolicy<LocalQueue>((queue, _) =>
+        {
+            if (queue.Role == EndpointRole.System)
+            {
+                return;
+            }
+            queue.MaxDegreeOfParallelism = Parallelism;
+            queue.BufferingLimits = new BufferingLimits(BufferMaximum, BufferMaximum / 2);
+        }));
     }
 }
