@@ -37,16 +37,19 @@ public sealed class FollowUpQueues
     public void ApplyTo(WolverineOptions opts)
     {
         opts.Durability.RecoveryBatchSize = RecoveryBatchSize;
-        // Set on the endpoint directly, not through AllLocalQueues: its configuration is applied after a queue's own, which
-        // would undo a queue declared Sequential (the payment sandbox's webhooks keep their order). Durable as before;
-        // restart at half the maximum, as Wolverine's default does.
+        // Set on the endpoint directly, not through AllLocalQueues (whose configuration is applied after a queue's own).
+        // Durable as before; restart at half the maximum, as Wolverine's default does.
         opts.Policies.Add(new LambdaEndpointPolicy<LocalQueue>((queue, _) =>
         {
             if (queue.Role == EndpointRole.System)
             {
                 return;
             }
-            queue.MaxDegreeOfParallelism = Parallelism;
+            // A queue already declared Sequential (the payment sandbox's webhooks, whose order is the point) stays so.
+            if (queue.MaxDegreeOfParallelism > 1)
+            {
+                queue.MaxDegreeOfParallelism = Parallelism;
+            }
             queue.BufferingLimits = new BufferingLimits(BufferMaximum, BufferMaximum / 2);
         }));
     }
