@@ -51,7 +51,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
         var port = options.Port == 0 ? FreePort() : options.Port;
         var cluster = new LocalPostgresCluster(bin, dataDirectory, port, options.Database, deleteOnStop);
-        await cluster.InitialiseAsync(ct);
+        await cluster.InitialiseAsync(options.ServerSettings, ct);
         await cluster.StartServerAsync(ct);
         await cluster.CreateDatabaseAsync(options.Database, ct);
         return cluster;
@@ -61,7 +61,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     private string LogFile => Path.Combine(DataDirectory, "postgres.log");
 
-    private async Task InitialiseAsync(CancellationToken ct)
+    private async Task InitialiseAsync(IEnumerable<string> serverSettings, CancellationToken ct)
     {
         if (File.Exists(Path.Combine(PgData, "PG_VERSION")))
         {
@@ -71,7 +71,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         await RunAsync("initdb", ["-D", PgData, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"], ct);
         // Loopback TCP only; no unix socket, so nothing is written outside our folder.
         await File.AppendAllTextAsync(Path.Combine(PgData, "postgresql.conf"),
-            "\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 200\n", ct);
+            "\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 200\n" + string.Concat(serverSettings.Select(line => line + "\n")), ct);
         HandToServerUser(DataDirectory);
     }
 

@@ -16,6 +16,13 @@ if (args.Length > 0 && args[0] == "faults")
     return await new MyGovernment.Benchmarks.Faults.FaultRun(dll, Arg("--kills", 3), TimeSpan.FromSeconds(Arg("--seconds", 5)), Arg("--seed", 7)).RunAsync();
 }
 
+if (args.Length > 0 && args[0] == "drain")
+{
+    // dotnet run -c Release --project tests/Benchmarks -- drain [--messages 10000] [--submissions 500] [--before old/MyGovernment.Api.dll]
+    var current = ArgText("--api") ?? Path.Combine(RepositoryRoot(), "src", "Api", "bin", "Release", "net10.0", "MyGovernment.Api.dll");
+    return await FollowUpRun.RunAsync(current, ArgText("--before"), Arg("--messages", 10_000), Arg("--submissions", 500));
+}
+
 var seconds = Arg("--seconds", 5);
 var bulkEvents = Arg("--events", 100_000);
 int[] concurrency = Arg("--clients", 0) is > 0 and var only ? [only] : [1, 4, 16, 64];

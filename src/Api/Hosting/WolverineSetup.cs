@@ -26,6 +26,9 @@ public static class WolverineSetup
         builder.Services.AddScoped<IOfficerWorkload, OfficerWorkload>();
         builder.Services.AddSingleton<MyGovernment.Application.ServiceRequests.Documents.IIssuedDocumentLookup, MyGovernment.Api.ServiceRequests.Documents.IssuedDocumentLookup>();
 
+        builder.Services.AddSingleton<SlaSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaSweep>());
+
         var cluster = ClusterTimings.From(builder.Configuration);
         builder.Services.AddSingleton(cluster);
 
@@ -39,6 +42,7 @@ public static class WolverineSetup
             opts.Policies.AutoApplyTransactions();
             // Scheduled timers and cascaded messages are persisted with the events they follow (outbox).
             opts.Policies.UseDurableLocalQueues();
+            FollowUpQueues.From(builder.Configuration).ApplyTo(opts);
             opts.Policies.Add<FluentValidationPolicy>();
             MessageFailurePolicies.Apply(opts);
             // Stores the Idempotency-Key record in the command's own transaction (README "Idempotency").

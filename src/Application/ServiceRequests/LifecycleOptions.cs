@@ -17,5 +17,14 @@ public sealed class LifecycleOptions
     /// <summary>How requests entering a step's queue get an officer: Manual, RoundRobin or LeastLoaded.</summary>
     public AssignmentPolicy AssignmentPolicy { get; set; } = AssignmentPolicy.LeastLoaded;
 
+    /// <summary>
+    /// How often each node looks for requests past their SLA deadline (one indexed query; the flag's time is at most
+    /// this late). Scheduled checks used to fire within the scheduled-job polling time, one second here.
+    /// </summary>
+    public TimeSpan SlaSweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Requests one sweep query fetches at a time when many deadlines pass together (a busy midnight).</summary>
+    public int SlaSweepBatchSize { get; set; } = 200;
+
     public TimeSpan AppealWindow => TimeSpan.FromDays(AppealWindowDays);
 }

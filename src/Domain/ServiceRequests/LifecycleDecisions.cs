@@ -64,7 +64,13 @@ public static class LifecycleDecisions
     }
 
     /// <summary>
-    /// Scheduled SLA check: an undecided request past its due date (on the local calendar) is flagged overdue and
+    /// The first instant after the due date ends, Palestinian local time: from then on <see cref="CheckSla"/> flags an
+    /// undecided request overdue. The SLA sweep looks for requests whose instant has passed.
+    /// </summary>
+    public static DateTimeOffset OverdueFrom(DateOnly due) => PalestineTime.FromLocal(due.AddDays(1).ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>
+    /// SLA check (run by the sweep once <see cref="OverdueFrom"/> has passed): an undecided request past its due date (on the local calendar) is flagged overdue and
     /// escalated to the department's supervisors. A paused clock (awaiting the applicant) is never overdue.
     /// </summary>
     public static IReadOnlyList<object> CheckSla(ServiceRequest request, DateTimeOffset now)

@@ -34,6 +34,7 @@ public sealed class ReadModelTamperTests(TamperHost host) : IClassFixture<Tamper
         { "RefundDetails", "mt_doc_refunddetails", "reason", "\"forged\"" },
         { "ServiceCatalogEntry", "mt_doc_servicecatalogentry", "slaWorkingDays", "999" },
         { "ServiceRequestDetails", "mt_doc_servicerequestdetails", "status", "\"Approved\"" },
+        { "SlaDeadline", "mt_doc_sladeadline", "overdue", "true" },
     };
 
     [Fact]

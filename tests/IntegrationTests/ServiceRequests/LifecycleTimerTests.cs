@@ -6,13 +6,17 @@ using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.Projections.ServiceRequests;
 using Npgsql;
 using Shouldly;
 using Wolverine;
 
 namespace MyGovernment.IntegrationTests.ServiceRequests;
 
-/// <summary>Timers are Wolverine scheduled messages stored with the events; here they are fired early by invoking them.</summary>
+/// <summary>
+/// Timers are Wolverine scheduled messages stored with the events; here they are fired early by invoking them. SLA
+/// deadlines are rows of the inline <see cref="SlaDeadline"/> projection, found and acted on by <see cref="SlaSweep"/>.
+/// </summary>
 public sealed class LifecycleTimerTests(AppFixture app)
 {
     private IMessageBus Bus => app.Host.Services.GetRequiredService<IMessageBus>();
@@ -41,6 +45,12 @@ public sealed class LifecycleTimerTests(AppFixture app)
         return due;
     }
 
+    private async Task<SlaDeadline> DeadlineAsync(Guid requestId)
+    {
+        await using var session = app.Store.QuerySession();
+        return (await session.LoadAsync<SlaDeadline>(requestId, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+    }
+
     [Fact]
     public async Task Submitting_a_paid_service_schedules_the_unpaid_timeout_in_the_database()
     {
@@ -67,7 +77,8 @@ public sealed class LifecycleTimerTests(AppFixture app)
 
         var due = (await ScheduledAsync(nameof(AbandonIfNoResponse), silent.Id)).ShouldHaveSingleItem();
         due.ShouldBe(paused.PausedSince!.Value.AddDays(Options.ApplicantResponseDays), TimeSpan.FromSeconds(1), "Lifecycle:ApplicantResponseDays after the question");
-        (await ScheduledAsync(nameof(CheckSla), silent.Id)).ShouldNotBeEmpty("the SLA check is scheduled when the clock starts");
+        (await DeadlineAsync(silent.Id)).CheckAt.ShouldBeNull("the SLA clock is paused while the applicant is asked");
+        (await ScheduledAsync(nameof(CheckSla), silent.Id)).ShouldBeEmpty("SLA deadlines are data now, not scheduled messages");
 
         using (TestClock.Advance(TimeSpan.FromDays(Options.ApplicantResponseDays + 1)))
         {
@@ -135,6 +146,8 @@ public sealed class LifecycleTimerTests(AppFixture app)
     public async Task An_overdue_request_is_flagged_and_escalated_once()
     {
         var request = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "Diploma" });
+        // The sweep's deadline: the first moment after the due date, Palestinian local time, kept in the submission's transaction.
+        (await DeadlineAsync(request.Id)).CheckAt.ShouldBe(LifecycleTimers.DayAfter((await request.ReadAsync()).SlaDueDate!.Value));
         using (TestClock.Advance(TimeSpan.FromDays(2)))
         {
             await Bus.InvokeAsync(new CheckSla(request.Id), TestContext.Current.CancellationToken);
@@ -150,9 +163,10 @@ public sealed class LifecycleTimerTests(AppFixture app)
         overdue.Flags.ShouldBe(RequestFlags.Overdue | RequestFlags.Escalated);
         overdue.Version.ShouldBe(5);
 
-        // The check was scheduled for the first moment after the due date, and the escalation goes to the holding
-        // department, whose supervisor finds it among the overdue requests of the department's queue.
-        (await ScheduledAsync(nameof(CheckSla), request.Id)).ShouldContain(LifecycleTimers.DayAfter(overdue.SlaDueDate!.Value));
+        // Flagged once: the deadline is gone, so no sweep looks at it again; no message was ever scheduled for it. The
+        // escalation goes to the holding department, whose supervisor finds it among the overdue requests of the queue.
+        (await DeadlineAsync(request.Id)).CheckAt.ShouldBeNull();
+        (await ScheduledAsync(nameof(CheckSla), request.Id)).ShouldBeEmpty();
         await using var session = app.Store.QuerySession();
         var events = await session.Events.FetchStreamAsync(request.Id, token: TestContext.Current.CancellationToken);
         events.Select(e => e.Data).OfType<RequestEscalated>().ShouldHaveSingleItem().DepartmentCode.ShouldBe("MOL");
@@ -160,6 +174,44 @@ public sealed class LifecycleTimerTests(AppFixture app)
         var queue = await app.Host.Scenario(s => s.As(supervisor).Get.Url("/api/departments/MOL/queue?overdue=true&limit=100"));
         (await queue.ReadAsJsonAsync<Page<QueueItem>>())!.Items.ShouldContain(
             i => i.Id == request.Id && i.Flags.HasFlag(RequestFlags.Escalated));
+    }
+
+    [Fact]
+    public async Task The_sweep_flags_a_request_past_its_deadline_and_two_nodes_sweeping_at_once_escalate_it_once()
+    {
+        // Submitted a month ago (in this test's flow only), so its deadline has passed in real time, the time the
+        // background sweep and the two sweeps below see; requests of tests running beside it are not yet due.
+        Journey late;
+        using (TestClock.Advance(-TimeSpan.FromDays(30)))
+        {
+            late = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "Diploma" });
+        }
+        var sweep = app.Host.Services.GetRequiredService<SlaSweep>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        ServiceRequestDetails flagged;
+        do
+        {
+            // Two nodes' sweeps at once (the background sweep may be a third): one holds the lock, each decision re-reads
+            // its stream and appends under a version check, so however they interleave the request is flagged once.
+            await Task.WhenAll(sweep.RunOnceAsync(TestContext.Current.CancellationToken), sweep.RunOnceAsync(TestContext.Current.CancellationToken));
+            flagged = await late.ReadAsync();
+        }
+        while (!flagged.Flags.HasFlag(RequestFlags.Overdue) && DateTime.UtcNow < deadline);
+
+        flagged.Flags.ShouldBe(RequestFlags.Overdue | RequestFlags.Escalated);
+        flagged.Version.ShouldBe(5);
+        await using var session = app.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(late.Id, token: TestContext.Current.CancellationToken);
+        var marked = events.Select(e => e.Data).OfType<RequestMarkedOverdue>().ShouldHaveSingleItem();
+        marked.DueDate.ShouldBe(flagged.SlaDueDate!.Value);
+        // Decided by the sweep at real time, after the deadline it found.
+        marked.At.ShouldBeGreaterThanOrEqualTo(LifecycleTimers.DayAfter(marked.DueDate));
+        events.Select(e => e.Data).OfType<RequestEscalated>().ShouldHaveSingleItem().DepartmentCode.ShouldBe("MOL");
+        (await DeadlineAsync(late.Id)).CheckAt.ShouldBeNull();
+
+        // A further sweep finds nothing more to do for it.
+        await sweep.RunOnceAsync(TestContext.Current.CancellationToken);
+        (await late.ReadAsync()).Version.ShouldBe(5);
     }
 
     [Fact]

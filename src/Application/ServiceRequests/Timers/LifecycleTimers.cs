@@ -1,6 +1,5 @@
 using MyGovernment.Application.Privacy;
 using MyGovernment.Application.Staff;
-using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Domain.Staff;
 using Wolverine;
@@ -14,10 +13,16 @@ public sealed record AbandonIfNoResponse(Guid RequestId, Guid InformationRequest
 
 public sealed record CloseAfterAppealWindow(Guid RequestId) : LogSafeMessage;
 
+/// <summary>
+/// Runs the SLA decision for one request. The SLA sweep (<see cref="SlaSweep"/>) invokes it for each request whose
+/// deadline has passed; nothing schedules it any more, but envelopes scheduled before SLA deadlines became data
+/// (one per SLA clock started) are still in older databases and still handled.
+/// </summary>
 public sealed record CheckSla(Guid RequestId) : LogSafeMessage;
 
 /// <summary>
-/// The follow-up messages decided events start: timers, and automatic assignment when a request joins a queue.
+/// The follow-up messages decided events start: timers, and automatic assignment when a request joins a queue. SLA
+/// deadlines are not among them: they are data (<see cref="MyGovernment.Projections.ServiceRequests.SlaDeadline"/>).
 /// Wolverine persists them with the events (outbox), so neither happens without the other.
 /// </summary>
 public static class LifecycleTimers
@@ -48,21 +53,11 @@ public static class LifecycleTimers
                 case DocumentIssued issued:
                     timers.Add(new CloseAfterAppealWindow(requestId).ScheduledAt(issued.At + options.AppealWindow));
                     break;
-                case SlaClockStarted sla:
-                    timers.Add(new CheckSla(requestId).ScheduledAt(DayAfter(sla.DueDate)));
-                    break;
-                case ApplicantResponded responded:
-                    timers.Add(new CheckSla(requestId).ScheduledAt(DayAfter(responded.NewDueDate)));
-                    break;
             }
         }
         return timers;
     }
 
     /// <summary>The first instant after the due date ends, local time: the moment the request becomes overdue.</summary>
-    public static DateTimeOffset DayAfter(DateOnly due)
-    {
-        var localMidnight = due.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return PalestineTime.FromLocal(localMidnight);
-    }
+    public static DateTimeOffset DayAfter(DateOnly due) => LifecycleDecisions.OverdueFrom(due);
 }

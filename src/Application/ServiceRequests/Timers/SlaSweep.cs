@@ -1,0 +1,121 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MyGovernment.Projections.ServiceRequests;
+using Npgsql;
+using Wolverine;
+
+namespace MyGovernment.Application.ServiceRequests;
+
+/// <summary>
+/// Finds the requests whose SLA deadline has passed (<see cref="SlaDeadline.CheckAt"/>, one indexed query) and runs
+/// the SLA decision for each, instead of one scheduled message per request. Runs on every node; a PostgreSQL
+/// advisory lock lets one node sweep at a time, and each decision re-reads its stream and appends with an optimistic
+/// version check, so a decision that became moot, or that another node already took, appends nothing. A node that
+/// dies mid-sweep loses its connection and with it the lock: the next node's tick takes over.
+/// </summary>
+public sealed partial class SlaSweep(
+    IDocumentStore store, IServiceScopeFactory scopes, TimeProvider clock, IOptions<LifecycleOptions> options, ILogger<SlaSweep> logger)
+    : BackgroundService
+{
+    /// <summary>Any number every node agrees on: the advisory lock that names "the SLA sweep".</summary>
+    private const long LockKey = 0x4D79_476F_7653_4C41;
+
+    /// <summary>Decisions run side by side: each is a short transaction of its own.</summary>
+    private const int Parallelism = 4;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SlaSweepInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A database outage: the deadlines stay in the table and the next tick tries again.
+                LogSweepFailed(logger, e);
+            }
+        }
+    }
+
+    /// <summary>One sweep at the current time. Returns how many requests it ran the decision for (0 when another node holds the sweep).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var batchSize = options.Value.SlaSweepBatchSize;
+        // The common case, every tick on every node: one index lookup that finds nothing, and no lock taken.
+        if ((await DueAsync(now, [], 1, ct)).Count == 0)
+        {
+            return 0;
+        }
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        if (!await AdvisoryAsync(connection, "pg_try_advisory_lock", ct))
+        {
+            return 0;
+        }
+        try
+        {
+            // Requests already tried in this sweep are not fetched again: one whose decision was moot, or failed, waits
+            // for the next tick instead of looping here.
+            var tried = new HashSet<Guid>();
+            while (true)
+            {
+                var due = await DueAsync(now, [.. tried], batchSize, ct);
+                if (due.Count == 0)
+                {
+                    return tried.Count;
+                }
+                tried.UnionWith(due);
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, CheckAsync);
+            }
+        }
+        finally
+        {
+            // The connection goes back to the pool without a reset (No Reset On Close), so the lock must be released here.
+            await AdvisoryAsync(connection, "pg_advisory_unlock", CancellationToken.None);
+        }
+    }
+
+    private async Task<IReadOnlyList<Guid>> DueAsync(DateTimeOffset now, Guid[] exclude, int limit, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<SlaDeadline>()
+            .Where(d => d.CheckAt <= now && !d.Id.IsOneOf(exclude))
+            .OrderBy(d => d.CheckAt)
+            .Select(d => d.Id)
+            .Take(limit)
+            .ToListAsync(ct);
+    }
+
+    private async ValueTask CheckAsync(Guid requestId, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new CheckSla(requestId), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCheckFailed(logger, requestId, e);
+        }
+    }
+
+    private static async Task<bool> AdvisoryAsync(NpgsqlConnection connection, string function, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"select {function}(@key)", connection);
+        command.Parameters.AddWithValue("key", LockKey);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SLA sweep failed; it runs again at the next interval")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SLA check of request {RequestId} failed; the next sweep tries again")]
+    private static partial void LogCheckFailed(ILogger logger, Guid requestId, Exception exception);
+}
