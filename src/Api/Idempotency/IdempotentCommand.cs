@@ -11,7 +11,7 @@ namespace MyGovernment.Api.Idempotency;
 /// <summary>
 /// Sends a command the way every state-changing endpoint does, honouring an <c>Idempotency-Key</c> when the
 /// caller sent one: a repeat of a completed request replays its response (from the command's stored response, so
-/// status, Location, ETag and body come out the same) without running the command again.
+/// status, Location, ETag and body come out the same); the repeat's own run of the command commits nothing.
 /// </summary>
 public static class IdempotentCommand
 {
@@ -30,7 +30,7 @@ public static class IdempotentCommand
 
     /// <summary>
     /// The command's response, or on a repeat of the same request with the same key the first one's stored response
-    /// (the command does not run again). For endpoints that shape their answer from more than the response (e.g. a
+    /// (the repeat's run of the command commits nothing). For endpoints that shape their answer from more than the response (e.g. a
     /// read after the command); whatever they do after it must itself be safe to repeat.
     /// </summary>
     public static async Task<TResponse> SendAsync<TResponse>(HttpContext http, IMessageBus bus, object command, CancellationToken ct)
