@@ -27,6 +27,9 @@ var seconds = Arg("--seconds", 5);
 var bulkEvents = Arg("--events", 100_000);
 int[] concurrency = Arg("--clients", 0) is > 0 and var only ? [only] : [1, 4, 16, 64];
 var skipBulk = args.Contains("--skip-bulk");
+// --only-http: the HTTP command scenarios alone (first requests, submit, approve), for quick A/B runs of two builds
+// while tuning; no cold starts, no baselines, no open loop, no report.
+var onlyHttp = args.Contains("--only-http");
 var root = RepositoryRoot();
 // --api <dll> measures another build of the API (e.g. an older commit) with this same tool.
 var apiDll = ArgText("--api") ?? Path.Combine(root, "src", "Api", "bin", "Release", "net10.0", "MyGovernment.Api.dll");
@@ -54,12 +57,16 @@ var duration = TimeSpan.FromSeconds(seconds);
 
 Console.WriteLine("start to ready (3 cold starts of the API process)...");
 var starts = new List<double>();
-for (var i = 0; i < 3; i++)
+for (var i = 0; i < (onlyHttp ? 0 : 3); i++)
 {
     await using var probe = await ApiProcess.StartAsync(apiDll, connectionString, FreePort());
     starts.Add(probe.StartToReady.TotalMilliseconds);
 }
 
+if (onlyHttp)
+{
+    goto HttpCommandPath;
+}
 Console.WriteLine("1. raw Npgsql inserts...");
 await RawInsert.PrepareAsync(db);
 foreach (var clients in concurrency)
@@ -77,6 +84,7 @@ using (var marten = MartenAppend.Store(connectionString, "bench_marten"))
     }
 }
 
+HttpCommandPath:
 Console.WriteLine("3. full HTTP command path...");
 var api = await ApiProcess.StartAsync(apiDll, connectionString, FreePort());
 var http = await HttpCommands.CreateAsync(api);
@@ -109,6 +117,12 @@ foreach (var clients in concurrency)
 
 // Saturation is the sustained rate: a burst can outrun the background follow-ups (automatic assignment after every
 // submission) for a few seconds, but an open-loop load at half of the burst rate would then queue without end.
+if (onlyHttp)
+{
+    await api.DisposeAsync();
+    Console.WriteLine("HTTP scenarios only: report not written");
+    return 0;
+}
 var saturation = results.Where(r => r.Scenario.StartsWith("3a", StringComparison.Ordinal)).Max(r => r.SustainedPerSecond);
 await DrainInboxAsync(db);
 Console.WriteLine($"4. projection lag at half of sustained saturation ({saturation / 2:0} submits/s)...");

@@ -1,7 +1,6 @@
 using FluentValidation;
 using JasperFx.CodeGeneration;
 using MyGovernment.Api.ServiceRequests;
-using MyGovernment.Api.Staff;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Idempotency;
 using MyGovernment.Application.Messaging;

@@ -11,7 +11,7 @@ namespace MyGovernment.Api.Idempotency;
 /// <summary>
 /// Sends a command the way every state-changing endpoint does, honouring an <c>Idempotency-Key</c> when the
 /// caller sent one: a repeat of a completed request replays its response (from the command's stored response, so
-/// status, Location, ETag and body come out the same) without running the command again.
+/// status, Location, ETag and body come out the same); the repeat's own run of the command commits nothing.
 /// </summary>
 public static class IdempotentCommand
 {
@@ -30,7 +30,7 @@ public static class IdempotentCommand
 
     /// <summary>
     /// The command's response, or on a repeat of the same request with the same key the first one's stored response
-    /// (the command does not run again). For endpoints that shape their answer from more than the response (e.g. a
+    /// (the repeat's run of the command commits nothing). For endpoints that shape their answer from more than the response (e.g. a
     /// read after the command); whatever they do after it must itself be safe to repeat.
     /// </summary>
     public static async Task<TResponse> SendAsync<TResponse>(HttpContext http, IMessageBus bus, object command, CancellationToken ct)
@@ -41,16 +41,15 @@ public static class IdempotentCommand
         }
 
         var services = http.RequestServices;
-        var store = services.GetRequiredService<IDocumentStore>();
-        var clock = services.GetRequiredService<TimeProvider>();
         var id = ScopedId(http.User.Subject(), key.Key);
         var hash = await RequestHashAsync(http.Request, ct);
 
-        if (await IdempotencyStore.FindLiveAsync(store, id, clock, ct) is { } earlier)
-        {
-            return Replay<TResponse>(earlier, hash, http.Response);
-        }
-
+        // No lookup before the command: almost every key is new, and a session, a connection and a round trip per
+        // command only to find nothing cost about a tenth of a submission (docs/benchmarks.md, issue 16 part B). A
+        // repeat runs the handler again, but its commit cannot succeed: the record's primary key refuses it, so
+        // nothing it decided is stored, and the catch below answers with the first response. Handlers have no
+        // effects outside their transaction (work after the command is held by HoldWhileRunning), so re-running
+        // one is only wasted work, paid by repeats alone.
         var inFlight = services.GetRequiredService<IdempotencyInFlight>();
         if (!inFlight.TryEnter(id))
         {
@@ -65,9 +64,10 @@ public static class IdempotentCommand
         }
         catch (Exception failure) when (failure is not OperationCanceledException && !ct.IsCancellationRequested)
         {
-            // A duplicate from another process (or one that slipped past our lookup) committed first, and our
-            // commit failed on its record or its events: answer as it did.
-            var winner = await IdempotencyStore.TryFindLiveAsync(store, id, clock, ct);
+            // A repeat, or a duplicate from another process that committed first: our commit failed on its record
+            // (or the handler refused, the request having already changed things): answer as the first one did.
+            var winner = await IdempotencyStore.TryFindLiveAsync(
+                services.GetRequiredService<IDocumentStore>(), id, services.GetRequiredService<TimeProvider>(), ct);
             if (winner is null)
             {
                 throw;
