@@ -147,7 +147,7 @@ public sealed class LifecycleTimerTests(AppFixture app)
     {
         var request = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "Diploma" });
         // The sweep's deadline: the first moment after the due date, Palestinian local time, kept in the submission's transaction.
-        (await DeadlineAsync(request.Id)).CheckAt.ShouldBe(LifecycleTimers.DayAfter((await request.ReadAsync()).SlaDueDate!.Value));
+        (await DeadlineAsync(request.Id)).CheckAt.ShouldBe(LifecycleDecisions.OverdueFrom((await request.ReadAsync()).SlaDueDate!.Value));
         using (TestClock.Advance(TimeSpan.FromDays(2)))
         {
             await Bus.InvokeAsync(new CheckSla(request.Id), TestContext.Current.CancellationToken);
@@ -205,7 +205,7 @@ public sealed class LifecycleTimerTests(AppFixture app)
         var marked = events.Select(e => e.Data).OfType<RequestMarkedOverdue>().ShouldHaveSingleItem();
         marked.DueDate.ShouldBe(flagged.SlaDueDate!.Value);
         // Decided by the sweep at real time, after the deadline it found.
-        marked.At.ShouldBeGreaterThanOrEqualTo(LifecycleTimers.DayAfter(marked.DueDate));
+        marked.At.ShouldBeGreaterThanOrEqualTo(LifecycleDecisions.OverdueFrom(marked.DueDate));
         events.Select(e => e.Data).OfType<RequestEscalated>().ShouldHaveSingleItem().DepartmentCode.ShouldBe("MOL");
         (await DeadlineAsync(late.Id)).CheckAt.ShouldBeNull();
 

@@ -57,7 +57,4 @@ public static class LifecycleTimers
         }
         return timers;
     }
-
-    /// <summary>The first instant after the due date ends, local time: the moment the request becomes overdue.</summary>
-    public static DateTimeOffset DayAfter(DateOnly due) => LifecycleDecisions.OverdueFrom(due);
 }
