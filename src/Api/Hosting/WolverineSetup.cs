@@ -1,6 +1,5 @@
 using FluentValidation;
 using JasperFx.CodeGeneration;
-using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Idempotency;
 using MyGovernment.Application.Messaging;
@@ -21,8 +20,8 @@ public static class WolverineSetup
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("Lifecycle"));
         builder.Services.AddSingleton<CatalogSnapshots>();
         builder.Services.AddSingleton<IWorkingCalendarSource, WorkingCalendarSource>();
-        builder.Services.AddScoped<IOpenRequestLookup, OpenRequestLookup>();
-        builder.Services.AddScoped<IOfficerWorkload, OfficerWorkload>();
+        builder.Services.AddSingleton<IOpenRequestLookup, OpenRequestLookup>();
+        builder.Services.AddSingleton<IOfficerWorkload, OfficerWorkload>();
         builder.Services.AddSingleton<MyGovernment.Application.ServiceRequests.Documents.IIssuedDocumentLookup, MyGovernment.Api.ServiceRequests.Documents.IssuedDocumentLookup>();
 
         builder.Services.AddSingleton<SlaSweep>();

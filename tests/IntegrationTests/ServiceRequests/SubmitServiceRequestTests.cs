@@ -66,6 +66,39 @@ public sealed class SubmitServiceRequestTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_second_open_request_for_the_same_service_points_at_the_earliest_open_one_and_a_withdrawn_one_counts_no_more()
+    {
+        var jobseeker = new { qualification = "BSc Nursing" };
+        var first = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(jobseeker);
+        var citizen = first.CitizenId;
+        // Another applicant's request and another service of the same applicant are not duplicates.
+        var unrelated = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(jobseeker);
+        var permit = await new Journey(app, "BUILDING-PERMIT", citizen)
+            .SubmitAsync(new { basinNumber = "7", parcelNumber = "112", floors = "3", areaSqm = "240.5" });
+        var second = await new Journey(app, "JOBSEEKER-REGISTRATION", citizen).SubmitAsync(jobseeker);
+        var third = await new Journey(app, "JOBSEEKER-REGISTRATION", citizen).SubmitAsync(jobseeker);
+
+        (await DuplicateOfAsync(unrelated.Id)).ShouldBeNull();
+        (await DuplicateOfAsync(permit.Id)).ShouldBeNull();
+        (await DuplicateOfAsync(second.Id)).ShouldBe(first.Id);
+        (await DuplicateOfAsync(third.Id)).ShouldBe(first.Id, "the earliest open request, not the latest");
+
+        foreach (var request in new[] { first, second, third })
+        {
+            await request.SendAsync(request.CitizenToken, "withdraw", new { reason = "Found a job" });
+        }
+        var fourth = await new Journey(app, "JOBSEEKER-REGISTRATION", citizen).SubmitAsync(jobseeker);
+        (await DuplicateOfAsync(fourth.Id)).ShouldBeNull("withdrawn requests are finished");
+    }
+
+    private async Task<Guid?> DuplicateOfAsync(Guid requestId)
+    {
+        await using var session = app.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(requestId, token: TestContext.Current.CancellationToken);
+        return events.Select(e => e.Data).OfType<PotentialDuplicateFlagged>().SingleOrDefault()?.OtherRequestId;
+    }
+
+    [Fact]
     public async Task Invalid_form_fields_give_400_problem_with_field_errors_and_no_stream()
     {
         var citizen = Citizens.NewNationalId();
