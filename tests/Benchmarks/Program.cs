@@ -233,7 +233,12 @@ static async Task DrainInboxAsync(NpgsqlDataSource db)
     var reported = false;
     while (deadline.Elapsed < TimeSpan.FromMinutes(2))
     {
-        await using var command = db.CreateCommand("select count(*) from mygov.wolverine_incoming_envelopes where status = 'Incoming'");
+        // Follow-ups are done when no message waits in the inbox and the async daemon (projections and the
+        // notification and webhook subscribers, which queue further messages) has caught up with the event store.
+        await using var command = db.CreateCommand(
+            "select (select count(*) from mygov.wolverine_incoming_envelopes where status = 'Incoming') " +
+            "+ (select count(*) from mygov.mt_event_progression where name like '%:%' " +
+            "and last_seq_id < (select coalesce(max(seq_id), 0) from mygov.mt_events))");
         if ((long)(await command.ExecuteScalarAsync())! == 0)
         {
             return;
