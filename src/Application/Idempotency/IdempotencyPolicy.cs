@@ -3,6 +3,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
 using Marten;
+using Marten.Internal;
 using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Configuration;
@@ -46,8 +47,10 @@ public sealed class IdempotencyPolicy : IHandlerPolicy
             return;
         }
         var now = clock.GetUtcNow();
-        // An expired record still holds the key's row: replace it in this same transaction.
-        session.DeleteWhere<IdempotencyRecord>(r => r.Id == id && r.ExpiresAt <= now);
+        // An expired record still holds the key's row: replace it in this same transaction. Written out rather than
+        // as a LINQ DeleteWhere, which parsed its expression on every command (issue 16 profile).
+        var table = ((IMartenSession)session).StorageFor<IdempotencyRecord>().TableName.QualifiedName;
+        session.QueueSqlCommand($"delete from {table} where id = ? and (data ->> 'expiresAt')::timestamptz <= ?", id, now);
         session.Insert(new IdempotencyRecord(
             id, hash, JsonSerializer.Serialize(response, response.GetType(), IdempotencyRecord.Json), now, now + options.Value.Retention));
     }
