@@ -26,6 +26,15 @@ public sealed class CatalogSnapshots
             (await s.Events.AggregateStreamAsync<HolidayCalendar>(CatalogIds.Calendar, v, token: t))?.ToWorkingCalendar()))
         ?? WorkingCalendar.Standard;
 
+    /// <summary>
+    /// Where a submission of the service goes straight into a queue (a free service), going by the service as this
+    /// node last folded it, whatever its version: only for reading ahead, never for deciding.
+    /// </summary>
+    public CatalogGuess? LastFolded(Guid serviceId) =>
+        _entries.TryGetValue(serviceId, out var hit) && hit.Value is Service { IsPaid: false } service && service.Workflow.Count > 0
+            ? new CatalogGuess(service.Workflow[0].DepartmentCode)
+            : null;
+
     private async Task<T?> GetAsync<T>(
         IQuerySession session, Guid streamId, long? version, CancellationToken ct, Func<IQuerySession, long, CancellationToken, Task<T?>>? fold = null)
         where T : class
@@ -49,3 +58,6 @@ public sealed class CatalogSnapshots
 
     private sealed record Snapshot(long Version, object? Value);
 }
+
+/// <param name="FirstQueue">The department of the service's first step, which a submission enters at once.</param>
+public sealed record CatalogGuess(string FirstQueue);

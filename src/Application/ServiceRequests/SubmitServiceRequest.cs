@@ -49,20 +49,24 @@ public static class SubmitServiceRequestHandler
     /// <summary>
     /// One round trip for what the decision needs: the service's and the calendar's stream versions and the
     /// duplicate check, batched. The service and calendar folds then come from memory unless an admin changed them
-    /// since (<see cref="CatalogSnapshots"/>).
+    /// since (<see cref="CatalogSnapshots"/>). When the request will probably enter a queue, the automatic
+    /// assignment's reads ride in the same round trip (for the department the service last had on this node).
     /// </summary>
-    public static async Task<(Service?, WorkingCalendar, Guid?)> LoadAsync(
-        SubmitServiceRequest command, IDocumentSession session, CatalogSnapshots catalog, IOpenRequestLookup openRequests, CancellationToken ct)
+    public static async Task<(Service?, WorkingCalendar, Guid?, PrefetchedAssignment)> LoadAsync(
+        SubmitServiceRequest command, IDocumentSession session, CatalogSnapshots catalog, IOpenRequestLookup openRequests,
+        IOfficerWorkload workload, IOptions<LifecycleOptions> options, CancellationToken ct)
     {
         var serviceId = CatalogIds.Service(command.ServiceCode);
         var batch = session.CreateBatchQuery();
         var serviceState = batch.Events.FetchStreamState(serviceId);
         var calendarState = batch.Events.FetchStreamState(CatalogIds.Calendar);
         var duplicate = openRequests.FindOpen(batch, command.ApplicantId, command.ServiceCode);
+        var department = options.Value.AssignmentPolicy == AssignmentPolicy.Manual ? null : catalog.LastFolded(serviceId)?.FirstQueue;
+        var assignment = department is null ? PrefetchedAssignment.None : new PrefetchedAssignment(department, AssignmentInputs.Queue(batch, workload, department));
         await batch.Execute(ct);
         var service = await catalog.ServiceAsync(session, serviceId, (await serviceState)?.Version, ct);
         var calendar = await catalog.CalendarAsync(session, (await calendarState)?.Version, ct);
-        return (service, calendar, await duplicate);
+        return (service, calendar, await duplicate, assignment);
     }
 
     /// <summary>
@@ -70,8 +74,8 @@ public static class SubmitServiceRequestHandler
     /// this one transaction: a second message and transaction per submission cost more than the submission itself.
     /// </summary>
     public static async Task<(ServiceRequestSubmittedResponse, IStartStream, OutgoingMessages)> Handle(
-        SubmitServiceRequest command, Service? service, WorkingCalendar calendar, Guid? duplicate, IDocumentSession session,
-        IOfficerWorkload workload, TimeProvider clock, IOptions<LifecycleOptions> options, CancellationToken ct)
+        SubmitServiceRequest command, Service? service, WorkingCalendar calendar, Guid? duplicate, PrefetchedAssignment prefetched,
+        IDocumentSession session, IOfficerWorkload workload, TimeProvider clock, IOptions<LifecycleOptions> options, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var events = SubmitDecision.Decide(
@@ -84,7 +88,8 @@ public static class SubmitServiceRequestHandler
         var assignNow = options.Value.AssignmentPolicy != AssignmentPolicy.Manual && events.Any(e => e is StepEntered);
         if (assignNow)
         {
-            var inputs = await AssignmentInputs.LoadAsync(session, workload, request.CurrentDepartment ?? "", ct);
+            var department = request.CurrentDepartment ?? "";
+            var inputs = await prefetched.ForAsync(department, () => AssignmentInputs.LoadAsync(session, workload, department, ct));
             var assignment = AutoAssignment.Decide(request, inputs, session, options.Value, now);
             events.AddRange(assignment);
             request = assignment.Aggregate((ServiceRequest?)request, ServiceRequest.Evolve)!;
