@@ -18,24 +18,40 @@ public static class NotificationRecipients
 
     public static string Supervisors(string department) => "supervisors:" + department.ToUpperInvariant();
 
-    public static async Task<ResolvedRecipient?> ResolveAsync(IQuerySession session, NotificationIntent intent, object data, CancellationToken ct)
+    /// <summary>
+    /// Resolves a page of intents with one read per kind of row (refunds, their payments, requests) instead of one
+    /// or more round trips per notice: the daemon runs this for every decision. Null where nobody can be found.
+    /// </summary>
+    public static async Task<IReadOnlyList<ResolvedRecipient?>> ResolveAllAsync(
+        IQuerySession session, IReadOnlyList<(NotificationIntent Intent, object Data)> wanted, CancellationToken ct)
     {
-        if (data is RefundApproved refund)
+        var intents = wanted.Select(w => (NotificationIntent?)w.Intent).ToArray();
+        var refundIds = wanted.Select(w => w.Data).OfType<RefundApproved>().Select(r => r.RefundId).Distinct().ToArray();
+        if (refundIds.Length > 0)
         {
-            var details = await session.LoadAsync<RefundDetails>(refund.RefundId, ct);
-            var payment = details is null ? null : await session.LoadAsync<PaymentDetails>(details.PaymentId, ct);
-            if (payment is null)
+            var refunds = (await session.LoadManyAsync<RefundDetails>(ct, refundIds)).ToDictionary(r => r.Id);
+            var payments = (await session.LoadManyAsync<PaymentDetails>(ct, refunds.Values.Select(r => r.PaymentId).Distinct().ToArray()))
+                .ToDictionary(p => p.Id);
+            for (var i = 0; i < wanted.Count; i++)
             {
-                return null;
+                if (wanted[i].Data is RefundApproved refund)
+                {
+                    intents[i] = refunds.TryGetValue(refund.RefundId, out var details) && payments.TryGetValue(details.PaymentId, out var payment)
+                        ? wanted[i].Intent with { RequestId = payment.RequestId, Amount = NotificationRules.Format(details.Amount) }
+                        : null;
+                }
             }
-            intent = intent with { RequestId = payment.RequestId, Amount = NotificationRules.Format(details!.Amount) };
         }
 
-        var request = await session.LoadAsync<ServiceRequestDetails>(intent.RequestId, ct);
-        if (request is null)
-        {
-            return null;
-        }
+        var requestIds = intents.OfType<NotificationIntent>().Select(i => i.RequestId).Distinct().ToArray();
+        var requests = requestIds.Length == 0
+            ? new Dictionary<Guid, ServiceRequestDetails>()
+            : (await session.LoadManyAsync<ServiceRequestDetails>(ct, requestIds)).ToDictionary(r => r.Id);
+        return intents.Select(intent => intent is not null && requests.TryGetValue(intent.RequestId, out var request) ? For(intent, request) : null).ToList();
+    }
+
+    private static ResolvedRecipient? For(NotificationIntent intent, ServiceRequestDetails request)
+    {
         var recipient = intent.Audience switch
         {
             Audience.Applicant => request.ApplicantId,

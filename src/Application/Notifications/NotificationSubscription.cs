@@ -43,17 +43,23 @@ public sealed class NotificationSubscription : BatchSubscription
         }
         var existing = (await operations.LoadManyAsync<Notification>(cancellationToken, wanted.Select(w => w.Id).ToArray()))
             .Select(n => n.Id).ToHashSet();
+        var todo = wanted.Where(w => !existing.Contains(w.Id)).ToList();
+        var recipients = await NotificationRecipients.ResolveAllAsync(operations, todo.Select(t => (t.Intent, t.Event.Data)).ToList(), cancellationToken);
+        var recipientIds = recipients.OfType<ResolvedRecipient>().Select(r => r.RecipientId).Distinct().ToArray();
+        var preferences = recipientIds.Length == 0
+            ? new Dictionary<string, NotificationPreferences>()
+            : (await operations.LoadManyAsync<NotificationPreferences>(cancellationToken, recipientIds)).ToDictionary(p => p.Id);
 
-        foreach (var (e, intent, id) in wanted.Where(w => !existing.Contains(w.Id)))
+        for (var i = 0; i < todo.Count; i++)
         {
-            var recipient = await NotificationRecipients.ResolveAsync(operations, intent, e.Data, cancellationToken);
-            if (recipient is null)
+            var (e, _, id) = todo[i];
+            if (recipients[i] is not { } recipient)
             {
                 continue;
             }
-            var preferences = await operations.LoadAsync<NotificationPreferences>(recipient.RecipientId, cancellationToken);
             await NotificationOutbox.WriteAsync(
-                NotificationPlanner.Plan(id, e.Id, recipient.Intent, recipient.RequestId, recipient.RecipientId, preferences, _options), operations, bus);
+                NotificationPlanner.Plan(id, e.Id, recipient.Intent, recipient.RequestId, recipient.RecipientId,
+                    preferences.GetValueOrDefault(recipient.RecipientId), _options), operations, bus);
 
             // The reminder is scheduled once, with the first notice of the event that started the abandonment clock.
             if (AbandonmentReminder.For(e, _lifecycle, _options) is { } reminder)
