@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -10,17 +12,38 @@ namespace MyGovernment.Integrity;
 /// against 0.00001). Objects: keys sorted ordinally, the last of a repeated key kept (as jsonb does); numbers: as a
 /// decimal without trailing zeroes when they fit one; strings: their unescaped value.
 /// </summary>
+/// <remarks>
+/// Runs for every event appended and every event verified, so the canonical text is written into a buffer kept per
+/// thread, and numbers are parsed and printed as UTF-8 without strings (issue 16). The bytes hashed are pinned by
+/// <c>CanonicalJsonTests</c>: tags already stored depend on them.
+/// </remarks>
 public static class CanonicalJson
 {
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
+
     public static byte[] Hash(string json)
     {
         using var document = JsonDocument.Parse(json);
-        using var buffer = new MemoryStream(json.Length + 16);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = _writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        Write(writer, document.RootElement);
+        writer.Flush();
+        var hash = SHA256.HashData(buffer.WrittenSpan);
+        if (buffer.Capacity > KeptBufferBytes)
         {
-            Write(writer, document.RootElement);
+            // One unusually large event must not pin its buffer to the thread for ever.
+            _buffer = null;
+            _writer = null;
         }
-        return SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return hash;
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement value)
@@ -28,18 +51,7 @@ public static class CanonicalJson
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                writer.WriteStartObject();
-                var last = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                foreach (var property in value.EnumerateObject())
-                {
-                    last[property.Name] = property.Value;
-                }
-                foreach (var name in last.Keys.Order(StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(name);
-                    Write(writer, last[name]);
-                }
-                writer.WriteEndObject();
+                WriteObject(writer, value);
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
@@ -50,7 +62,7 @@ public static class CanonicalJson
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.Number:
-                writer.WriteRawValue(Number(value.GetRawText()));
+                WriteNumber(writer, value);
                 break;
             default:
                 value.WriteTo(writer);
@@ -58,9 +70,62 @@ public static class CanonicalJson
         }
     }
 
-    private static string Number(string raw) =>
-        decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-            // Dividing by 1.000… (28 digits) drops the scale, so 10.50, 10.5 and 1.05E1 print alike.
-            ? (d / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)
-            : raw;
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement value)
+    {
+        writer.WriteStartObject();
+        var count = value.GetPropertyCount();
+        var properties = ArrayPool<(string Name, int Order, JsonElement Value)>.Shared.Rent(count);
+        try
+        {
+            var n = 0;
+            foreach (var property in value.EnumerateObject())
+            {
+                properties[n] = (property.Name, n, property.Value);
+                n++;
+            }
+            // By name, then by position: the last of equal names is the one kept.
+            Array.Sort(properties, 0, n, PropertyOrder.Instance);
+            for (var i = 0; i < n; i++)
+            {
+                if (i + 1 < n && string.Equals(properties[i].Name, properties[i + 1].Name, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                writer.WritePropertyName(properties[i].Name);
+                Write(writer, properties[i].Value);
+            }
+        }
+        finally
+        {
+            ArrayPool<(string, int, JsonElement)>.Shared.Return(properties, clearArray: true);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        Span<byte> printed = stackalloc byte[64];
+        // Dividing by 1.000… (28 digits) drops the scale, so 10.50, 10.5 and 1.05E1 print alike.
+        if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+            && (d / 1.0000000000000000000000000000m).TryFormat(printed, out var written, default, CultureInfo.InvariantCulture))
+        {
+            writer.WriteRawValue(printed[..written], skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteRawValue(raw, skipInputValidation: true);
+        }
+    }
+
+    private sealed class PropertyOrder : IComparer<(string Name, int Order, JsonElement Value)>
+    {
+        public static readonly PropertyOrder Instance = new();
+
+        public int Compare((string Name, int Order, JsonElement Value) x, (string Name, int Order, JsonElement Value) y)
+        {
+            var byName = string.CompareOrdinal(x.Name, y.Name);
+            return byName != 0 ? byName : x.Order.CompareTo(y.Order);
+        }
+    }
 }
