@@ -102,7 +102,7 @@ foreach (var clients in concurrency)
 {
     // Approving needs claimed requests: prepare a pool sized from the submit rate at this concurrency.
     var rate = results.Single(r => r.Scenario.StartsWith("3a", StringComparison.Ordinal) && r.Clients == clients).PerSecond;
-    var pool = await PreparePoolAsync(http, (int)Math.Ceiling(rate * (seconds + 1) * 2.5) + 4 * clients);
+    var pool = await http.PrepareClaimedAsync((int)Math.Ceiling(rate * (seconds + 1) * 2.5) + 4 * clients);
     // The preparation's own follow-ups must not be counted against the approvals.
     await DrainInboxAsync(db);
     results.Add(Report(await LoadRunner.RunAsync("3b. HTTP approve step", clients, duration, async _ =>
@@ -198,34 +198,6 @@ static Measurement Report(Measurement m)
     return m;
 }
 
-static async Task<System.Collections.Concurrent.ConcurrentQueue<(Guid Id, long Version)>> PreparePoolAsync(HttpCommands http, int size)
-{
-    var pool = new System.Collections.Concurrent.ConcurrentQueue<(Guid, long)>();
-    await Parallel.ForAsync(0, size, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
-    {
-        var id = await http.SubmitAsync(i);
-        // A jobseeker request starts at version 3 (submitted, queued, SLA clock), or 4 with a duplicate flag.
-        var version = await ClaimFromAnyVersionAsync(http, id);
-        pool.Enqueue((id, version));
-    });
-    return pool;
-}
-
-static async Task<long> ClaimFromAnyVersionAsync(HttpCommands http, Guid id)
-{
-    foreach (var expected in new long[] { 3, 4 })
-    {
-        try
-        {
-            return await http.ClaimAsync(id, expected);
-        }
-        catch (HttpRequestException)
-        {
-        }
-    }
-    throw new InvalidOperationException($"could not claim {id}");
-}
-
 // Waits until the API has handled every follow-up message the run queued (scheduled timers are not counted).
 static async Task DrainInboxAsync(NpgsqlDataSource db)
 {
@@ -233,13 +205,7 @@ static async Task DrainInboxAsync(NpgsqlDataSource db)
     var reported = false;
     while (deadline.Elapsed < TimeSpan.FromMinutes(2))
     {
-        // Follow-ups are done when no message waits in the inbox and the async daemon (projections and the
-        // notification and webhook subscribers, which queue further messages) has caught up with the event store.
-        await using var command = db.CreateCommand(
-            "select (select count(*) from mygov.wolverine_incoming_envelopes where status = 'Incoming') " +
-            "+ (select count(*) from mygov.mt_event_progression where name like '%:%' " +
-            "and last_seq_id < (select coalesce(max(seq_id), 0) from mygov.mt_events))");
-        if ((long)(await command.ExecuteScalarAsync())! == 0)
+        if (await BacklogDrain.WaitingAsync(db) == 0)
         {
             return;
         }

@@ -130,9 +130,16 @@ public static class BacklogDrain
         }
     }
 
-    private static async Task<long> WaitingAsync(NpgsqlDataSource db)
+    /// <summary>
+    /// Follow-up work still to do: messages waiting in the inbox, plus the async daemon's shards (projections and the
+    /// notification and webhook subscribers, which queue further messages) behind the event store.
+    /// </summary>
+    public static async Task<long> WaitingAsync(NpgsqlDataSource db)
     {
-        await using var command = db.CreateCommand("select count(*) from mygov.wolverine_incoming_envelopes where status = 'Incoming'");
+        await using var command = db.CreateCommand(
+            "select (select count(*) from mygov.wolverine_incoming_envelopes where status = 'Incoming') " +
+            "+ (select count(*) from mygov.mt_event_progression where name like '%:%' " +
+            "and last_seq_id < (select coalesce(max(seq_id), 0) from mygov.mt_events))");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -5,7 +5,7 @@ using Npgsql;
 namespace MyGovernment.Benchmarks.Scenarios;
 
 /// <summary>
-/// <c>drain</c>: the follow-up backlog (<see cref="BacklogDrain"/>) and the statements of a submission
+/// <c>drain</c>: the follow-up backlog (<see cref="BacklogDrain"/>) and the statements of a submission and of an approval
 /// (pg_stat_statements), side by side in one run on one throwaway PostgreSQL, for the API with Wolverine's default
 /// queue settings, the API as configured, and optionally an older build (<c>--before dll</c>).
 /// </summary>
@@ -47,7 +47,14 @@ public static class FollowUpRun
                 $"drain [{label}]: {drain.Messages:N0} follow-ups in {drain.Seconds:0.0} s = {drain.PerSecond:N0}/s, cpu/message app {drain.AppCpuMsPerMessage:0.00} ms db {drain.DbCpuMsPerMessage:0.00} ms, load {drain.LoadBefore} -> {drain.LoadAfter}"));
             if (settings.Count == 0)
             {
-                await SubmissionStatements.PrintAsync(http, db, submissions, label);
+                await CommandStatements.PrintAsync(db, submissions, label, "submission", http.SubmitAsync);
+                var claimed = await http.PrepareClaimedAsync(submissions);
+                await BacklogDrain.SettledAsync(db);
+                await CommandStatements.PrintAsync(db, submissions, label, "approval", async _ =>
+                {
+                    claimed.TryDequeue(out var request);
+                    await http.ApproveAsync(request.Id, request.Version);
+                });
             }
         }
         return 0;

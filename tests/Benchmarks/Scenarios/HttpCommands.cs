@@ -58,6 +58,34 @@ public sealed class HttpCommands(ApiProcess api, HttpClient http, string[] citiz
         return changed!.Version;
     }
 
+    /// <summary>Requests submitted and claimed by the officer (16 at a time), ready to be approved, with their versions.</summary>
+    public async Task<System.Collections.Concurrent.ConcurrentQueue<(Guid Id, long Version)>> PrepareClaimedAsync(int size)
+    {
+        var pool = new System.Collections.Concurrent.ConcurrentQueue<(Guid, long)>();
+        await Parallel.ForAsync(0, size, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            var id = await SubmitAsync(i);
+            pool.Enqueue((id, await ClaimFromAnyVersionAsync(id)));
+        });
+        return pool;
+    }
+
+    /// <summary>A jobseeker request starts at version 3 (submitted, queued, SLA clock), or 4 with a duplicate flag.</summary>
+    private async Task<long> ClaimFromAnyVersionAsync(Guid id)
+    {
+        foreach (var expected in new long[] { 3, 4 })
+        {
+            try
+            {
+                return await ClaimAsync(id, expected);
+            }
+            catch (HttpRequestException)
+            {
+            }
+        }
+        throw new InvalidOperationException($"could not claim {id}");
+    }
+
     public HttpClient Http => http;
 
     public string CitizenToken(int client) => citizenTokens[client % MaxClients];
