@@ -1,4 +1,5 @@
 using Marten;
+using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
 
 namespace MyGovernment.Api.ServiceRequests;
@@ -18,6 +19,21 @@ public static class ServiceRequestIndexes
         details.Index([r => r.ApplicantId, r => r.ServiceCode, r => r.SubmittedAt], i => i.Name = "ix_srd_applicant_service_submitted");
         // Automatic assignment's workload count per officer, department queues and workload (department prefix).
         details.Index([r => r.CurrentDepartment!, r => r.AssignedTo!], i => i.Name = "ix_srd_department_assignee");
+        // What every submission asks, as partial indexes over the rows still in play, so its cost follows open work
+        // rather than history: the duplicate check (an applicant's unfinished requests for a service) and the
+        // automatic assignment's workload count (held requests per officer of a department). Conditions spelled as
+        // the queries spell them (RequestStatusSql), or PostgreSQL cannot use these indexes.
+        var serializer = opts.Serializer();
+        details.Index([r => r.ApplicantId, r => r.ServiceCode], i =>
+        {
+            i.Name = "ix_srd_unfinished_applicant_service";
+            i.Predicate = RequestStatusSql.IsUnfinished(serializer);
+        });
+        details.Index([r => r.CurrentDepartment!, r => r.AssignedTo!], i =>
+        {
+            i.Name = "ix_srd_held_department_assignee";
+            i.Predicate = RequestStatusSql.IsOneOf(serializer, RequestStatusSql.Held);
+        });
         // The workload's SLA figures: decisions counted per department without reading the rows.
         details.Index(r => r.Decision!.Department!, i => i.Name = "ix_srd_decision_department");
         // The SLA sweep's lookup of passed deadlines: a real timestamptz column, indexed, so the query every node runs

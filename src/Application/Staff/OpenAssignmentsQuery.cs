@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Marten.Internal;
 using Marten.Linq.QueryHandlers;
-using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
 using Weasel.Postgresql;
 using Weasel.Storage;
@@ -12,27 +12,19 @@ namespace MyGovernment.Application.Staff;
 /// Open assignments per officer of a department, counted by PostgreSQL. It runs inside every submission that enters
 /// a queue, so it is written out once instead of through LINQ, which parsed the expression again on every call and
 /// returned one row per open request, to be grouped here (issue 16 part B). Same filter as before: the department,
-/// an assignee, an open status; served by the (department, assignee) index of <c>ServiceRequestIndexes</c>.
+/// an assignee, a held status; served by the partial index of held requests by (department, assignee) in
+/// <c>ServiceRequestIndexes</c>, so its cost follows the department's open work, not every request it ever handled.
 /// </summary>
-internal sealed class OpenAssignmentsQuery(string departmentCode) : IQueryHandler<IReadOnlyDictionary<string, int>>
+public sealed class OpenAssignmentsQuery(string departmentCode) : IQueryHandler<IReadOnlyDictionary<string, int>>
 {
-    private static readonly ServiceRequestStatus[] Open =
-    [
-        ServiceRequestStatus.InReview, ServiceRequestStatus.AwaitingApplicant, ServiceRequestStatus.Referred,
-        ServiceRequestStatus.AwaitingApproval, ServiceRequestStatus.Reopened,
-    ];
-
-    public void ConfigureCommand(ICommandBuilder builder, IStorageSession storage)
+    public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
     {
-        var session = (IMartenSession)storage;
-        var table = session.StorageFor<ServiceRequestDetails>().TableName.QualifiedName;
-        // Statuses as the document serializer writes them, whatever its enum settings.
-        var open = Open.Select(s => session.Serializer.ToJson(s).Trim('"')).ToArray();
+        var marten = (IMartenSession)session;
+        var table = marten.StorageFor<ServiceRequestDetails>().TableName.QualifiedName;
         builder.Append($"select d.data ->> 'assignedTo', count(*)::int from {table} as d where d.data ->> 'currentDepartment' = ");
         builder.AppendParameter(departmentCode);
-        builder.Append(" and d.data ->> 'assignedTo' is not null and d.data ->> 'status' = any(");
-        builder.AppendParameter(open);
-        builder.Append(") group by 1");
+        // Literal statuses, so the partial index of held requests serves it (RequestStatusSql).
+        builder.Append($" and d.data ->> 'assignedTo' is not null and {RequestStatusSql.IsOneOf(marten.Serializer, RequestStatusSql.Held, "d.data")} group by 1");
     }
 
     public async Task<IReadOnlyDictionary<string, int>> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token)

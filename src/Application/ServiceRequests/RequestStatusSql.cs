@@ -1,0 +1,28 @@
+using Marten;
+using MyGovernment.Domain.ServiceRequests;
+
+namespace MyGovernment.Application.ServiceRequests;
+
+/// <summary>
+/// Status conditions on the request read model written as SQL literals, not parameters, and spelled identically in
+/// the partial indexes (<c>ServiceRequestIndexes</c>) and in the queries every submission runs: PostgreSQL uses a
+/// partial index only when it can prove the query implies the index's condition, which a parameter (or a prepared
+/// statement's generic plan) does not allow. The statuses are the engine's own constants, never caller input.
+/// </summary>
+public static class RequestStatusSql
+{
+    /// <summary>A request someone holds and still has to act on: what counts towards an officer's workload.</summary>
+    public static readonly ServiceRequestStatus[] Held =
+    [
+        ServiceRequestStatus.InReview, ServiceRequestStatus.AwaitingApplicant, ServiceRequestStatus.Referred,
+        ServiceRequestStatus.AwaitingApproval, ServiceRequestStatus.Reopened,
+    ];
+
+    /// <summary><c>(data ->> 'status') = any(array[...])</c> over <paramref name="data"/> (a column or <c>alias.data</c>).</summary>
+    public static string IsOneOf(ISerializer serializer, IEnumerable<ServiceRequestStatus> statuses, string data = "data") =>
+        $"({data} ->> 'status') = any(array[{string.Join(", ", statuses.Select(s => "'" + serializer.ToJson(s).Trim('"') + "'"))}])";
+
+    /// <summary>Not decided and served, nor ended: the requests a duplicate check looks among.</summary>
+    public static string IsUnfinished(ISerializer serializer, string data = "data") =>
+        $"not ({IsOneOf(serializer, ServiceRequestStatuses.Finished, data)})";
+}
