@@ -56,9 +56,10 @@ public sealed class SlaDeadline
 }
 
 /// <summary>
-/// Folds the request events that decide whether <see cref="LifecycleDecisions.CheckSla"/> can act, mirroring its
-/// conditions (the domain tests pin that rule; <c>SlaDeadlineProjectionTests</c> pin this mirror). Deterministic: the
-/// instant comes from the due date in the events and the Palestinian calendar, never from the clock.
+/// Folds the request events that decide whether <see cref="LifecycleDecisions.CheckSla"/> and the three waiting
+/// timers can act, mirroring their conditions (the domain tests pin those rules; <c>SlaDeadlineProjectionTests</c> pin
+/// this mirror). Deterministic: the instants come from the events and the Palestinian calendar, never from the clock
+/// or the configuration.
 /// </summary>
 public sealed partial class SlaDeadlineProjection : SingleStreamProjection<SlaDeadline, Guid>
 {

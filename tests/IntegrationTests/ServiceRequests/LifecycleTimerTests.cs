@@ -71,7 +71,9 @@ public sealed class LifecycleTimerTests(AppFixture app)
     /// or 30 seconds pass. The sweep acts at real time, so the tests start their waits in the past (in their own flow
     /// only): requests of tests running beside them are not yet due.
     /// </summary>
-    private async Task<ServiceRequestDetails> SweptAsync(Journey journey, ServiceRequestStatus until)
+    private Task<ServiceRequestDetails> SweptAsync(Journey journey, ServiceRequestStatus until) => SweptAsync(journey, d => d.Status == until);
+
+    private async Task<ServiceRequestDetails> SweptAsync(Journey journey, Func<ServiceRequestDetails, bool> until)
     {
         var sweep = app.Host.Services.GetRequiredService<SlaSweep>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -81,8 +83,23 @@ public sealed class LifecycleTimerTests(AppFixture app)
             await Task.WhenAll(sweep.RunOnceAsync(TestContext.Current.CancellationToken), sweep.RunOnceAsync(TestContext.Current.CancellationToken));
             swept = await journey.ReadAsync();
         }
-        while (swept.Status != until && DateTime.UtcNow < deadline);
+        while (!until(swept) && DateTime.UtcNow < deadline);
         return swept;
+    }
+
+    /// <summary>
+    /// Submits in the past, then lets the sweep flag the request overdue (its SLA deadline passed long ago) before
+    /// the test's next commands, which would otherwise race with the sweep's escalation and meet a version conflict.
+    /// </summary>
+    private async Task<Journey> SubmittedAgoAsync(int days, object form)
+    {
+        Journey journey;
+        using (TestClock.Advance(Ago(days)))
+        {
+            journey = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(form);
+        }
+        (await SweptAsync(journey, d => d.Flags.HasFlag(RequestFlags.Overdue))).Flags.HasFlag(RequestFlags.Overdue).ShouldBeTrue("the sweep flags a request submitted that long ago");
+        return journey;
     }
 
     private static TimeSpan Ago(int days) => -TimeSpan.FromDays(days + 1);
@@ -159,13 +176,11 @@ public sealed class LifecycleTimerTests(AppFixture app)
     [Fact]
     public async Task The_sweep_abandons_a_request_whose_applicant_never_answered()
     {
-        Journey silent;
-        string officer;
+        var silent = await SubmittedAgoAsync(Options.ApplicantResponseDays, new { qualification = "Diploma" });
+        var officer = Journey.Officer(app, "mol-silent-" + silent.Id, "MOL");
         Guid informationRequestId;
         using (TestClock.Advance(Ago(Options.ApplicantResponseDays)))
         {
-            silent = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "Diploma" });
-            officer = Journey.Officer(app, "mol-silent-" + silent.Id, "MOL");
             informationRequestId = await AskAsync(silent, officer);
         }
 
@@ -228,11 +243,10 @@ public sealed class LifecycleTimerTests(AppFixture app)
         (await DeadlineAsync(approved.Id)).DecidedAt.ShouldNotBeNull().ShouldBe((await EventAsync<DocumentIssued>(approved.Id)).At, TimeSpan.FromMilliseconds(1));
         (await TimersScheduledAsync(approved.Id)).ShouldBeEmpty("issuing the document writes no scheduled envelope any more");
 
-        Journey issued, rejected;
+        var issued = await SubmittedAgoAsync(Options.AppealWindowDays, new { qualification = "Diploma" });
+        var rejected = await SubmittedAgoAsync(Options.AppealWindowDays, new { qualification = "None" });
         using (TestClock.Advance(Ago(Options.AppealWindowDays)))
         {
-            issued = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "Diploma" });
-            rejected = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "None" });
             var past = Journey.Officer(app, "mol-window-" + issued.Id, "MOL");
             await issued.SendAsync(past, "claim");
             await issued.SupplyDocumentsAsync(app);
