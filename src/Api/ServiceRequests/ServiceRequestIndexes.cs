@@ -36,8 +36,12 @@ public static class ServiceRequestIndexes
         });
         // The workload's SLA figures: decisions counted per department without reading the rows.
         details.Index(r => r.Decision!.Department!, i => i.Name = "ix_srd_decision_department");
-        // The SLA sweep's lookup of passed deadlines: a real timestamptz column, indexed, so the query every node runs
-        // each second reads only the index.
-        opts.Schema.For<SlaDeadline>().Duplicate(d => d.CheckAt);
+        // The timer sweep's lookup of passed deadlines and waits: real timestamptz columns, each indexed, so the query
+        // every node runs each second reads only the indexes.
+        var deadlines = opts.Schema.For<SlaDeadline>();
+        deadlines.Duplicate(d => d.CheckAt);
+        deadlines.Duplicate(d => d.FeeAssessedAt);
+        deadlines.Duplicate(d => d.InformationRequestedAt);
+        deadlines.Duplicate(d => d.DecidedAt);
     }
 }

@@ -18,12 +18,13 @@ public sealed class LifecycleOptions
     public AssignmentPolicy AssignmentPolicy { get; set; } = AssignmentPolicy.LeastLoaded;
 
     /// <summary>
-    /// How often each node looks for requests past their SLA deadline (one indexed query; the flag's time is at most
-    /// this late). Scheduled checks used to fire within the scheduled-job polling time, one second here.
+    /// How often each node looks for due timers: SLA deadlines passed, waits for payment, for the applicant or through
+    /// the appeal window longer than configured (one query over indexed columns; a timer acts at most this late).
+    /// Scheduled messages used to fire within the scheduled-job polling time, one second here.
     /// </summary>
     public TimeSpan SlaSweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Requests one sweep query fetches at a time when many deadlines pass together (a busy midnight).</summary>
+    /// <summary>Requests one sweep query fetches at a time when many timers are due together (a busy midnight).</summary>
     public int SlaSweepBatchSize { get; set; } = 200;
 
     public TimeSpan AppealWindow => TimeSpan.FromDays(AppealWindowDays);

@@ -4,9 +4,12 @@ using MyGovernment.Domain.ServiceRequests;
 namespace MyGovernment.Projections.ServiceRequests;
 
 /// <summary>
-/// When a request's SLA check can next act, kept as data in the same transaction as the events, so that one indexed
-/// query finds every overdue request (the SLA sweep) instead of one scheduled message per request. Internal to the
-/// engine: no route serves it.
+/// When a request's lifecycle timers can next act, kept as data in the same transaction as the events, so that one
+/// indexed query finds every due timer (the sweep) instead of one scheduled message per timer: the SLA check, and the
+/// start of the payment, applicant-response and appeal waits. Those three keep their START instant, not a due one,
+/// because their length is configuration (Lifecycle:*Days) and a projection must not read configuration; the sweep
+/// compares them with now minus the configured days. (Named after its first use, the SLA deadline, and kept so:
+/// the table and rows written before stay readable.) Internal to the engine: no route serves it.
 /// </summary>
 public sealed class SlaDeadline
 {
@@ -29,22 +32,55 @@ public sealed class SlaDeadline
     /// null while it cannot (no clock, paused, decided, already overdue). The sweep's indexed column.
     /// </summary>
     public DateTimeOffset? CheckAt { get; set; }
+
+    /// <summary>
+    /// Awaiting payment since (the fee's assessment); null once nothing is owed or the request ended. Mirrors
+    /// <see cref="LifecycleDecisions.AbandonIfUnpaid"/>, which acts while the request awaits payment.
+    /// </summary>
+    public DateTimeOffset? FeeAssessedAt { get; set; }
+
+    /// <summary>
+    /// Awaiting the applicant since (the open information request's instant); null once answered or ended. Mirrors
+    /// <see cref="LifecycleDecisions.AbandonIfNoResponse"/>, which acts on this open information request only.
+    /// </summary>
+    public DateTimeOffset? InformationRequestedAt { get; set; }
+
+    /// <summary>The open information request the applicant has not answered.</summary>
+    public Guid? InformationRequestId { get; set; }
+
+    /// <summary>
+    /// The appeal window runs since (rejection, or the issued document); null once reopened, closed or ended. Mirrors
+    /// <see cref="LifecycleDecisions.CloseAfterAppealWindow"/>, which closes a rejected or issued request.
+    /// </summary>
+    public DateTimeOffset? DecidedAt { get; set; }
 }
 
 /// <summary>
-/// Folds the request events that decide whether <see cref="LifecycleDecisions.CheckSla"/> can act, mirroring its
-/// conditions (the domain tests pin that rule; <c>SlaDeadlineProjectionTests</c> pin this mirror). Deterministic: the
-/// instant comes from the due date in the events and the Palestinian calendar, never from the clock.
+/// Folds the request events that decide whether <see cref="LifecycleDecisions.CheckSla"/> and the three waiting
+/// timers can act, mirroring their conditions (the domain tests pin those rules; <c>SlaDeadlineProjectionTests</c> pin
+/// this mirror). Deterministic: the instants come from the events and the Palestinian calendar, never from the clock
+/// or the configuration.
 /// </summary>
 public sealed partial class SlaDeadlineProjection : SingleStreamProjection<SlaDeadline, Guid>
 {
     public static SlaDeadline Create(ServiceRequestSubmitted e) => new() { Id = e.RequestId };
 
-    public static SlaDeadline Apply(SlaClockStarted e, SlaDeadline d) => Due(d, e.DueDate, paused: false, decided: false);
+    public static SlaDeadline Apply(FeeAssessed e, SlaDeadline d) => Waiting(d, feeAssessedAt: e.AssessedAt);
 
-    public static SlaDeadline Apply(ApplicantResponded e, SlaDeadline d) => Due(d, e.NewDueDate, paused: false, decided: d.Decided);
+    // The clock starts when the request becomes eligible for review: after the payment that completes the fee (or
+    // on a reopened appeal, whose waits are already over), so nothing is owed any more. The StepEntered beside it is
+    // what moves the status on, but it also comes with every completed step, which never ends a wait: following the
+    // clock spares those commands a write of this row.
+    public static SlaDeadline Apply(SlaClockStarted e, SlaDeadline d)
+    {
+        d.FeeAssessedAt = null;
+        return Due(d, e.DueDate, paused: false, decided: false);
+    }
 
-    public static SlaDeadline Apply(InformationRequested e, SlaDeadline d) => Due(d, d.DueDate, paused: true, decided: d.Decided);
+    public static SlaDeadline Apply(ApplicantResponded e, SlaDeadline d) => Due(Waiting(d), e.NewDueDate, paused: false, decided: d.Decided);
+
+    public static SlaDeadline Apply(InformationRequested e, SlaDeadline d) =>
+        Due(Waiting(d, informationRequestedAt: e.At, informationRequestId: e.InformationRequestId), d.DueDate, paused: true, decided: d.Decided);
 
     public static SlaDeadline Apply(RequestMarkedOverdue e, SlaDeadline d)
     {
@@ -52,21 +88,37 @@ public sealed partial class SlaDeadlineProjection : SingleStreamProjection<SlaDe
         return Due(d, d.DueDate, d.Paused, d.Decided);
     }
 
-    public static SlaDeadline Apply(RequestReopened e, SlaDeadline d) => Due(d, d.DueDate, paused: false, decided: false);
+    public static SlaDeadline Apply(RequestReopened e, SlaDeadline d) => Due(Waiting(d), d.DueDate, paused: false, decided: false);
 
-    public static SlaDeadline Apply(RequestApproved e, SlaDeadline d) => Ended(d);
+    // Approved waits for its document: no timer runs until it is issued.
+    public static SlaDeadline Apply(RequestApproved e, SlaDeadline d) => Ended(Waiting(d));
 
-    public static SlaDeadline Apply(RequestRejected e, SlaDeadline d) => Ended(d);
+    public static SlaDeadline Apply(RequestRejected e, SlaDeadline d) => Ended(Waiting(d, decidedAt: e.At));
 
-    public static SlaDeadline Apply(DocumentIssued e, SlaDeadline d) => Ended(d);
+    public static SlaDeadline Apply(DocumentIssued e, SlaDeadline d) => Ended(Waiting(d, decidedAt: e.At));
 
-    public static SlaDeadline Apply(RequestWithdrawn e, SlaDeadline d) => Ended(d);
+    public static SlaDeadline Apply(RequestWithdrawn e, SlaDeadline d) => Ended(Waiting(d));
 
-    public static SlaDeadline Apply(RequestAbandoned e, SlaDeadline d) => Ended(d);
+    public static SlaDeadline Apply(RequestAbandoned e, SlaDeadline d) => Ended(Waiting(d));
 
-    public static SlaDeadline Apply(RequestClosed e, SlaDeadline d) => Ended(d);
+    public static SlaDeadline Apply(RequestClosed e, SlaDeadline d) => Ended(Waiting(d));
 
     private static SlaDeadline Ended(SlaDeadline d) => Due(d, d.DueDate, paused: false, decided: true);
+
+    /// <summary>
+    /// The waits in force after a status change: each status waits for one thing at most, so every event that
+    /// changes the status names the one it starts (if any) and ends the others. Stored in UTC, like the deadline.
+    /// </summary>
+    private static SlaDeadline Waiting(
+        SlaDeadline d, DateTimeOffset? feeAssessedAt = null, DateTimeOffset? informationRequestedAt = null,
+        Guid? informationRequestId = null, DateTimeOffset? decidedAt = null)
+    {
+        d.FeeAssessedAt = feeAssessedAt?.ToUniversalTime();
+        d.InformationRequestedAt = informationRequestedAt?.ToUniversalTime();
+        d.InformationRequestId = informationRequestId;
+        d.DecidedAt = decidedAt?.ToUniversalTime();
+        return d;
+    }
 
     private static SlaDeadline Due(SlaDeadline d, DateOnly? due, bool paused, bool decided)
     {

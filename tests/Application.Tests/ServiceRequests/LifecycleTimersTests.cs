@@ -4,13 +4,12 @@ using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Domain.Staff;
 using Shouldly;
-using Wolverine;
 
 namespace MyGovernment.Application.Tests.ServiceRequests;
 
 /// <summary>
-/// The follow-up messages the decided events start: automatic assignment as configured, and the timers at the
-/// configured number of days (the integration tests check they are stored as scheduled messages).
+/// The follow-up messages the decided events start: automatic assignment as configured, and no timer (timers are
+/// data, swept: the integration tests check that no command leaves a scheduled message).
 /// </summary>
 public sealed class LifecycleTimersTests
 {
@@ -19,12 +18,6 @@ public sealed class LifecycleTimersTests
     private static readonly Actor Officer = new("molg-1", "officer", "MOLG", "400000001");
 
     private static List<object> For(object @event, LifecycleOptions options) => [.. LifecycleTimers.For(RequestId, [@event], options)];
-
-    private static (T Message, DateTimeOffset? DueAt) Scheduled<T>(List<object> messages)
-    {
-        var delivery = messages.OfType<DeliveryMessage<T>>().ShouldHaveSingleItem();
-        return (delivery.Message, delivery.Options.ScheduledTime);
-    }
 
     [Theory]
     [InlineData(AssignmentPolicy.RoundRobin)]
@@ -38,33 +31,14 @@ public sealed class LifecycleTimersTests
         For(new StepEntered(RequestId, 0, "MOLG", At), new LifecycleOptions { AssignmentPolicy = AssignmentPolicy.Manual }).ShouldBeEmpty();
 
     [Fact]
-    public void An_assessed_fee_schedules_abandonment_after_the_configured_payment_days()
+    public void The_waits_schedule_no_message_any_more_because_they_are_data()
     {
-        var fee = Money.Ils(50m);
-        var (message, due) = Scheduled<AbandonIfUnpaid>(For(new FeeAssessed(RequestId, 1, [], fee, At), new LifecycleOptions { PaymentDays = 7 }));
-
-        message.ShouldBe(new AbandonIfUnpaid(RequestId));
-        due.ShouldBe(At.AddDays(7));
-    }
-
-    [Fact]
-    public void An_information_request_schedules_abandonment_after_the_configured_response_days()
-    {
-        var info = Guid.Parse("0190a000-0000-7000-8000-0000000000b1");
-        var (message, due) = Scheduled<AbandonIfNoResponse>(
-            For(new InformationRequested(RequestId, info, "Site plan?", Officer, At), new LifecycleOptions { ApplicantResponseDays = 10 }));
-
-        message.ShouldBe(new AbandonIfNoResponse(RequestId, info));
-        due.ShouldBe(At.AddDays(10));
-    }
-
-    [Fact]
-    public void A_rejection_or_an_issued_document_schedules_closing_after_the_configured_appeal_window()
-    {
-        var options = new LifecycleOptions { AppealWindowDays = 21 };
-
-        Scheduled<CloseAfterAppealWindow>(For(new RequestRejected(RequestId, "ineligible", "No", null, Officer, At), options)).DueAt.ShouldBe(At.AddDays(21));
-        Scheduled<CloseAfterAppealWindow>(For(new DocumentIssued(RequestId, "ABCDEFGHJKLMNPQR", "BUILDING-PERMIT", Officer, At), options)).DueAt.ShouldBe(At.AddDays(21));
+        // Their starts are kept in the deadline row (SlaDeadlineProjectionTests) that the sweep reads (DueTimersTests).
+        var options = new LifecycleOptions { AssignmentPolicy = AssignmentPolicy.Manual };
+        For(new FeeAssessed(RequestId, 1, [], Money.Ils(50m), At), options).ShouldBeEmpty();
+        For(new InformationRequested(RequestId, Guid.NewGuid(), "Site plan?", Officer, At), options).ShouldBeEmpty();
+        For(new RequestRejected(RequestId, "ineligible", "No", null, Officer, At), options).ShouldBeEmpty();
+        For(new DocumentIssued(RequestId, "ABCDEFGHJKLMNPQR", "BUILDING-PERMIT", Officer, At), options).ShouldBeEmpty();
     }
 
     [Fact]

@@ -66,9 +66,8 @@ public sealed class SubmitServiceRequestTests
         var stream = start.ShouldBeOfType<StartStream<ServiceRequest>>();
         stream.StreamId.ShouldBe(command.RequestId);
         stream.Events.Select(e => e.GetType()).ShouldBe([typeof(ServiceRequestSubmitted), typeof(FeeAssessed)]);
-        var timer = timers.ShouldHaveSingleItem().ShouldBeOfType<Wolverine.ScheduledMessage<AbandonIfUnpaid>>();
-        timer.Message.RequestId.ShouldBe(command.RequestId);
-        timer.Options!.ScheduledTime.ShouldBe(now.AddDays(14));
+        // The payment timeout is the fee's assessment kept in the deadline row, swept: no scheduled message.
+        timers.ShouldBeEmpty();
     }
 
     [Fact]

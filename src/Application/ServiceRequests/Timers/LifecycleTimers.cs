@@ -14,16 +14,18 @@ public sealed record AbandonIfNoResponse(Guid RequestId, Guid InformationRequest
 public sealed record CloseAfterAppealWindow(Guid RequestId) : LogSafeMessage;
 
 /// <summary>
-/// Runs the SLA decision for one request. The SLA sweep (<see cref="SlaSweep"/>) invokes it for each request whose
-/// deadline has passed; nothing schedules it any more, but envelopes scheduled before SLA deadlines became data
-/// (one per SLA clock started) are still in older databases and still handled.
+/// Runs the SLA decision for one request. The sweep (<see cref="SlaSweep"/>) invokes it, like the three timers above,
+/// for each request whose deadline has passed; nothing schedules them any more, but envelopes scheduled before
+/// timers became data (one per SLA clock started, assessed fee, information request and decision) are still in
+/// older databases and still handled.
 /// </summary>
 public sealed record CheckSla(Guid RequestId) : LogSafeMessage;
 
 /// <summary>
-/// The follow-up messages decided events start: timers, and automatic assignment when a request joins a queue. SLA
-/// deadlines are not among them: they are data (<see cref="MyGovernment.Projections.ServiceRequests.SlaDeadline"/>).
-/// Wolverine persists them with the events (outbox), so neither happens without the other.
+/// The follow-up messages decided events start: automatic assignment when a request joins a queue. Timers are not
+/// among them any more: they are data (<see cref="MyGovernment.Projections.ServiceRequests.SlaDeadline"/>), written
+/// in the command's transaction and found by the sweep. Wolverine persists the follow-ups with the events (outbox),
+/// so neither happens without the other.
 /// </summary>
 public static class LifecycleTimers
 {
@@ -33,28 +35,15 @@ public static class LifecycleTimers
     /// </param>
     public static OutgoingMessages For(Guid requestId, IEnumerable<object> events, LifecycleOptions options, bool assignedInTransaction = false)
     {
-        var timers = new OutgoingMessages();
-        foreach (var e in events)
+        var followUps = new OutgoingMessages();
+        if (options.AssignmentPolicy == AssignmentPolicy.Manual || assignedInTransaction)
         {
-            switch (e)
-            {
-                case StepEntered step when options.AssignmentPolicy != AssignmentPolicy.Manual && !assignedInTransaction:
-                    timers.Add(new AutoAssign(requestId, step.StepIndex));
-                    break;
-                case FeeAssessed fee:
-                    timers.Add(new AbandonIfUnpaid(requestId).ScheduledAt(fee.AssessedAt.AddDays(options.PaymentDays)));
-                    break;
-                case InformationRequested info:
-                    timers.Add(new AbandonIfNoResponse(requestId, info.InformationRequestId).ScheduledAt(info.At.AddDays(options.ApplicantResponseDays)));
-                    break;
-                case RequestRejected rejected:
-                    timers.Add(new CloseAfterAppealWindow(requestId).ScheduledAt(rejected.At + options.AppealWindow));
-                    break;
-                case DocumentIssued issued:
-                    timers.Add(new CloseAfterAppealWindow(requestId).ScheduledAt(issued.At + options.AppealWindow));
-                    break;
-            }
+            return followUps;
         }
-        return timers;
+        foreach (var step in events.OfType<StepEntered>())
+        {
+            followUps.Add(new AutoAssign(requestId, step.StepIndex));
+        }
+        return followUps;
     }
 }

@@ -10,8 +10,9 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>
-/// Finds the requests whose SLA deadline has passed (<see cref="SlaDeadline.CheckAt"/>, one indexed query) and runs
-/// the SLA decision for each, instead of one scheduled message per request. Runs on every node; a PostgreSQL
+/// Finds the requests with a due timer (<see cref="SlaDeadline"/>: the SLA deadline passed, or a payment, applicant
+/// response or appeal wait longer than configured; one query over indexed columns) and runs each due timer's
+/// handler, instead of one scheduled message per timer (<see cref="DueTimers"/>). Runs on every node; a PostgreSQL
 /// advisory lock lets one node sweep at a time, and each decision re-reads its stream and appends with an optimistic
 /// version check, so a decision that became moot, or that another node already took, appends nothing. A node that
 /// dies mid-sweep loses its connection and with it the lock: the next node's tick takes over.
@@ -20,7 +21,7 @@ public sealed partial class SlaSweep(
     IDocumentStore store, IServiceScopeFactory scopes, TimeProvider clock, IOptions<LifecycleOptions> options, ILogger<SlaSweep> logger)
     : BackgroundService
 {
-    /// <summary>Any number every node agrees on: the advisory lock that names "the SLA sweep".</summary>
+    /// <summary>Any number every node agrees on: the advisory lock that names "the SLA sweep" (now of every lifecycle timer).</summary>
     private const long LockKey = 0x4D79_476F_7653_4C41;
 
     /// <summary>Decisions run side by side: each is a short transaction of its own.</summary>
@@ -43,10 +44,10 @@ public sealed partial class SlaSweep(
         }
     }
 
-    /// <summary>One sweep at the current time. Returns how many requests it ran the decision for (0 when another node holds the sweep).</summary>
+    /// <summary>One sweep at the current time. Returns how many requests it ran timers for (0 when another node holds the sweep).</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = DueTimers.At(clock.GetUtcNow(), options.Value);
         var batchSize = options.Value.SlaSweepBatchSize;
         // The common case, every tick on every node: one index lookup that finds nothing, and no lock taken.
         if ((await DueAsync(now, [], 1, ct)).Count == 0)
@@ -71,8 +72,9 @@ public sealed partial class SlaSweep(
                 {
                     return tried.Count;
                 }
-                tried.UnionWith(due);
-                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, CheckAsync);
+                tried.UnionWith(due.Select(d => d.Id));
+                await Parallel.ForEachAsync(
+                    due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, (row, token) => RunAsync(now, row, token));
             }
         }
         finally
@@ -82,27 +84,32 @@ public sealed partial class SlaSweep(
         }
     }
 
-    private async Task<IReadOnlyList<Guid>> DueAsync(DateTimeOffset now, Guid[] exclude, int limit, CancellationToken ct)
+    // Each condition is one indexed column (duplicated from the row), so PostgreSQL answers from the indexes.
+    private async Task<IReadOnlyList<SlaDeadline>> DueAsync(DueTimers now, Guid[] exclude, int limit, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         return await session.Query<SlaDeadline>()
-            .Where(d => d.CheckAt <= now && !d.Id.IsOneOf(exclude))
-            .OrderBy(d => d.CheckAt)
-            .Select(d => d.Id)
+            .Where(d => (d.CheckAt <= now.Now || d.FeeAssessedAt <= now.UnpaidSince || d.InformationRequestedAt <= now.UnansweredSince
+                    || d.DecidedAt <= now.DecidedBefore)
+                && !d.Id.IsOneOf(exclude))
             .Take(limit)
             .ToListAsync(ct);
     }
 
-    private async ValueTask CheckAsync(Guid requestId, CancellationToken ct)
+    // A row's timers run one after the other: they decide on the same stream.
+    private async ValueTask RunAsync(DueTimers now, SlaDeadline row, CancellationToken ct)
     {
-        try
+        foreach (var timer in now.For(row))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new CheckSla(requestId), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogCheckFailed(logger, requestId, e);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(timer, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogTimerFailed(logger, timer.GetType().Name, row.Id, e);
+            }
         }
     }
 
@@ -113,9 +120,9 @@ public sealed partial class SlaSweep(
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The SLA sweep failed; it runs again at the next interval")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The timer sweep failed; it runs again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The SLA check of request {RequestId} failed; the next sweep tries again")]
-    private static partial void LogCheckFailed(ILogger logger, Guid requestId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Timer} timer of request {RequestId} failed; the next sweep tries again")]
+    private static partial void LogTimerFailed(ILogger logger, string timer, Guid requestId, Exception exception);
 }
