@@ -61,6 +61,7 @@ for (var i = 0; i < (onlyHttp ? 0 : 3); i++)
 {
     await using var probe = await ApiProcess.StartAsync(apiDll, connectionString, FreePort());
     starts.Add(probe.StartToReady.TotalMilliseconds);
+    Console.WriteLine($"   start to ready: {probe.StartToReady.TotalMilliseconds:0} ms (load average {BacklogDrain.LoadAverage()})");
 }
 
 if (onlyHttp)
@@ -278,8 +279,9 @@ static string Markdown(List<Measurement> results, List<double> starts, LagResult
     sb.AppendLine($"Machine: {Machine()}").AppendLine();
     sb.AppendLine("CPU per operation: milliseconds of CPU spent by the application (this benchmark process for 1 and 2, the API");
     sb.AppendLine("process for 3, including its background follow-ups) and by PostgreSQL, divided by the operations completed.").AppendLine();
-    sb.AppendLine("For HTTP, each run is followed by a drain: the wait until the API has handled the follow-up messages the run");
-    sb.AppendLine("queued (automatic assignment after every submission). \"Sustained\" counts operations over run plus drain.").AppendLine();
+    sb.AppendLine("For HTTP, each run is followed by a drain: the wait until the API has done the background work the run caused");
+    sb.AppendLine("(messages in the inbox, and the async daemon with the notification and webhook subscribers caught up). \"Sustained\"");
+    sb.AppendLine("counts operations over run plus drain, and CPU per operation includes that work.").AppendLine();
     sb.AppendLine("| scenario | clients | ops/s | sustained ops/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/op | db CPU ms/op |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     foreach (var m in results)
     {
