@@ -20,7 +20,6 @@ public static class WolverineSetup
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("Lifecycle"));
         builder.Services.AddSingleton<CatalogSnapshots>();
         builder.Services.AddSingleton<IWorkingCalendarSource, WorkingCalendarSource>();
-        builder.Services.AddSingleton<IOpenRequestLookup, OpenRequestLookup>();
         builder.Services.AddSingleton<IOfficerWorkload, OfficerWorkload>();
         builder.Services.AddSingleton<MyGovernment.Application.ServiceRequests.Documents.IIssuedDocumentLookup, MyGovernment.Api.ServiceRequests.Documents.IssuedDocumentLookup>();
 

@@ -27,12 +27,12 @@ public sealed class CatalogSnapshots
         ?? WorkingCalendar.Standard;
 
     /// <summary>
-    /// Where a submission of the service goes straight into a queue (a free service), going by the service as this
-    /// node last folded it, whatever its version: only for reading ahead, never for deciding.
+    /// The department a submission of the service enters at once (a free service's first step), going by the service
+    /// as this node last folded it, whatever its version: only for reading ahead, never for deciding.
     /// </summary>
-    public CatalogGuess? LastFolded(Guid serviceId) =>
+    public string? FirstQueueGuess(Guid serviceId) =>
         _entries.TryGetValue(serviceId, out var hit) && hit.Value is Service { IsPaid: false } service && service.Workflow.Count > 0
-            ? new CatalogGuess(service.Workflow[0].DepartmentCode)
+            ? service.Workflow[0].DepartmentCode
             : null;
 
     private async Task<T?> GetAsync<T>(
@@ -58,6 +58,3 @@ public sealed class CatalogSnapshots
 
     private sealed record Snapshot(long Version, object? Value);
 }
-
-/// <param name="FirstQueue">The department of the service's first step, which a submission enters at once.</param>
-public sealed record CatalogGuess(string FirstQueue);

@@ -53,15 +53,15 @@ public static class SubmitServiceRequestHandler
     /// assignment's reads ride in the same round trip (for the department the service last had on this node).
     /// </summary>
     public static async Task<(Service?, WorkingCalendar, Guid?, PrefetchedAssignment)> LoadAsync(
-        SubmitServiceRequest command, IDocumentSession session, CatalogSnapshots catalog, IOpenRequestLookup openRequests,
+        SubmitServiceRequest command, IDocumentSession session, CatalogSnapshots catalog,
         IOfficerWorkload workload, IOptions<LifecycleOptions> options, CancellationToken ct)
     {
         var serviceId = CatalogIds.Service(command.ServiceCode);
         var batch = session.CreateBatchQuery();
         var serviceState = batch.Events.FetchStreamState(serviceId);
         var calendarState = batch.Events.FetchStreamState(CatalogIds.Calendar);
-        var duplicate = openRequests.FindOpen(batch, command.ApplicantId, command.ServiceCode);
-        var department = options.Value.AssignmentPolicy == AssignmentPolicy.Manual ? null : catalog.LastFolded(serviceId)?.FirstQueue;
+        var duplicate = batch.AddItem(new OpenRequestQuery(command.ApplicantId, command.ServiceCode));
+        var department = options.Value.AssignmentPolicy == AssignmentPolicy.Manual ? null : catalog.FirstQueueGuess(serviceId);
         var assignment = department is null ? PrefetchedAssignment.None : new PrefetchedAssignment(department, AssignmentInputs.Queue(batch, workload, department));
         await batch.Execute(ct);
         var service = await catalog.ServiceAsync(session, serviceId, (await serviceState)?.Version, ct);
