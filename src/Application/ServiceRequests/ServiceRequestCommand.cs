@@ -27,9 +27,12 @@ public static class ServiceRequestStream
     /// a client whose expected version is already behind is refused before any decision is made.
     /// </summary>
     public static async Task<IEventStream<ServiceRequest>> LoadAsync(
-        IDocumentSession session, Guid requestId, ExpectedVersion? expected, CancellationToken ct, Actor? by = null)
+        IDocumentSession session, Guid requestId, ExpectedVersion? expected, CancellationToken ct, Actor? by = null) =>
+        Checked(await session.Events.FetchForWriting<ServiceRequest>(requestId, ct), expected, by);
+
+    /// <summary>The checks of <see cref="LoadAsync(IDocumentSession, Guid, ExpectedVersion?, CancellationToken, Actor?)"/> on a stream fetched for writing elsewhere (e.g. in a batch).</summary>
+    public static IEventStream<ServiceRequest> Checked(IEventStream<ServiceRequest> stream, ExpectedVersion? expected, Actor? by = null)
     {
-        var stream = await session.Events.FetchForWriting<ServiceRequest>(requestId, ct);
         if (stream.Aggregate is null)
         {
             throw new NotFoundException("request_not_found", "No such service request.");

@@ -11,8 +11,13 @@ using Wolverine;
 
 namespace MyGovernment.Application.Staff;
 
-/// <summary>Follow-up of a request joining a step's queue: give it to an officer of that department automatically.</summary>
-public sealed record AutoAssign(Guid RequestId, int StepIndex) : LogSafeMessage;
+/// <summary>
+/// Follow-up of a request joining a step's queue: give it to an officer of that department automatically.
+/// <paramref name="Department"/> is the queue's department when the step was entered, so the handler can read the
+/// request and the assignment's inputs in one round trip; envelopes queued before it travelled with the message
+/// carry none.
+/// </summary>
+public sealed record AutoAssign(Guid RequestId, int StepIndex, string? Department = null) : LogSafeMessage;
 
 /// <summary>
 /// Open requests per officer of a department, from the request read model (implemented by the host). It joins the
@@ -60,11 +65,24 @@ public static class AutoAssignment
 
 public static class AutoAssignHandler
 {
+    /// <summary>
+    /// The request and the inputs for its department. A backlog of these follow-ups is drained as fast as reads
+    /// allow, so the inputs for the department the message names ride in the request's own round trip; they are
+    /// read again only if the request is no longer there (then the handler finds it moot, or it was moved within
+    /// the same step, e.g. referred).
+    /// </summary>
     public static async Task<(IEventStream<ServiceRequest>, AssignmentInputs)> LoadAsync(
         AutoAssign message, IDocumentSession session, IOfficerWorkload workload, CancellationToken ct)
     {
-        var stream = await ServiceRequestStream.LoadAsync(session, message.RequestId, null, ct);
-        return (stream, await AssignmentInputs.LoadAsync(session, workload, stream.Aggregate!.CurrentDepartment ?? "", ct));
+        var batch = session.CreateBatchQuery();
+        var fetched = batch.Events.FetchForWriting<ServiceRequest>(message.RequestId);
+        var prefetched = message.Department is { Length: > 0 } department
+            ? new PrefetchedAssignment(department, AssignmentInputs.Queue(batch, workload, department))
+            : PrefetchedAssignment.None;
+        await batch.Execute(ct);
+        var stream = ServiceRequestStream.Checked(await fetched, expected: null);
+        var current = stream.Aggregate!.CurrentDepartment ?? "";
+        return (stream, await prefetched.ForAsync(current, () => AssignmentInputs.LoadAsync(session, workload, current, ct)));
     }
 
     public static OutgoingMessages Handle(

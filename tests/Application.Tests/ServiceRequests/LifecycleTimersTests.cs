@@ -24,7 +24,7 @@ public sealed class LifecycleTimersTests
     [InlineData(AssignmentPolicy.LeastLoaded)]
     public void Entering_a_step_asks_for_automatic_assignment_under_an_automatic_policy(AssignmentPolicy policy) =>
         For(new StepEntered(RequestId, 1, "CIVIL-DEFENCE", At), new LifecycleOptions { AssignmentPolicy = policy })
-            .OfType<AutoAssign>().ShouldHaveSingleItem().ShouldBe(new AutoAssign(RequestId, 1));
+            .OfType<AutoAssign>().ShouldHaveSingleItem().ShouldBe(new AutoAssign(RequestId, 1, "CIVIL-DEFENCE"));
 
     [Fact]
     public void Under_the_manual_policy_nobody_is_assigned_automatically() =>

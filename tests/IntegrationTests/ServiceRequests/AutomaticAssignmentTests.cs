@@ -1,9 +1,12 @@
 using Alba;
+using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
+using MyGovernment.Application.Staff;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Catalog;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
+using Wolverine;
 
 namespace MyGovernment.IntegrationTests.ServiceRequests;
 
@@ -86,6 +89,31 @@ public sealed class AutomaticAssignmentTests(AppFixture app)
         }
         // The least loaded officer each time: the second request goes to the one without the first.
         assignedTo.ShouldBe(officers, ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("NO-SUCH-DEPT")]
+    [InlineData(null)]
+    public async Task A_follow_up_naming_another_department_or_none_still_assigns_within_the_requests_own(string? named)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = app.AdminToken();
+        var department = CatalogAdmin.NewCode("D");
+        await app.Post(admin, "/api/admin/departments", new { code = department, nameAr = "دائرة المتابعة", nameEn = "Follow-up Directorate" }, 201);
+        var service = CatalogAdmin.NewCode("T");
+        await app.Post(admin, $"/api/admin/services", CatalogAdmin.Definition(service, isPaid: false, department: department), 201);
+        await app.Post(admin, $"/api/admin/services/{service}/publish", new { }, 200);
+        // Nobody on the roster yet: the submission queues the request unassigned.
+        var request = await new Journey(app, service).SubmitAsync(new { fullName = "Rana Haddad" });
+        (await request.ReadAsync()).AssignedTo.ShouldBeNull();
+        var officer = "follow-" + department.ToLowerInvariant();
+        await app.Post(admin, $"/api/departments/{department}/officers", new { officerId = officer, nationalId = Citizens.NewNationalId(), role = "officer" }, 200);
+
+        // A follow-up whose department is stale (the inputs it reads ahead are another department's) or absent (an
+        // envelope queued before the department travelled with it) must decide on the request's own department.
+        await app.Host.Services.GetRequiredService<IMessageBus>().InvokeAsync(new AutoAssign(request.Id, 0, named), ct);
+
+        (await request.ReadAsync()).AssignedTo.ShouldBe(officer);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public static class LifecycleTimers
         }
         foreach (var step in events.OfType<StepEntered>())
         {
-            followUps.Add(new AutoAssign(requestId, step.StepIndex));
+            followUps.Add(new AutoAssign(requestId, step.StepIndex, step.DepartmentCode));
         }
         return followUps;
     }
