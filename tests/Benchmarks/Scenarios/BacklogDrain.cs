@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
 using Wolverine.Runtime.Serialization;
@@ -29,7 +30,7 @@ public static class BacklogDrain
     {
         var template = await TemplateAsync(http, db);
         var envelope = EnvelopeSerializer.Deserialize(template.Body);
-        var data = Encoding.UTF8.GetString(envelope.Data!);
+        var data = ForJobseekerQueue(Encoding.UTF8.GetString(envelope.Data!));
         var templateRequest = template.RequestId.ToString();
         var loadBefore = LoadAverage();
         var before = meter.Take(http.Api.Process);
@@ -68,6 +69,20 @@ public static class BacklogDrain
         var after = meter.Take(http.Api.Process);
         return new DrainResult(messages, seconds, (after.App - before.App).TotalMilliseconds / messages, (after.Db - before.Db).TotalMilliseconds / messages,
             loadBefore, LoadAverage());
+    }
+
+    /// <summary>
+    /// The permit's follow-up names the permit's department (builds that send one); the requests it is copied for
+    /// wait in MOL's queue, so the copy names MOL, as a follow-up sent for them would.
+    /// </summary>
+    private static string ForJobseekerQueue(string data)
+    {
+        var message = JsonNode.Parse(data)!.AsObject();
+        if (message.Select(p => p.Key).FirstOrDefault(k => k.Equals("department", StringComparison.OrdinalIgnoreCase)) is { } key)
+        {
+            message[key] = "MOL";
+        }
+        return message.ToJsonString();
     }
 
     /// <summary>Submits requests for the follow-ups to point at (jobseeker, queued at step 0 of MOL).</summary>
