@@ -14,6 +14,9 @@ public static partial class CommandStatements
 {
     public static async Task PrintAsync(NpgsqlDataSource db, int submissions, string label, string what, Func<int, Task> command)
     {
+        // Table statistics reach the shared counters when a backend goes idle, at most once a second: let the work
+        // before this window land before it starts, and this window's work before it ends.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
         await using (var reset = db.CreateCommand("select pg_stat_statements_reset()"))
         {
             await reset.ExecuteNonQueryAsync();
@@ -21,7 +24,6 @@ public static partial class CommandStatements
         var writesBefore = await TableWritesAsync(db);
         await Parallel.ForAsync(0, submissions, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) => await command(i));
         await BacklogDrain.SettledAsync(db);
-        // Table statistics reach the shared counters when a backend goes idle, at most once a second.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var writesAfter = await TableWritesAsync(db);
         await using var top = db.CreateCommand(
