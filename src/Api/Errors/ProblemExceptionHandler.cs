@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using MyGovernment.Api.Idempotency;
 using MyGovernment.Api.Localization;
+using MyGovernment.Application.Idempotency;
 using MyGovernment.Application.Messaging;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -45,6 +46,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         DomainException rule => Problem(422, rule.Code, rule.Message),
         JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
             or JasperFx.DocumentAlreadyExistsException => Problem(409, "duplicate", "The object already exists."),
+        // A repeat whose first record expired between the failed commit and the replay's lookup.
+        _ when IdempotencyPolicy.IsRecordedAlready(exception) => Problem(409, "duplicate", "The object already exists."),
         JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DcbConcurrencyException
             or JasperFx.Events.StreamLockedException or Marten.Exceptions.StreamLockedException =>
             Problem(409, "concurrency_conflict", "Someone else changed this object at the same time. Reload it and try again."),

@@ -47,11 +47,40 @@ public sealed class IdempotencyPolicy : IHandlerPolicy
             return;
         }
         var now = clock.GetUtcNow();
-        // An expired record still holds the key's row: replace it in this same transaction. Written out rather than
-        // as a LINQ DeleteWhere, which parsed its expression on every command (issue 16 profile).
-        var table = ((IMartenSession)session).StorageFor<IdempotencyRecord>().TableName.QualifiedName;
-        session.QueueSqlCommand($"delete from {table} where id = ? and (data ->> 'expiresAt')::timestamptz <= ?", id, now);
-        session.Insert(new IdempotencyRecord(
-            id, hash, JsonSerializer.Serialize(response, response.GetType(), IdempotencyRecord.Json), now, now + options.Value.Retention));
+        var record = new IdempotencyRecord(
+            id, hash, JsonSerializer.Serialize(response, response.GetType(), IdempotencyRecord.Json), now, now + options.Value.Retention);
+        var marten = (IMartenSession)session;
+        var table = marten.StorageFor<IdempotencyRecord>().TableName.QualifiedName;
+        // One statement (issue 16; it was a queued delete plus Marten's insert): an expired record still holds the key's
+        // row, so it is deleted, and the insert reads the delete's result, which makes PostgreSQL run the delete first
+        // (sibling parts of a statement otherwise run in no set order, and the insert would meet the old row). A live
+        // record is not deleted, so the insert fails on the primary key and the whole commit with it, as before: that
+        // failure is how a repeat or a concurrent duplicate is detected (IdempotentCommand). The columns are those Marten
+        // writes for this document (no revisions: mt_version is any new id).
+        session.QueueSqlCommand(
+            $"with expired as (delete from {table} where id = ? and (data ->> 'expiresAt')::timestamptz <= ? returning id) "
+            + $"insert into {table} (id, data, mt_version, mt_dotnet_type, mt_last_modified) "
+            + "select ?, ?::jsonb, ?, ?, transaction_timestamp() from (select count(*) from expired) as deleted",
+            id, now, id, marten.Serializer.ToJson(record), Guid.CreateVersion7(), typeof(IdempotencyRecord).FullName!);
+    }
+
+    /// <summary>The primary key of the records' table, named by Marten after the document type.</summary>
+    private const string RecordKey = "pkey_mt_doc_idempotencyrecord_id";
+
+    /// <summary>
+    /// The commit failed because the key's record exists and is live (a repeat, or a concurrent duplicate that committed
+    /// first), however deeply Marten or Wolverine wrapped the driver's error. Marten's own insert reported this as
+    /// <see cref="DocumentAlreadyExistsException"/>; the statement above reports the key violation itself.
+    /// </summary>
+    public static bool IsRecordedAlready(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DocumentAlreadyExistsException || e is Npgsql.PostgresException { SqlState: "23505", ConstraintName: RecordKey })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

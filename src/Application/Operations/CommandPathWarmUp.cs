@@ -71,7 +71,7 @@ public sealed class CommandPathWarmUp(IMessageBus bus, IDocumentStore store, Tim
             logger.LogError("Warm-up submission {RequestId} was committed", command.RequestId);
             return false;
         }
-        catch (JasperFx.DocumentAlreadyExistsException)
+        catch (Exception e) when (IdempotencyPolicy.IsRecordedAlready(e))
         {
             return true;
         }

@@ -14,12 +14,18 @@ public static partial class CommandStatements
 {
     public static async Task PrintAsync(NpgsqlDataSource db, int submissions, string label, string what, Func<int, Task> command)
     {
+        // Table statistics reach the shared counters when a backend goes idle, at most once a second: let the work
+        // before this window land before it starts, and this window's work before it ends.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
         await using (var reset = db.CreateCommand("select pg_stat_statements_reset()"))
         {
             await reset.ExecuteNonQueryAsync();
         }
+        var writesBefore = await TableWritesAsync(db);
         await Parallel.ForAsync(0, submissions, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) => await command(i));
         await BacklogDrain.SettledAsync(db);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var writesAfter = await TableWritesAsync(db);
         await using var top = db.CreateCommand(
             "select calls, total_exec_time, rows, query from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) "
             + "and query not like '%pg_stat_statements%' order by total_exec_time desc limit 15");
@@ -32,6 +38,64 @@ public static partial class CommandStatements
             var text = Whitespace().Replace(reader.GetString(3), " ");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {reader.GetInt64(0) / (double)submissions:0.00} | {reader.GetDouble(1) / submissions:0.000} | {reader.GetInt64(2) / (double)submissions:0.00} | `{text[..Math.Min(text.Length, 140)]}` |"));
+        }
+        await reader.CloseAsync();
+        await PrintWritesAsync(db, submissions, what, writesBefore, writesAfter);
+    }
+
+    /// <summary>
+    /// What a command writes, beyond statement times: the WAL its statements produced (every row and every index entry
+    /// written shows in it) and the rows inserted, updated (HOT: without touching an index) and deleted per table.
+    /// </summary>
+    private static async Task PrintWritesAsync(NpgsqlDataSource db, int commands, string what,
+        Dictionary<string, long[]> before, Dictionary<string, long[]> after)
+    {
+        await using (var wal = db.CreateCommand(
+            "select coalesce(sum(wal_bytes), 0)::float8, coalesce(sum(wal_records), 0)::float8, coalesce(sum(shared_blks_dirtied), 0)::float8 from pg_stat_statements "
+            + "where dbid = (select oid from pg_database where datname = current_database())"))
+        await using (var reader = await wal.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"WAL per {what}: {reader.GetDouble(0) / commands:N0} bytes in {reader.GetDouble(1) / commands:0.0} records, {reader.GetDouble(2) / commands:0.0} blocks dirtied"));
+        }
+        Console.WriteLine($"rows written per {what} (inserted / updated, of which HOT / deleted):");
+        foreach (var (table, counts) in after.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var old = before.GetValueOrDefault(table, new long[4]);
+            var delta = counts.Zip(old, (a, b) => (a - b) / (double)commands).ToArray();
+            if (delta.Any(d => d >= 0.005))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table}: {delta[0]:0.00} / {delta[1]:0.00}, {delta[2]:0.00} / {delta[3]:0.00}"));
+            }
+        }
+    }
+
+    private static async Task<Dictionary<string, long[]>> TableWritesAsync(NpgsqlDataSource db)
+    {
+        await using var query = db.CreateCommand("select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables where schemaname = 'mygov'");
+        await using var reader = await query.ExecuteReaderAsync();
+        var writes = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            writes[reader.GetString(0)] = [reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)];
+        }
+        return writes;
+    }
+
+    /// <summary>Every index of the tables commands write, with how often a query used it since the cluster started.</summary>
+    public static async Task PrintIndexUseAsync(NpgsqlDataSource db)
+    {
+        await using var query = db.CreateCommand(
+            "select s.relname, s.indexrelname, s.idx_scan, pg_relation_size(s.indexrelid), i.indexdef from pg_stat_user_indexes s "
+            + "join pg_indexes i on i.schemaname = s.schemaname and i.indexname = s.indexrelname "
+            + "where s.schemaname = 'mygov' and (select n_tup_ins + n_tup_upd from pg_stat_user_tables t where t.relid = s.relid) > 0 order by s.relname, s.indexrelname");
+        await using var reader = await query.ExecuteReaderAsync();
+        Console.WriteLine("indexes of the written tables (scans since the cluster started, size in kB):");
+        while (await reader.ReadAsync())
+        {
+            var definition = Whitespace().Replace(reader.GetString(4), " ");
+            Console.WriteLine($"  {reader.GetString(0)}.{reader.GetString(1)}: {reader.GetInt64(2):N0} scans, {reader.GetInt64(3) / 1024:N0} kB: {definition[..Math.Min(definition.Length, 200)]}");
         }
     }
 

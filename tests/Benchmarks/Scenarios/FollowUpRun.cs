@@ -33,7 +33,11 @@ public static class FollowUpRun
         {
             runs.Add(("older build", beforeDll, []));
         }
-        runs.Add(("this build, Wolverine's default queue settings", apiDll, WolverineDefaults));
+        // --messages 0: the statement tables alone, without the backlog drains (a quicker A/B of two builds).
+        if (messages > 0)
+        {
+            runs.Add(("this build, Wolverine's default queue settings", apiDll, WolverineDefaults));
+        }
         runs.Add(("this build as configured", apiDll, []));
 
         foreach (var (label, dll, settings) in runs)
@@ -42,9 +46,12 @@ public static class FollowUpRun
             var http = await HttpCommands.CreateAsync(api);
             var requests = await BacklogDrain.RequestsAsync(http, 500);
             await BacklogDrain.SettledAsync(db);
-            var drain = await BacklogDrain.MeasureAsync(http, db, meter, requests, messages);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"drain [{label}]: {drain.Messages:N0} follow-ups in {drain.Seconds:0.0} s = {drain.PerSecond:N0}/s, cpu/message app {drain.AppCpuMsPerMessage:0.00} ms db {drain.DbCpuMsPerMessage:0.00} ms, load {drain.LoadBefore} -> {drain.LoadAfter}"));
+            if (messages > 0)
+            {
+                var drain = await BacklogDrain.MeasureAsync(http, db, meter, requests, messages);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"drain [{label}]: {drain.Messages:N0} follow-ups in {drain.Seconds:0.0} s = {drain.PerSecond:N0}/s, cpu/message app {drain.AppCpuMsPerMessage:0.00} ms db {drain.DbCpuMsPerMessage:0.00} ms, load {drain.LoadBefore} -> {drain.LoadAfter}"));
+            }
             if (settings.Count == 0)
             {
                 await CommandStatements.PrintAsync(db, submissions, label, "submission", http.SubmitAsync);
@@ -57,6 +64,7 @@ public static class FollowUpRun
                 });
             }
         }
+        await CommandStatements.PrintIndexUseAsync(db);
         return 0;
     }
 

@@ -84,17 +84,22 @@ public sealed partial class SlaSweep(
         }
     }
 
-    // Each condition is one indexed column (duplicated from the row), so PostgreSQL answers from the indexes.
     private async Task<IReadOnlyList<SlaDeadline>> DueAsync(DueTimers now, Guid[] exclude, int limit, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        return await session.Query<SlaDeadline>()
+        return await Due(session, now, exclude, limit).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The rows with a due timer. Each condition is one indexed column (duplicated from the row, indexed where set), so
+    /// PostgreSQL answers from the indexes; public so that a test can read its plan.
+    /// </summary>
+    public static IQueryable<SlaDeadline> Due(IQuerySession session, DueTimers now, Guid[] exclude, int limit) =>
+        session.Query<SlaDeadline>()
             .Where(d => (d.CheckAt <= now.Now || d.FeeAssessedAt <= now.UnpaidSince || d.InformationRequestedAt <= now.UnansweredSince
                     || d.DecidedAt <= now.DecidedBefore)
                 && !d.Id.IsOneOf(exclude))
-            .Take(limit)
-            .ToListAsync(ct);
-    }
+            .Take(limit);
 
     // A row's timers run one after the other: they decide on the same stream.
     private async ValueTask RunAsync(DueTimers now, SlaDeadline row, CancellationToken ct)

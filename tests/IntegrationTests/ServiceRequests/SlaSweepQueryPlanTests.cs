@@ -1,0 +1,71 @@
+using Marten;
+using Marten.Linq;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.IntegrationTests.Support;
+using Npgsql;
+using Shouldly;
+
+namespace MyGovernment.IntegrationTests.ServiceRequests;
+
+/// <summary>
+/// The deadline row's four timer columns are indexed only where set (issue 16: a full index took an entry for every
+/// null on every write of the row). The sweep's query must still read those partial indexes, which PostgreSQL does
+/// only when it proves each condition implies the index's; otherwise it reads the whole table every second.
+/// </summary>
+public sealed class SlaSweepQueryPlanTests(AppFixture app)
+{
+    private static readonly string[] TimerIndexes =
+    [
+        "mt_doc_sladeadline_idx_check_at", "mt_doc_sladeadline_idx_fee_assessed_at",
+        "mt_doc_sladeadline_idx_information_requested_at", "mt_doc_sladeadline_idx_decided_at",
+    ];
+
+    [Fact]
+    public async Task The_timer_columns_are_indexed_only_where_set()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var query = new NpgsqlCommand("select indexname, indexdef from pg_indexes where schemaname = 'mygov' and tablename = 'mt_doc_sladeadline'", connection);
+        var definitions = new Dictionary<string, string>();
+        await using var reader = await query.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            definitions[reader.GetString(0)] = reader.GetString(1);
+        }
+        foreach (var index in TimerIndexes)
+        {
+            definitions[index].ShouldEndWith($"WHERE ({index["mt_doc_sladeadline_idx_".Length..]} IS NOT NULL)");
+        }
+    }
+
+    [Fact]
+    public async Task The_sweep_reads_the_four_partial_indexes_and_not_the_table()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = app.Store.QuerySession();
+        var now = DueTimers.At(DateTimeOffset.UtcNow, new LifecycleOptions());
+        await using var command = SlaSweep.Due(session, now, [Guid.NewGuid()], 100).ToCommand(FetchType.FetchMany);
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(ct);
+        // The test database is small: without this the planner may rightly prefer reading the whole table.
+        await using (var noSeqScan = new NpgsqlCommand("set enable_seqscan = off", connection))
+        {
+            await noSeqScan.ExecuteNonQueryAsync(ct);
+        }
+        command.Connection = connection;
+        command.CommandText = "explain " + command.CommandText;
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            plan.Add(reader.GetString(0));
+        }
+        var text = string.Join('\n', plan);
+        text.ShouldNotContain("Seq Scan");
+        foreach (var index in TimerIndexes)
+        {
+            text.ShouldContain(index);
+        }
+    }
+}
