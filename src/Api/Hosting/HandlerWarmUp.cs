@@ -40,7 +40,11 @@ public sealed class HandlerWarmUp(IServiceProvider services, IHostApplicationLif
         // Wolverine registers its endpoints and handlers only while the host starts.
         await WhenStartedAsync(stoppingToken);
         var watch = Stopwatch.StartNew();
-        await Task.Run(() => BuildAll(stoppingToken), stoppingToken);
+        // Pre-generated code (Static) is loaded by Wolverine itself: endpoints as routing starts, handlers on first use.
+        if (services.GetRequiredService<Wolverine.WolverineOptions>().CodeGeneration.TypeLoadMode != TypeLoadMode.Static)
+        {
+            await Task.Run(() => BuildAll(stoppingToken), stoppingToken);
+        }
         var built = watch.Elapsed;
         await RunCommandPathAsync(stoppingToken);
         Duration = watch.Elapsed;
