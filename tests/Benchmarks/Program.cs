@@ -30,6 +30,8 @@ var skipBulk = args.Contains("--skip-bulk");
 // --only-http: the HTTP command scenarios alone (first requests, submit, approve), for quick A/B runs of two builds
 // while tuning; no cold starts, no baselines, no open loop, no report.
 var onlyHttp = args.Contains("--only-http");
+// --only-start: the three cold starts and the first requests of a fresh process, nothing else (start-up A/B runs).
+var onlyStart = args.Contains("--only-start");
 var root = RepositoryRoot();
 // --api <dll> measures another build of the API (e.g. an older commit) with this same tool.
 var apiDll = ArgText("--api") ?? Path.Combine(root, "src", "Api", "bin", "Release", "net10.0", "MyGovernment.Api.dll");
@@ -57,14 +59,14 @@ var duration = TimeSpan.FromSeconds(seconds);
 
 Console.WriteLine("start to ready (3 cold starts of the API process)...");
 var starts = new List<double>();
-for (var i = 0; i < (onlyHttp ? 0 : 3); i++)
+for (var i = 0; i < (onlyHttp && !onlyStart ? 0 : 3); i++)
 {
     await using var probe = await ApiProcess.StartAsync(apiDll, connectionString, FreePort());
     starts.Add(probe.StartToReady.TotalMilliseconds);
     Console.WriteLine($"   start to ready: {probe.StartToReady.TotalMilliseconds:0} ms (load average {BacklogDrain.LoadAverage()})");
 }
 
-if (onlyHttp)
+if (onlyHttp || onlyStart)
 {
     goto HttpCommandPath;
 }
@@ -94,6 +96,12 @@ var firstRequests = await FirstRequests.MeasureAsync(http);
 foreach (var (route, ms) in firstRequests)
 {
     Console.WriteLine($"   first request after ready: {route,-50} {ms,7:0} ms");
+}
+if (onlyStart)
+{
+    await api.DisposeAsync();
+    Console.WriteLine($"   (that process: start to ready {api.StartToReady.TotalMilliseconds:0} ms) start-up only: report not written");
+    return 0;
 }
 foreach (var clients in concurrency)
 {

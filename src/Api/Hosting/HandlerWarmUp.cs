@@ -1,18 +1,15 @@
 using System.Diagnostics;
-using JasperFx.CodeGeneration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MyGovernment.Application.Operations;
 
 namespace MyGovernment.Api.Hosting;
 
 /// <summary>
-/// Builds the generated code of every HTTP endpoint and message handler right after start (section "WarmUp"), so the
-/// first request of each route does not pay for code generation and compilation (seconds under load with dynamic
-/// code). /health/ready stays Unhealthy until it has finished, so a load balancer sends no traffic before. With
-/// pre-generated code (Wolverine:TypeLoadMode=Static) the same pass only loads the committed types. Then it runs the
-/// command path itself once, leaving no trace (<see cref="CommandPathWarmUp"/>).
-/// Chains are built one by one on a background thread: requests that arrive meanwhile (e.g. from tests, which do not
-/// wait for readiness) are served as before, building their own chain on first use.
+/// Runs the command path once right after start (section "WarmUp"), leaving no trace (<see cref="CommandPathWarmUp"/>),
+/// so the first submission does not pay seconds for the first touch of Marten, the outbox, the JSON contracts and the
+/// JIT. /health/ready stays Unhealthy until it has finished, so a load balancer sends no traffic before. The endpoint
+/// and handler code needs no warming: it is pre-generated and compiled into the assembly (README "Code generation").
+/// Requests that arrive meanwhile (e.g. from tests, which do not wait for readiness) are served as usual.
 /// </summary>
 public sealed class HandlerWarmUp(IServiceProvider services, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<HandlerWarmUp> logger)
     : BackgroundService
@@ -22,8 +19,6 @@ public sealed class HandlerWarmUp(IServiceProvider services, IHostApplicationLif
     public bool Enabled { get; } = configuration.GetValue("WarmUp:Enabled", true);
 
     public bool Finished => _done.Task.IsCompleted;
-
-    public int ChainsBuilt { get; private set; }
 
     /// <summary>Whether the warm-up submission ran its whole handler chain up to the (refused) commit.</summary>
     public bool CommandPathReached { get; private set; }
@@ -40,16 +35,14 @@ public sealed class HandlerWarmUp(IServiceProvider services, IHostApplicationLif
         // Wolverine registers its endpoints and handlers only while the host starts.
         await WhenStartedAsync(stoppingToken);
         var watch = Stopwatch.StartNew();
-        await Task.Run(() => BuildAll(stoppingToken), stoppingToken);
-        var built = watch.Elapsed;
         await RunCommandPathAsync(stoppingToken);
         Duration = watch.Elapsed;
-        logger.LogInformation("Warm-up built {Chains} handler chains in {Milliseconds} ms and ran the command path in {PathMilliseconds} ms (submission reached its commit: {Reached})",
-            ChainsBuilt, (long)built.TotalMilliseconds, (long)(Duration - built).TotalMilliseconds, CommandPathReached);
+        logger.LogInformation("Warm-up ran the command path in {Milliseconds} ms (submission reached its commit: {Reached})",
+            (long)Duration.TotalMilliseconds, CommandPathReached);
         _done.TrySetResult();
     }
 
-    /// <summary>Building the code runs none of it: the first submission after start still took seconds (issue 16).</summary>
+    /// <summary>The first submission after start took seconds even with its code ready (issue 16).</summary>
     private async Task RunCommandPathAsync(CancellationToken stoppingToken)
     {
         try
@@ -59,29 +52,8 @@ public sealed class HandlerWarmUp(IServiceProvider services, IHostApplicationLif
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Not fatal, like a chain that fails to build: the first callers pay for the first touch instead.
+            // Not fatal: the first callers pay for the first touch instead.
             logger.LogWarning(e, "Warm-up could not run the command path");
-        }
-    }
-
-    private void BuildAll(CancellationToken stoppingToken)
-    {
-        foreach (var collection in services.GetServices<ICodeFileCollection>())
-        {
-            foreach (var file in collection.BuildFiles())
-            {
-                stoppingToken.ThrowIfCancellationRequested();
-                try
-                {
-                    file.InitializeSynchronously(collection.Rules, collection, services);
-                    ChainsBuilt++;
-                }
-                catch (Exception e)
-                {
-                    // Not fatal: the chain is built again on first use, where the failure reaches its caller.
-                    logger.LogWarning(e, "Warm-up could not build {Chain}", file.FileName);
-                }
-            }
         }
     }
 
@@ -98,7 +70,7 @@ public sealed class HandlerWarmUp(IServiceProvider services, IHostApplicationLif
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             Task.FromResult(warmUp.Finished
-                ? HealthCheckResult.Healthy(warmUp.Enabled ? $"{warmUp.ChainsBuilt} chains built in {(long)warmUp.Duration.TotalMilliseconds} ms" : "warm-up disabled")
-                : HealthCheckResult.Unhealthy("warming up: building handler code"));
+                ? HealthCheckResult.Healthy(warmUp.Enabled ? $"command path warmed up in {(long)warmUp.Duration.TotalMilliseconds} ms" : "warm-up disabled")
+                : HealthCheckResult.Unhealthy("warming up: running the command path once"));
     }
 }

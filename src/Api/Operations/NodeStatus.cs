@@ -29,10 +29,12 @@ public sealed record NodeStatusView(
 /// <summary>
 /// Reads the figures of this node: its identity and roles from Wolverine's agent runtime (the leader holds the
 /// "wolverine://leader" agent), the shards from Marten's projection daemon on this node, the backlog from the database.
+/// The daemon's coordinator is optional: a node started with Marten:DaemonMode=Disabled has none, and the pre-generated
+/// status endpoint is built as the node starts, so requiring it would stop such a node from starting at all.
 /// </summary>
 public sealed class NodeStatus(
-    IWolverineRuntime runtime, IProjectionCoordinator coordinator, IDocumentStore store, HandlerWarmUp warmUp,
-    ClusterTimings cluster, TimeProvider clock)
+    IWolverineRuntime runtime, IDocumentStore store, HandlerWarmUp warmUp,
+    ClusterTimings cluster, TimeProvider clock, IProjectionCoordinator? coordinator = null)
 {
     public const string LeaderAgent = "wolverine://leader";
 
@@ -61,6 +63,10 @@ public sealed class NodeStatus(
     /// <summary>The shards the daemon runs on this node (none on a node that does not hold the daemon).</summary>
     public IReadOnlyList<ProjectionShardStatus> Shards()
     {
+        if (coordinator is null)
+        {
+            return [];
+        }
         var daemon = coordinator.DaemonForMainDatabase();
         return daemon.CurrentAgents()
             .Select(a => new ProjectionShardStatus(a.Name.Identity, a.Status.ToString(), a.Position, a.HighWaterMark, Math.Max(0, a.HighWaterMark - a.Position)))

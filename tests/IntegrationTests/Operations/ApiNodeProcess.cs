@@ -109,11 +109,15 @@ public sealed class ApiNodeProcess : IAsyncDisposable
         kill.WaitForExit();
     }
 
-    /// <summary>The API's build output: beside the tests when the SDK copied it there, else the Api project's own bin folder.</summary>
-    private static string ApiAssemblyPath()
+    /// <summary>
+    /// The API's build output: beside the tests when the SDK copied it there, else (or when <paramref name="ownFolder"/>)
+    /// the Api project's own bin folder. Commands need their own: the command line scans the assemblies beside it for
+    /// more commands, and beside the tests it would meet the test framework's.
+    /// </summary>
+    internal static string ApiAssemblyPath(bool ownFolder = false)
     {
         var beside = Path.Combine(AppContext.BaseDirectory, "MyGovernment.Api.dll");
-        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "MyGovernment.Api.runtimeconfig.json")))
+        if (!ownFolder && File.Exists(Path.Combine(AppContext.BaseDirectory, "MyGovernment.Api.runtimeconfig.json")))
         {
             return beside;
         }

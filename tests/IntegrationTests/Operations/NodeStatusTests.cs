@@ -101,8 +101,8 @@ public sealed class NodeStatusTests(AppFixture app)
         var lifetime = new StartedOnly(started.Token);
         using var warmUp = new HandlerWarmUp(app.Host.Services, lifetime, Settings("true"), NullLogger<HandlerWarmUp>.Instance);
         await warmUp.StartAsync(TestContext.Current.CancellationToken);
-        // The host has not reported started, so nothing is built yet: not ready. (Building all 120 chains here would
-        // cost a minute of the suite; docs/operations.md gives the measured warm-up times.)
+        // The host has not reported started, so the command path has not run yet: not ready (CommandPathWarmUpTests
+        // runs it; docs/operations.md gives the measured warm-up times).
         (await new HandlerWarmUp.Check(warmUp).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken))
             .Status.ShouldBe(HealthStatus.Unhealthy);
         await warmUp.StopAsync(TestContext.Current.CancellationToken);

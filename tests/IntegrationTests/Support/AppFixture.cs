@@ -46,7 +46,7 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
             web.UseSetting("Authentication:DevelopmentIssuer", "true");
             web.UseSetting("Catalog:SeedDemo", "true");
-            // Tests do not wait for readiness, and building all 120 chains up front beside them slowed the run.
+            // Tests do not wait for readiness (CommandPathWarmUpTests runs the warm-up's command path itself).
             web.UseSetting("WarmUp:Enabled", "false");
             // Every test shares one address and a few subjects: generous limits (RateLimitingTests proves the 429).
             web.UseSetting("RateLimiting:PermitsPerMinute", "1000000");
