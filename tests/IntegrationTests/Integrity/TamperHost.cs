@@ -42,6 +42,10 @@ public class TamperHost(AppFixture app) : IAsyncLifetime
             web.UseSetting("Integrity:CheckpointInterval", "00:00:00");
             web.UseSetting("Integrity:GapTimeout", "00:00:00");
             web.UseSetting("Integrity:SigningKeyPem", signing);
+            // The tests here must be the only writers to this database: the warm-up's refused submission makes Marten
+            // fill the sequence numbers it took with tombstone events, which land among the rows a test seals. With
+            // pre-generated code the warm-up runs within a second of start, while the first test runs.
+            web.UseSetting("WarmUp:Enabled", "false");
             Configure(web);
         });
     }

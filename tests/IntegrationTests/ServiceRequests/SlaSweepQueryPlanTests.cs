@@ -46,22 +46,7 @@ public sealed class SlaSweepQueryPlanTests(AppFixture app)
         await using var session = app.Store.QuerySession();
         var now = DueTimers.At(DateTimeOffset.UtcNow, new LifecycleOptions());
         await using var command = SlaSweep.Due(session, now, [Guid.NewGuid()], 100).ToCommand(FetchType.FetchMany);
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync(ct);
-        // The test database is small: without this the planner may rightly prefer reading the whole table.
-        await using (var noSeqScan = new NpgsqlCommand("set enable_seqscan = off", connection))
-        {
-            await noSeqScan.ExecuteNonQueryAsync(ct);
-        }
-        command.Connection = connection;
-        command.CommandText = "explain " + command.CommandText;
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            plan.Add(reader.GetString(0));
-        }
-        var text = string.Join('\n', plan);
+        var text = await QueryPlans.ExplainAsync(app.ConnectionString, command, ct);
         text.ShouldNotContain("Seq Scan");
         foreach (var index in TimerIndexes)
         {

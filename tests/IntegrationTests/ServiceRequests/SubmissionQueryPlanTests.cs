@@ -3,7 +3,6 @@ using Marten.Linq.QueryHandlers;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Application.Staff;
 using MyGovernment.IntegrationTests.Support;
-using Npgsql;
 using Shouldly;
 using Weasel.Postgresql;
 
@@ -32,21 +31,6 @@ public sealed class SubmissionQueryPlanTests(AppFixture app)
         var builder = new CommandBuilder();
         query.ConfigureCommand(builder, (IMartenSession)session);
         await using var command = builder.Compile();
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync(ct);
-        // The test database is small: without this the planner may rightly prefer reading the whole table.
-        await using (var noSeqScan = new NpgsqlCommand("set enable_seqscan = off", connection))
-        {
-            await noSeqScan.ExecuteNonQueryAsync(ct);
-        }
-        command.Connection = connection;
-        command.CommandText = "explain " + command.CommandText;
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            plan.Add(reader.GetString(0));
-        }
-        return string.Join('\n', plan);
+        return await QueryPlans.ExplainAsync(app.ConnectionString, command, ct);
     }
 }
