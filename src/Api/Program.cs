@@ -57,6 +57,7 @@ builder.Services.AddMyGovernmentMarten(connectionString, builder.Configuration);
 builder.UseMyGovernmentWolverine();
 builder.AddMyGovernmentAuthentication();
 builder.AddMyGovernmentRateLimiting();
+builder.AddMyGovernmentAdmission();
 builder.AddMyGovernmentPayments();
 builder.AddMyGovernmentNotifications();
 builder.Services.AddHostedService<CatalogSeeder>();
@@ -101,6 +102,7 @@ app.UseMiddleware<NulCharacterGuard>();
 app.UseAuthentication();
 app.UseMyGovernmentRateLimiting();
 app.UseAuthorization();
+app.UseMiddleware<CommandAdmissionMiddleware>();
 app.UseMyGovernmentIdempotencyKeys();
 
 app.MapMyGovernmentOpenApi();

@@ -73,6 +73,8 @@ internal static class PipelineErrors
             new("The request could not be completed.", "تعذّر إكمال الطلب.")),
         new("database_unavailable", 503, Unavailable,
             new("The database is unavailable. Try again shortly.", "قاعدة البيانات غير متاحة. حاول مرة أخرى بعد قليل.")),
+        new("server_busy", 503, Unavailable,
+            new("The service is busy. Try again after the Retry-After interval.", "الخدمة مشغولة. حاول مرة أخرى بعد المدة المذكورة في ترويسة Retry-After.")),
         new("unavailable", 503, Unavailable,
             new("The service is unavailable. Try again shortly.", "الخدمة غير متاحة. حاول مرة أخرى بعد قليل.")),
     ];

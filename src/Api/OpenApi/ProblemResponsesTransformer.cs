@@ -6,7 +6,7 @@ namespace MyGovernment.Api.OpenApi;
 /// <summary>
 /// Adds the problem+json responses DESIGN §10 promises, derived from the endpoint's traits: a token → 401, a role →
 /// 403, an object in the route → 404, every operation → 400 (the input guards read any query value), a body → 413 and 415, a call to the payment provider → 502, a command → 409/422, a versioned command → 412,
-/// anything that reaches the database → 503, and every operation → 429 (the rate limiter guards public reads too).
+/// anything that reaches the database → 503 (for a state-changing request also when the node is busy), and every operation → 429 (the rate limiter guards public reads too).
 /// </summary>
 public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 {
@@ -45,7 +45,12 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         Add(true, 429, "Too many requests: slow down and retry after the Retry-After interval.");
         Add(traits.CallsPaymentProvider, 502,
             "The payment provider could not be reached or refused the call (code payment_provider_unavailable or provider_unavailable); nothing was charged, retry later.");
-        Add(traits.UsesDatabase, 503, "The database is unavailable (code database_unavailable); retry after the Retry-After interval.");
+        // State-changing API requests pass admission control (CommandAdmission); reads never wait for a place.
+        var admitted = context.Description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE"
+            && context.Description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true;
+        Add(traits.UsesDatabase && !admitted, 503, "The database is unavailable (code database_unavailable); retry after the Retry-After interval.");
+        Add(traits.UsesDatabase && admitted, 503,
+            "The database is unavailable, or the node already runs as many commands as it takes at once (code database_unavailable or server_busy); retry after the Retry-After interval.");
         if (!traits.AddressesAnObject && responses.TryGetValue("404", out var missing) && missing.Content is not { Count: > 0 })
         {
             // Wolverine documents a bare 404 for every endpoint with a response body; a list cannot miss. An endpoint
