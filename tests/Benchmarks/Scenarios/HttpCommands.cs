@@ -14,7 +14,8 @@ public sealed class HttpCommands(ApiProcess api, HttpClient http, string[] citiz
     /// <summary>One citizen per client, as in real traffic (one citizen's repeated requests would all be duplicates).</summary>
     public static async Task<HttpCommands> CreateAsync(ApiProcess api)
     {
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        // Enough connections that the open loop is never paced by the client: a request waits only in the API.
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 2048, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         var http = new HttpClient(handler) { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var citizens = new string[MaxClients];
         for (var i = 0; i < MaxClients; i++)
