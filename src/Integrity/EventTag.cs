@@ -40,8 +40,12 @@ public static class EventTag
     public static bool Matches(byte[] key, EventLeaf row, byte[]? tag) =>
         IsMartenTombstone(row) || Matches(key, row.Id, row.StreamId, row.Type, row.TenantId, row.Data, tag);
 
+    /// <summary>
+    /// Marten's tombstone as Marten writes it: type <c>tombstone</c>, an empty object as data, and its own sequence
+    /// number as version (Marten's choice, so tombstones never clash on the tombstone stream's version key).
+    /// </summary>
     public static bool IsMartenTombstone(EventLeaf row) =>
-        row.Type == "tombstone" && row.Data.Replace(" ", "", StringComparison.Ordinal) == "{}";
+        row.Type == "tombstone" && row.Version == row.Sequence && row.Data.Replace(" ", "", StringComparison.Ordinal) == "{}";
 
     public static bool Matches(byte[] key, Guid id, string streamId, string type, string tenantId, string dataJson, byte[]? tag)
     {
