@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Marten;
 using MyGovernment.Api.Identity;
+using MyGovernment.Api.Security;
 using MyGovernment.Application.Idempotency;
 using MyGovernment.Application.Metadata;
 using Wolverine;
@@ -130,6 +131,11 @@ public static class IdempotentCommand
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}{request.QueryString}\n{request.Headers.IfMatch}\n"));
+        if (request.HttpContext.Features.Get<BufferedJsonBody>() is { } buffered)
+        {
+            hash.AppendData(buffered.Bytes);
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
         request.Body.Position = 0;
         // Pooled: every command sent with a key used to allocate a fresh 16 KB buffer here.
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);

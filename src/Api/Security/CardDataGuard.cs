@@ -60,6 +60,7 @@ public sealed class CardDataGuard(RequestDelegate next)
             await RefuseCardAsync(context);
             return;
         }
+        context.Features.Set(new BufferedJsonBody(body));
         await next(context);
     }
 

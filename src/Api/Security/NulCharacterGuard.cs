@@ -6,7 +6,8 @@ namespace MyGovernment.Api.Security;
 /// PostgreSQL text and jsonb can never hold U+0000, so a NUL in a query value or in a JSON string (written "\u0000")
 /// would only surface as a database error, a 500, deep inside a command or query. No field of ours can mean one: it is
 /// refused here with 400 <c>nul_character_refused</c> before any endpoint runs. Runs after <see cref="CardDataGuard"/>,
-/// which has already buffered JSON bodies, so the body is scanned in memory and only parsed when the escape appears.
+/// which has already read JSON bodies (<see cref="BufferedJsonBody"/>), so the body is scanned in memory and only parsed
+/// when the escape appears.
 /// </summary>
 public sealed class NulCharacterGuard(RequestDelegate next)
 {
@@ -28,16 +29,11 @@ public sealed class NulCharacterGuard(RequestDelegate next)
                 return;
             }
         }
-        if (request.Body.CanSeek && request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        var body = context.Features.Get<BufferedJsonBody>()?.Bytes ?? await ReadBufferedJsonAsync(request, context.RequestAborted);
+        if (body is not null && ContainsNul(body))
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, context.RequestAborted);
-            request.Body.Position = 0;
-            if (ContainsNul(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
-            {
-                await RefuseAsync(context, "The JSON body contains a NUL character (\\u0000) in a string or property name.");
-                return;
-            }
+            await RefuseAsync(context, "The JSON body contains a NUL character (\\u0000) in a string or property name.");
+            return;
         }
         await next(context);
     }
@@ -69,6 +65,19 @@ public sealed class NulCharacterGuard(RequestDelegate next)
             return false;
         }
         return false;
+    }
+
+    /// <summary>A JSON body that some earlier middleware buffered without publishing its bytes; null when there is none.</summary>
+    private static async Task<byte[]?> ReadBufferedJsonAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.Body.CanSeek || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        request.Body.Position = 0;
+        return buffer.ToArray();
     }
 
     private static Task RefuseAsync(HttpContext context, string detail)
