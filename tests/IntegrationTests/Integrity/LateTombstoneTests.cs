@@ -92,6 +92,21 @@ public sealed class LateTombstoneTests(TamperHost host) : IClassFixture<TamperHo
             });
     }
 
+    [Fact]
+    public async Task A_sealed_event_moved_into_a_hole_is_still_reordered_not_a_gap_filler()
+    {
+        var late = await LateTombstonesAsync();
+        var (seqs, ids) = await host.SealedAsync(1);
+        await host.TamperAsync(
+            $"update {Events} set seq_id = {late.Seqs[0]} where id = '{ids[0]}'",
+            $"update {Events} set seq_id = {seqs[0]} where id = '{ids[0]}'",
+            report =>
+            {
+                report.Findings.ShouldContain(new VerifyFinding("reordered", late.Seqs[0], ids[0], $"sealed at seq {seqs[0]}, now at seq {late.Seqs[0]}"));
+                report.Findings.ShouldNotContain(f => f.Kind == "inserted");
+            });
+    }
+
     /// <summary>
     /// A commit refused at the database, whose sequence numbers Marten fills with tombstones;
     /// those rows are moved aside to a table (as if not written yet) while an honest event after them is sealed, so
