@@ -22,6 +22,14 @@ public static class RequestStatusSql
     public static string IsOneOf(ISerializer serializer, IEnumerable<ServiceRequestStatus> statuses, string data = "data") =>
         $"({data} ->> 'status') = any(array[{string.Join(", ", statuses.Select(s => "'" + serializer.ToJson(s).Trim('"') + "'"))}])";
 
+    /// <summary>
+    /// <c>status = any(array[...])</c> over the duplicated status column (<see cref="RequestColumns"/>), which holds
+    /// the enum's name: Marten writes duplicated enums with string storage as their name, and fills a newly added
+    /// column from <c>data ->> 'status'</c>, the same name under this serializer (no naming policy for enums).
+    /// </summary>
+    public static string ColumnIsOneOf(IEnumerable<ServiceRequestStatus> statuses, string column = RequestColumns.Status) =>
+        $"{column} = any(array[{string.Join(", ", statuses.Select(s => "'" + s.ToString() + "'"))}])";
+
     /// <summary>Not decided and served, nor ended: the requests a duplicate check looks among.</summary>
     public static string IsUnfinished(ISerializer serializer, string data = "data") =>
         $"not ({IsOneOf(serializer, ServiceRequestStatuses.Finished, data)})";
