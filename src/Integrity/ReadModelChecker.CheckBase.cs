@@ -15,6 +15,13 @@ public sealed partial class ReadModelChecker
     {
         private readonly IDocumentType _mapping = options.FindOrResolveDocumentType(documentType);
 
+        /// <summary>
+        /// Text columns Marten keeps beside the document (duplicated fields, e.g. the request's department, assignee and
+        /// status, which the workload count reads instead of the JSON): a row whose column no longer says what its
+        /// document says would be counted wrongly without its JSON differing, so each is compared with the document.
+        /// </summary>
+        private readonly (string Column, string Selector)[] _textColumns = TextColumns(options.FindOrResolveDocumentType(documentType));
+
         public string ReadModel { get; } = documentType.Name;
 
         protected ProjectionBase Projection => projection;
@@ -67,40 +74,61 @@ public sealed partial class ReadModelChecker
             return await command.ExecuteScalarAsync(ct) as long? ?? 0;
         }
 
-        /// <summary>The stored rows with these ids, as id text → jsonb text.</summary>
-        protected async Task<Dictionary<string, string>> StoredAsync(Context context, Array ids, CancellationToken ct)
+        /// <summary>The stored rows with these ids, by id text: the jsonb text, and each text column that disagrees with it.</summary>
+        protected async Task<Dictionary<string, StoredRow>> StoredAsync(Context context, Array ids, CancellationToken ct)
         {
-            var stored = new Dictionary<string, string>();
+            var stored = new Dictionary<string, StoredRow>();
             if (ids.Length == 0)
             {
                 return stored;
             }
-            await using var command = context.Command($"select id::text, data::text from {Table} where id = any(@ids)");
+            var columns = string.Concat(_textColumns.Select(c => $", {c.Column} is distinct from ({c.Selector}), {c.Column}, ({c.Selector})"));
+            await using var command = context.Command($"select id::text, data::text{columns} from {Table} where id = any(@ids)");
             command.Parameters.AddWithValue("ids", ids);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                stored[reader.GetString(0)] = reader.GetString(1);
+                var drifted = new List<ReadModelFieldDifference>();
+                for (var i = 0; i < _textColumns.Length; i++)
+                {
+                    var at = 2 + (3 * i);
+                    if (reader.GetBoolean(at))
+                    {
+                        drifted.Add(new ReadModelFieldDifference(_textColumns[i].Column.Trim('"') + " (column)",
+                            reader.IsDBNull(at + 1) ? null : reader.GetString(at + 1), reader.IsDBNull(at + 2) ? null : reader.GetString(at + 2)));
+                    }
+                }
+                stored[reader.GetString(0)] = new StoredRow(reader.GetString(1), drifted);
             }
             return stored;
         }
 
+        /// <summary>A duplicated column and the SQL that reads its value from the document, as Marten fills it.</summary>
+        private static (string Column, string Selector)[] TextColumns(IDocumentType mapping) =>
+            mapping is DocumentMapping document
+                ? [.. document.DuplicatedFields
+                    .Where(f => f.PgType.StartsWith("varchar", StringComparison.OrdinalIgnoreCase) || f.PgType.Equals("text", StringComparison.OrdinalIgnoreCase))
+                    .Select(f => f.UpdateSqlFragment().Split(" = ", 2))
+                    .Select(parts => (parts[0], parts[1]))]
+                : [];
+
         /// <summary>Compares recomputed rows with the stored rows of the same ids; remembers the ids recomputed.</summary>
-        protected void Compare(Context context, IReadOnlyDictionary<string, object> recomputed, Dictionary<string, string> stored, Tally tally)
+        protected void Compare(Context context, IReadOnlyDictionary<string, object> recomputed, Dictionary<string, StoredRow> stored, Tally tally)
         {
             var serializer = context.Store.Options.Serializer();
             foreach (var (id, document) in recomputed)
             {
                 tally.Recomputed.Add(id);
-                if (!stored.TryGetValue(id, out var storedJson))
+                if (!stored.TryGetValue(id, out var row))
                 {
                     tally.Add(context, new ReadModelDifference(ReadModel, id, "missing", []));
                     continue;
                 }
-                using var left = JsonDocument.Parse(storedJson);
+                using var left = JsonDocument.Parse(row.Json);
                 using var right = JsonDocument.Parse(serializer.ToJson(document));
                 var fields = new List<ReadModelFieldDifference>();
                 Diff("", left.RootElement, right.RootElement, fields);
+                fields.AddRange(row.DriftedColumns);
                 if (fields.Count > 0)
                 {
                     tally.Add(context, new ReadModelDifference(ReadModel, id, "differs", fields));
@@ -164,6 +192,9 @@ public sealed partial class ReadModelChecker
             }
         }
     }
+
+    /// <summary>A stored row: its document, and the duplicated columns that no longer say what the document says.</summary>
+    private sealed record StoredRow(string Json, IReadOnlyList<ReadModelFieldDifference> DriftedColumns);
 
     /// <summary>Counts every difference; lists the first <c>limit</c>.</summary>
     private sealed class Tally

@@ -33,7 +33,8 @@ public sealed class ReadModelTamperTests(TamperHost host) : IClassFixture<Tamper
         { "ReconciliationDetails", "mt_doc_reconciliationdetails", "sha256", "\"00\"" },
         { "RefundDetails", "mt_doc_refunddetails", "reason", "\"forged\"" },
         { "ServiceCatalogEntry", "mt_doc_servicecatalogentry", "slaWorkingDays", "999" },
-        { "ServiceRequestDetails", "mt_doc_servicerequestdetails", "status", "\"Approved\"" },
+        // Not "status": its duplicated column would then disagree too (a second finding, see the column test below).
+        { "ServiceRequestDetails", "mt_doc_servicerequestdetails", "serviceCode", "\"FORGED\"" },
         { "SlaDeadline", "mt_doc_sladeadline", "overdue", "true" },
     };
 
@@ -64,6 +65,26 @@ public sealed class ReadModelTamperTests(TamperHost host) : IClassFixture<Tamper
                 var changed = Named(result, readModel, id, "differs").Fields.ShouldHaveSingleItem();
                 changed.Path.ShouldBe(field);
                 changed.Stored.ShouldBe(forged);
+            });
+    }
+
+    [Theory]
+    [InlineData("status", "'Completed'")]
+    [InlineData("assigned_to", "'officer-forged'")]
+    [InlineData("current_department", "'FORGED-DEPT'")]
+    public async Task A_request_column_edited_apart_from_its_document_is_named(string column, string forged)
+    {
+        // The workload count reads these columns, not the JSON: editing one changes who gets the next request.
+        var id = await RowAsync("mt_doc_servicerequestdetails");
+        await TamperAsync(
+            $"update mygov.mt_doc_servicerequestdetails set {column} = {forged} where id::text = '{id}'",
+            $"update mygov.mt_doc_servicerequestdetails t set {column} = b.{column} from rm_backup b where t.id = b.id",
+            "mt_doc_servicerequestdetails", id, "ServiceRequestDetails",
+            result =>
+            {
+                var changed = Named(result, "ServiceRequestDetails", id, "differs").Fields.ShouldHaveSingleItem();
+                changed.Path.ShouldBe(column + " (column)");
+                changed.Stored.ShouldBe(forged.Trim('\''));
             });
     }
 
