@@ -21,18 +21,30 @@ public sealed class SubmissionQueryPlanTests(AppFixture app)
     public async Task The_duplicate_check_reads_the_partial_index_of_unfinished_requests() =>
         (await PlanAsync(new OpenRequestQuery("400000019", "JOBSEEKER-REGISTRATION"))).ShouldContain("ix_srd_unfinished_applicant_service");
 
-    // Index-only: the count reads no row from the table (issue 16), which needs real columns, not the JSON.
+    // Index-only: the count reads no row from the table (issue 16), which needs real columns, not the JSON. The
+    // planner takes an index-only scan only for pages vacuum has marked all-visible, and prefers a bitmap scan for a
+    // large share of a small table: the test database is vacuumed first and bitmap scans are left out, so the plan
+    // shows whether the query can be answered from the index at all.
     [Fact]
-    public async Task The_workload_count_is_an_index_only_scan_of_the_partial_index_of_held_requests() =>
-        (await PlanAsync(new OpenAssignmentsQuery("MOL"))).ShouldContain($"Index Only Scan using {ServiceRequestIndexes.HeldByDepartmentAndAssignee}");
+    public async Task The_workload_count_is_an_index_only_scan_of_the_partial_index_of_held_requests()
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var vacuum = new Npgsql.NpgsqlCommand("vacuum (analyze) mygov.mt_doc_servicerequestdetails", connection);
+            await vacuum.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        (await PlanAsync(new OpenAssignmentsQuery("MOL"), "set enable_bitmapscan = off"))
+            .ShouldContain($"Index Only Scan using {ServiceRequestIndexes.HeldByDepartmentAndAssignee}");
+    }
 
-    private async Task<string> PlanAsync<T>(IQueryHandler<T> query)
+    private async Task<string> PlanAsync<T>(IQueryHandler<T> query, string? setting = null)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var session = app.Store.QuerySession();
         var builder = new CommandBuilder();
         query.ConfigureCommand(builder, (IMartenSession)session);
         await using var command = builder.Compile();
-        return await QueryPlans.ExplainAsync(app.ConnectionString, command, ct);
+        return await QueryPlans.ExplainAsync(app.ConnectionString, command, ct, setting);
     }
 }

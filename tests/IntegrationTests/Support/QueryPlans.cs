@@ -6,7 +6,8 @@ namespace MyGovernment.IntegrationTests.Support;
 public static class QueryPlans
 {
     /// <summary>EXPLAIN of <paramref name="command"/> (its text and parameters) on its own connection, as one text.</summary>
-    public static async Task<string> ExplainAsync(string connectionString, NpgsqlCommand command, CancellationToken ct)
+    /// <param name="setting">One more planner setting for this connection (e.g. <c>set enable_bitmapscan = off</c>).</param>
+    public static async Task<string> ExplainAsync(string connectionString, NpgsqlCommand command, CancellationToken ct, string? setting = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -14,6 +15,11 @@ public static class QueryPlans
         await using (var noSeqScan = new NpgsqlCommand("set enable_seqscan = off", connection))
         {
             await noSeqScan.ExecuteNonQueryAsync(ct);
+        }
+        if (setting is not null)
+        {
+            await using var extra = new NpgsqlCommand(setting, connection);
+            await extra.ExecuteNonQueryAsync(ct);
         }
         command.Connection = connection;
         command.CommandText = "explain " + command.CommandText;
