@@ -29,8 +29,8 @@ public sealed class NulCharacterGuard(RequestDelegate next)
                 return;
             }
         }
-        var body = context.Features.Get<BufferedJsonBody>()?.Bytes ?? await ReadBufferedJsonAsync(request, context.RequestAborted);
-        if (body is not null && ContainsNul(body))
+        // Every JSON body with content reaches here read in full by the card-data guard, which runs first.
+        if (context.Features.Get<BufferedJsonBody>()?.Bytes is { } body && ContainsNul(body))
         {
             await RefuseAsync(context, "The JSON body contains a NUL character (\\u0000) in a string or property name.");
             return;
@@ -65,19 +65,6 @@ public sealed class NulCharacterGuard(RequestDelegate next)
             return false;
         }
         return false;
-    }
-
-    /// <summary>A JSON body that some earlier middleware buffered without publishing its bytes; null when there is none.</summary>
-    private static async Task<byte[]?> ReadBufferedJsonAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.Body.CanSeek || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
-        {
-            return null;
-        }
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        request.Body.Position = 0;
-        return buffer.ToArray();
     }
 
     private static Task RefuseAsync(HttpContext context, string detail)
