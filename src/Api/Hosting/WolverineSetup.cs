@@ -20,6 +20,7 @@ public static class WolverineSetup
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("Lifecycle"));
         builder.Services.AddSingleton<CatalogSnapshots>();
         builder.Services.AddSingleton<IWorkingCalendarSource, WorkingCalendarSource>();
+        builder.Services.AddSingleton<WorkloadSnapshots>();
         builder.Services.AddSingleton<IOfficerWorkload, OfficerWorkload>();
         builder.Services.AddSingleton<MyGovernment.Application.ServiceRequests.Documents.IIssuedDocumentLookup, MyGovernment.Api.ServiceRequests.Documents.IssuedDocumentLookup>();
 

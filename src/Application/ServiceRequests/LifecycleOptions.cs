@@ -18,6 +18,13 @@ public sealed class LifecycleOptions
     public AssignmentPolicy AssignmentPolicy { get; set; } = AssignmentPolicy.LeastLoaded;
 
     /// <summary>
+    /// How long a node decides automatic assignments from its last count of a department's open assignments per
+    /// officer, plus its own assignments since, before counting again. Counting reads every held request of the
+    /// department; claims, approvals and other nodes' assignments show at the next count. Zero counts every time.
+    /// </summary>
+    public TimeSpan WorkloadRefresh { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// How often each node looks for due timers: SLA deadlines passed, waits for payment, for the applicant or through
     /// the appeal window longer than configured (one query over indexed columns; a timer acts at most this late).
     /// Scheduled messages used to fire within the scheduled-job polling time, one second here.

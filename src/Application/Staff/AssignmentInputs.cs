@@ -4,11 +4,16 @@ using MyGovernment.Domain.Staff;
 
 namespace MyGovernment.Application.Staff;
 
-/// <summary>What an automatic assignment in a department decides from: its roster, its officers' open assignments and the round-robin cursor.</summary>
+/// <summary>
+/// What an automatic assignment in a department decides from: its roster, its officers' open assignments and the
+/// round-robin cursor (whose id is the department); <see cref="Workload"/> learns the decision.
+/// </summary>
 public sealed record AssignmentInputs(DepartmentRoster? Roster, IReadOnlyDictionary<string, int> Loads, AssignmentCursor Cursor)
 {
+    public IOfficerWorkload? Workload { get; init; }
+
     /// <summary>
-    /// All three in one round trip, not three: this runs for every request that enters a queue, inside the
+    /// All three in one round trip (or fewer, when the workload is known here), not three: this runs for every request that enters a queue, inside the
     /// transaction of the command that put it there.
     /// </summary>
     public static async Task<AssignmentInputs> LoadAsync(IDocumentSession session, IOfficerWorkload workload, string department, CancellationToken ct)
@@ -24,8 +29,8 @@ public sealed record AssignmentInputs(DepartmentRoster? Roster, IReadOnlyDiction
     {
         var roster = batch.Events.FetchLatest<DepartmentRoster>(DepartmentRoster.StreamId(department));
         var loads = workload.OpenAssignments(batch, department);
-        var cursor = batch.Load<AssignmentCursor>(department);
-        return new AssignmentInputs(await roster, await loads, await cursor ?? new AssignmentCursor { Id = department });
+        var cursor = workload.Cursor(batch, department);
+        return new AssignmentInputs(await roster, await loads, await cursor) { Workload = workload };
     }
 }
 

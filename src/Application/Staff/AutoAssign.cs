@@ -21,11 +21,17 @@ public sealed record AutoAssign(Guid RequestId, int StepIndex, string? Departmen
 
 /// <summary>
 /// Open requests per officer of a department, from the request read model (implemented by the host). It joins the
-/// caller's batch; the task completes when the batch has run.
+/// caller's batch, unless a recent count is known; the task completes when the batch has run.
 /// </summary>
 public interface IOfficerWorkload
 {
     Task<IReadOnlyDictionary<string, int>> OpenAssignments(IBatchedQuery batch, string departmentCode);
+
+    /// <summary>Where the department's rotation left off: stored for round robin, this node's own for least loaded.</summary>
+    Task<AssignmentCursor> Cursor(IBatchedQuery batch, string departmentCode);
+
+    /// <summary>An automatic assignment was decided here: counts served before the next read include it.</summary>
+    void Assigned(string departmentCode, string officerId);
 }
 
 /// <summary>Where round robin left off in a department: operational state, not history (the assignments are events).</summary>
@@ -57,7 +63,13 @@ public static class AutoAssignment
             return [];
         }
         inputs.Cursor.LastAssigned = officer;
-        session.Store(inputs.Cursor);
+        if (options.AssignmentPolicy == AssignmentPolicy.RoundRobin)
+        {
+            // The rotation is shared by every node, so its cursor commits with the assignment (one row per
+            // department, which serializes that department's assignments); least loaded keeps its tie-break per node.
+            session.Store(inputs.Cursor);
+        }
+        inputs.Workload?.Assigned(inputs.Cursor.Id, officer);
         var nationalId = inputs.Roster!.Officers.First(o => o.OfficerId == officer).NationalId;
         return AssignmentDecisions.Assign(request, officer, AssignmentMode.Automatic, Actor.System, now, nationalId);
     }
