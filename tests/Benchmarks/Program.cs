@@ -135,8 +135,9 @@ if (onlyHttp)
 var saturation = results.Where(r => r.Scenario.StartsWith("3a", StringComparison.Ordinal)).Max(r => r.SustainedPerSecond);
 await DrainInboxAsync(db);
 // --load P: the open loop at P% of the sustained saturation instead of 50% (overload runs, admission control A/B).
-var openRate = saturation * Arg("--load", 50) / 100.0;
-Console.WriteLine($"4. projection lag at {openRate:0} submits/s ({Arg("--load", 50)}% of sustained saturation)...");
+// --rate R: the open loop at R submissions/s whatever the saturation (two builds compared at the same rate).
+var openRate = Arg("--rate", 0) is > 0 and var fixedRate ? fixedRate : saturation * Arg("--load", 50) / 100.0;
+Console.WriteLine($"4. projection lag at {openRate:0} submits/s ({openRate * 100 / saturation:0}% of sustained saturation)...");
 var lag = await ProjectionLag.MeasureAsync(db, openRate, TimeSpan.FromSeconds(Math.Max(10, seconds * 2)), c => http.SubmitAsync(c));
 Console.WriteLine($"   lag p50 {lag.P50Ms:0} ms, p95 {lag.P95Ms:0} ms, max {lag.MaxMs:0} ms at {lag.AchievedPerSecond:0}/s");
 Console.WriteLine($"   commands at that rate: p50 {lag.CommandP50Ms:0.0} ms, p95 {lag.CommandP95Ms:0.0} ms, p99 {lag.CommandP99Ms:0.0} ms, errors {lag.CommandErrors}");
