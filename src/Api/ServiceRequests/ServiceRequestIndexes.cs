@@ -29,7 +29,8 @@ public static class ServiceRequestIndexes
         // automatic assignment's workload count (held requests per officer of a department). Conditions spelled as
         // the queries spell them (RequestStatusSql), or PostgreSQL cannot use these indexes.
         var serializer = opts.Serializer();
-        details.Index([r => r.ApplicantId, r => r.ServiceCode], i =>
+        // The submission time last, so the earliest open request is the first entry, not a sort of them all.
+        details.Index([r => r.ApplicantId, r => r.ServiceCode, r => r.SubmittedAt], i =>
         {
             i.Name = "ix_srd_unfinished_applicant_service";
             i.Predicate = RequestStatusSql.IsUnfinished(serializer);
