@@ -43,6 +43,12 @@ public sealed class CpuMeter(string pgDataDirectory)
                 {
                     ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
                 }
+                if (pid == postmaster)
+                {
+                    // cutime(16) cstime(17): backends that ended and were reaped by the postmaster. Without them a
+                    // connection closed during a measurement took its CPU with it (a negative database CPU per operation).
+                    ticks += long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+                }
             }
             catch (IOException)
             {
