@@ -33,6 +33,10 @@ public static class PortalPages
     {
         await page.Locator($"a.lang[hreflang='{to}']").ClickAsync();
         await page.Locator($"html[lang='{to}']").WaitForAsync();
+        // The new page's element is there before the page has loaded: a click sent now starts the next navigation
+        // while this one still loads, and on a loaded machine the next wait for a page load then waited for a load
+        // event that never came (CI, FinanceJourneyTests, 60 s timeout).
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     public static async Task SignInAsCitizenAsync(IPage page, string nationalId)
