@@ -13,8 +13,8 @@ public sealed record AssignmentInputs(DepartmentRoster? Roster, IReadOnlyDiction
     public IOfficerWorkload? Workload { get; init; }
 
     /// <summary>
-    /// All three in one round trip (or fewer, when the workload is known here), not three: this runs for every request that enters a queue, inside the
-    /// transaction of the command that put it there.
+    /// All three in one round trip (fewer reads when this node already knows the workload and cursor), not three:
+    /// this runs for every request that enters a queue, inside the transaction of the command that put it there.
     /// </summary>
     public static async Task<AssignmentInputs> LoadAsync(IDocumentSession session, IOfficerWorkload workload, string department, CancellationToken ct)
     {
