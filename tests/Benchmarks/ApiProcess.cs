@@ -17,6 +17,8 @@ public sealed class ApiProcess : IAsyncDisposable
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(420);
 
+    private const string ApiOnlyPrefix = "BENCH_API_";
+
     public Uri BaseAddress { get; }
 
     public TimeSpan StartToReady { get; }
@@ -39,6 +41,15 @@ public sealed class ApiProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
+        }
+        // BENCH_API_X=V in the benchmark's environment sets X=V for the API only (runtime knobs such as
+        // DOTNET_gcServer, compared side by side without touching the load generator's own runtime).
+        foreach (var entry in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>())
+        {
+            if (entry.Key is string name && name.StartsWith(ApiOnlyPrefix, StringComparison.Ordinal))
+            {
+                info.Environment[name[ApiOnlyPrefix.Length..]] = entry.Value as string;
+            }
         }
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the API");

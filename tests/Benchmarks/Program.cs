@@ -159,6 +159,7 @@ Console.WriteLine($"4. projection lag at {openRate:0} submits/s ({openRate * 100
 var lag = await ProjectionLag.MeasureAsync(db, openRate, TimeSpan.FromSeconds(Math.Max(10, seconds * 2)), c => http.SubmitAsync(c));
 Console.WriteLine($"   lag p50 {lag.P50Ms:0} ms, p95 {lag.P95Ms:0} ms, max {lag.MaxMs:0} ms at {lag.AchievedPerSecond:0}/s");
 Console.WriteLine($"   commands at that rate: p50 {lag.CommandP50Ms:0.0} ms, p95 {lag.CommandP95Ms:0.0} ms, p99 {lag.CommandP99Ms:0.0} ms, errors {lag.CommandErrors}");
+Console.WriteLine($"   {lag.SlowWindows}");
 await api.DisposeAsync();
 if (skipBulk || concurrency.Length < 4)
 {

@@ -22,13 +22,15 @@ public static partial class CommandStatements
             await reset.ExecuteNonQueryAsync();
         }
         var writesBefore = await TableWritesAsync(db);
+        var commitsBefore = await CommitsAsync(db);
         await Parallel.ForAsync(0, submissions, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) => await command(i));
         await BacklogDrain.SettledAsync(db);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var writesAfter = await TableWritesAsync(db);
+        var commits = await CommitsAsync(db) - commitsBefore;
         await using var top = db.CreateCommand(
             "select calls, total_exec_time, rows, query from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) "
-            + "and query not like '%pg_stat_statements%' order by total_exec_time desc limit 15");
+            + "and query not like '%pg_stat_statements%' order by total_exec_time desc limit 25");
         await using var reader = await top.ExecuteReaderAsync();
         Console.WriteLine($"statements [{label}], per {what} ({submissions:N0} of them, 16 clients):");
         Console.WriteLine("| calls | exec ms | rows | statement |");
@@ -40,7 +42,30 @@ public static partial class CommandStatements
                 $"| {reader.GetInt64(0) / (double)submissions:0.00} | {reader.GetDouble(1) / submissions:0.000} | {reader.GetInt64(2) / (double)submissions:0.00} | `{text[..Math.Min(text.Length, 140)]}` |"));
         }
         await reader.CloseAsync();
+        await PrintTotalsAsync(db, submissions, what, commits);
         await PrintWritesAsync(db, submissions, what, writesBefore, writesAfter);
+    }
+
+    /// <summary>
+    /// Round trips and transactions per command: every top-level statement is one execution the backend parsed (or
+    /// found prepared), planned and ran, and every commit one WAL flush; both cost CPU beyond the statement times.
+    /// </summary>
+    private static async Task PrintTotalsAsync(NpgsqlDataSource db, int commands, string what, long commits)
+    {
+        await using var totals = db.CreateCommand(
+            "select coalesce(sum(calls), 0)::float8, coalesce(sum(total_exec_time), 0)::float8 from pg_stat_statements "
+            + "where dbid = (select oid from pg_database where datname = current_database()) and toplevel and query not like '%pg_stat_statements%'");
+        await using var reader = await totals.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"top-level statements per {what}: {reader.GetDouble(0) / commands:0.0}, {reader.GetDouble(1) / commands:0.000} ms executing; {commits / (double)commands:0.00} commits"));
+    }
+
+    // Includes this benchmark's own few queries (a handful per window, against thousands of commands).
+    private static async Task<long> CommitsAsync(NpgsqlDataSource db)
+    {
+        await using var query = db.CreateCommand("select xact_commit from pg_stat_database where datname = current_database()");
+        return (long)(await query.ExecuteScalarAsync())!;
     }
 
     /// <summary>

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 
 namespace MyGovernment.Benchmarks.Scenarios;
 
 /// <param name="CommandP50Ms">Latency of the paced commands themselves (open loop, at this rate): the "p99 at half saturation" target.</param>
 public sealed record LagResult(double TargetPerSecond, double AchievedPerSecond, double P50Ms, double P95Ms, double MaxMs, int Samples,
-    double CommandP50Ms = 0, double CommandP95Ms = 0, double CommandP99Ms = 0, long CommandErrors = 0);
+    double CommandP50Ms = 0, double CommandP95Ms = 0, double CommandP99Ms = 0, long CommandErrors = 0, string SlowWindows = "");
 
 /// <summary>
 /// Sustained command load at a fixed rate while sampling how far the async daemon's progression trails the event
@@ -42,6 +43,8 @@ public static class ProjectionLag
         // Open-loop pacing: commands start on schedule whether or not earlier ones finished.
         var sent = 0;
         var inFlight = new List<Task<double>>();
+        var sentAt = new List<double>();
+        var wallStart = DateTime.UtcNow;
         var interval = 1000.0 / perSecond;
         while (!stop.IsCancellationRequested)
         {
@@ -51,6 +54,7 @@ public static class ProjectionLag
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(wait));
             }
+            sentAt.Add(clock.Elapsed.TotalMilliseconds);
             inFlight.Add(TimedAsync(command, sent % HttpCommands.MaxClients));
             sent++;
         }
@@ -65,7 +69,23 @@ public static class ProjectionLag
         }).Where(l => !double.IsNaN(l)).Order().ToArray();
         return new LagResult(perSecond, sent / duration.TotalSeconds, LoadRunner.Percentile(lags, 0.5), LoadRunner.Percentile(lags, 0.95),
             lags.Length == 0 ? 0 : lags[^1], lags.Length,
-            LoadRunner.Percentile(ok, 0.5), LoadRunner.Percentile(ok, 0.95), LoadRunner.Percentile(ok, 0.99), latencies.Length - ok.Length);
+            LoadRunner.Percentile(ok, 0.5), LoadRunner.Percentile(ok, 0.95), LoadRunner.Percentile(ok, 0.99), latencies.Length - ok.Length,
+            SlowWindows(wallStart, sentAt, latencies, LoadRunner.Percentile(ok, 0.99)));
+    }
+
+    /// <summary>
+    /// Where the tail came from: the 250 ms windows of sending in which most commands at or above the p99 were sent,
+    /// with their worst latency and the wall-clock time (to set beside GC, checkpoint or daemon logs). A tail spread
+    /// over the run is queueing; a tail in one or two windows is a pause.
+    /// </summary>
+    private static string SlowWindows(DateTime wallStart, List<double> sentAt, double[] latencies, double p99)
+    {
+        var slow = sentAt.Zip(latencies).Where(c => !double.IsNaN(c.Second) && c.Second >= p99).ToList();
+        var windows = slow.GroupBy(c => (int)(c.First / 250))
+            .OrderByDescending(w => w.Count()).Take(4)
+            .Select(w => string.Create(CultureInfo.InvariantCulture,
+                $"{wallStart.AddMilliseconds(w.Key * 250):HH:mm:ss.ff} {w.Count()} (max {w.Max(c => c.Second):0} ms)"));
+        return $"{slow.Count} slow commands in {slow.Select(c => (int)(c.First / 250)).Distinct().Count()} windows of 250 ms; most in {string.Join(", ", windows)}";
     }
 
     /// <summary>Milliseconds from the scheduled start to the answer; NaN when the command failed.</summary>
