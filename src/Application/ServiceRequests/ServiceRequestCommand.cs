@@ -1,7 +1,9 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Projections.ServiceRequests;
 using Wolverine;
 
 namespace MyGovernment.Application.ServiceRequests;
@@ -27,8 +29,31 @@ public static class ServiceRequestStream
     /// a client whose expected version is already behind is refused before any decision is made.
     /// </summary>
     public static async Task<IEventStream<ServiceRequest>> LoadAsync(
-        IDocumentSession session, Guid requestId, ExpectedVersion? expected, CancellationToken ct, Actor? by = null) =>
-        Checked(await session.Events.FetchForWriting<ServiceRequest>(requestId, ct), expected, by);
+        IDocumentSession session, Guid requestId, ExpectedVersion? expected, CancellationToken ct, Actor? by = null)
+    {
+        var batch = session.CreateBatchQuery();
+        var fetched = FetchForWriting(batch, session, requestId);
+        await batch.Execute(ct);
+        return Checked(await fetched, expected, by);
+    }
+
+    /// <summary>
+    /// Queues the request's fetch for writing in <paramref name="batch"/>, together with the two read-model rows its
+    /// inline projections update at commit (<see cref="ServiceRequestDetails"/>, <see cref="SlaDeadline"/>). Marten
+    /// loads those rows through the session's storage, each in a round trip of its own before the write transaction
+    /// (issue 16: three round trips per command instead of one). With identity-map storage for these two types the
+    /// projections find the rows loaded here. They are read outside the write transaction either way; a command
+    /// committed in between moves the stream's version, so the append fails and nothing stale is written.
+    /// </summary>
+    public static Task<IEventStream<ServiceRequest>> FetchForWriting(IBatchedQuery batch, IDocumentSession session, Guid requestId)
+    {
+        session.UseIdentityMapFor<ServiceRequestDetails>();
+        session.UseIdentityMapFor<SlaDeadline>();
+        var fetched = batch.Events.FetchForWriting<ServiceRequest>(requestId);
+        _ = batch.Load<ServiceRequestDetails>(requestId);
+        _ = batch.Load<SlaDeadline>(requestId);
+        return fetched;
+    }
 
     /// <summary>The checks of <see cref="LoadAsync(IDocumentSession, Guid, ExpectedVersion?, CancellationToken, Actor?)"/> on a stream fetched for writing elsewhere (e.g. in a batch).</summary>
     public static IEventStream<ServiceRequest> Checked(IEventStream<ServiceRequest> stream, ExpectedVersion? expected, Actor? by = null)

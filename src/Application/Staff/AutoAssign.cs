@@ -87,7 +87,7 @@ public static class AutoAssignHandler
         AutoAssign message, IDocumentSession session, IOfficerWorkload workload, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
-        var fetched = batch.Events.FetchForWriting<ServiceRequest>(message.RequestId);
+        var fetched = ServiceRequestStream.FetchForWriting(batch, session, message.RequestId);
         var prefetched = message.Department is { Length: > 0 } department
             ? new PrefetchedAssignment(department, AssignmentInputs.Queue(batch, workload, department))
             : PrefetchedAssignment.None;

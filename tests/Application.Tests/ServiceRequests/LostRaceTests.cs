@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;
 using Shouldly;
@@ -9,8 +10,8 @@ using Shouldly;
 namespace MyGovernment.Application.Tests.ServiceRequests;
 
 /// <summary>
-/// Marten's FetchForWriting reads the stream's version and its events in two statements: a command committed between
-/// them leaves a folded state one event newer than the version Marten will append at. The race is too narrow to hit
+/// Marten's FetchForWriting reads the stream's version and its events in two statements (of one batch, each with its
+/// own snapshot): a command committed between them leaves a folded state one event newer than the version Marten will append at. The race is too narrow to hit
 /// on purpose over HTTP, so the session here hands back exactly that stream: it must be refused as a lost race (409),
 /// never decided on (a rule refusal on the newer state, 422), whatever version the caller quoted.
 /// </summary>
@@ -58,11 +59,28 @@ public sealed class LostRaceTests
             "get_StartingVersion" => (long?)MartenVersion,
             _ => null,
         });
-        var events = Fake<Marten.Events.IEventStoreOperations>.Answering(method => method.Name == "FetchForWriting"
+        // The command reads the stream and its read-model rows in one batch; the rows play no part in the version check.
+        var events = Fake<IBatchEvents>.Answering(method => method.Name == "FetchForWriting"
             ? Task.FromResult(stream)
             : throw new NotSupportedException(method.Name));
-        return Fake<IDocumentSession>.Answering(method => method.Name == "get_Events" ? events : throw new NotSupportedException(method.Name));
+        var batch = Fake<IBatchedQuery>.Answering(method => method.Name switch
+        {
+            "get_Events" => events,
+            "Load" => Completed(method),
+            "Execute" => Task.CompletedTask,
+            _ => throw new NotSupportedException(method.Name),
+        });
+        return Fake<IDocumentSession>.Answering(method => method.Name switch
+        {
+            "CreateBatchQuery" => batch,
+            "UseIdentityMapFor" => null,
+            _ => throw new NotSupportedException(method.Name),
+        });
     }
+
+    /// <summary>A finished task of the method's own result type, holding no value (a row that is not there).</summary>
+    private static object? Completed(MethodInfo method) =>
+        typeof(Task).GetMethod(nameof(Task.FromResult))!.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0]).Invoke(null, [null]);
 
     /// <summary>An interface answered by one function: just enough of Marten's session for the stream loading code.</summary>
     public class Fake<T> : DispatchProxy where T : class

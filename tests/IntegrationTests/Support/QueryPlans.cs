@@ -9,7 +9,9 @@ public static class QueryPlans
     /// <param name="setting">One more planner setting for this connection (e.g. <c>set enable_bitmapscan = off</c>).</param>
     public static async Task<string> ExplainAsync(string connectionString, NpgsqlCommand command, CancellationToken ct, string? setting = null)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Not pooled: the planner settings below would otherwise stay on the physical connection (Npgsql's reset of a
+        // connection with prepared statements keeps session settings) and change the plans of whichever test gets it next.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         // The test database is small: without this the planner may rightly prefer reading the whole table.
         await using (var noSeqScan = new NpgsqlCommand("set enable_seqscan = off", connection))
