@@ -20,6 +20,9 @@ public sealed class FinanceJourneyTests(PortalHost host)
         await StaffSignIn.CheckBothLanguagesAsync(page, "finance-payments");
 
         await page.Locator($"a[href='/finance/payments/{paymentId}']").ClickAsync();
+        // The payment page loaded before the next click: its refund link is there before its load event, and a click
+        // then started the next navigation while this one still loaded (CI: the refund page's load wait timed out).
+        await page.WaitForURLAsync($"**/finance/payments/{paymentId}");
         await page.Locator($"a[href='/finance/refunds/{refundId}']").ClickAsync();
         await page.WaitForURLAsync($"**/finance/refunds/{refundId}");
         (await page.Locator("dl.facts").InnerTextAsync()).ShouldContain("finance-maker", Case.Sensitive, "who asked is shown");
