@@ -49,7 +49,10 @@ Environment.SetEnvironmentVariable("Integrity__SigningKeyPem", signingPem);
 using var deploymentKey = MyGovernment.Integrity.CheckpointKey.FromPem(signingPem);
 
 var folder = Path.Combine(Path.GetTempPath(), "mygov-bench-" + Guid.NewGuid().ToString("N")[..8]);
-await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions { Port = 0, Database = "bench" }, folder, deleteOnStop: true);
+// --pg-setting "name = value" (repeatable): a line added to the throwaway cluster's postgresql.conf, e.g. logging
+// (log_autovacuum_min_duration = 0) while looking for what pauses the open loop, or a tuning compared side by side.
+await using var cluster = await LocalPostgresCluster.StartAsync(
+    new LocalPostgresOptions { Port = 0, Database = "bench", ServerSettings = ArgTexts("--pg-setting") }, folder, deleteOnStop: true);
 var connectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { MaxPoolSize = 100 }.ConnectionString;
 await using var db = NpgsqlDataSource.Create(connectionString);
 var results = new List<Measurement>();
@@ -363,6 +366,9 @@ string? ArgText(string name)
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
+
+List<string> ArgTexts(string name) =>
+    [.. args.Select((value, i) => (value, i)).Where(a => a.value == name && a.i + 1 < args.Length).Select(a => args[a.i + 1])];
 
 int Arg(string name, int fallback)
 {
