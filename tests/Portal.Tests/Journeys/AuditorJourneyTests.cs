@@ -20,13 +20,13 @@ public sealed class AuditorJourneyTests(PortalHost host)
         await StaffSignIn.CheckBothLanguagesAsync(page, "audit-home");
         await page.Locator("#find-request").FillAsync(id.ToString());
         await page.Locator("#find-request ~ button").ClickAsync();
-        await page.WaitForURLAsync($"**/audit/requests/{id}");
+        await page.ArrivedAsync($"**/audit/requests/{id}");
         (await page.Locator("table.timeline tbody tr").CountAsync()).ShouldBeGreaterThan(1);
         await StaffSignIn.CheckBothLanguagesAsync(page, "audit-request");
 
         // Version 1: before the claim, nobody held it; now the officer does.
         await page.Locator("table.timeline tbody tr").First.Locator("a[href='?version=1']").ClickAsync();
-        await page.WaitForURLAsync($"**/audit/requests/{id}?version=1");
+        await page.ArrivedAsync($"**/audit/requests/{id}?version=1");
         var replayed = await page.Locator("section.replayed").InnerTextAsync();
         replayed.ShouldNotContain("officer-mol-audited");
         await StaffSignIn.CheckBothLanguagesAsync(page, "audit-request-replayed");
@@ -45,7 +45,7 @@ public sealed class AuditorJourneyTests(PortalHost host)
         await page.GotoAsync("/audit/reports");
         var first = page.Locator("ol.reports a").First;
         await first.ClickAsync();
-        await page.WaitForURLAsync("**/audit/reports/*");
+        await page.ArrivedAsync("**/audit/reports/*");
         var csvLink = (await page.Locator("a[download]").GetAttributeAsync("href"))!;
         // The download goes through the portal with the session's token, which the browser never holds.
         var csv = await page.Context.APIRequest.GetAsync(csvLink);

@@ -56,7 +56,7 @@ public sealed class CitizenJourney(PortalHost host, IPage page, string shotPrefi
 
         await page.Locator("#field-personNationalId").FillAsync(nationalId);
         await page.Locator("main form button[type='submit']").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/me/requests/[0-9a-f-]{36}$"));
+        await page.ArrivedAsync(new System.Text.RegularExpressions.Regex("/me/requests/[0-9a-f-]{36}$"));
         RequestId = Guid.Parse(page.Url[^36..]);
 
         // The fee is assessed by a cascade: the page shows the pay button once it has been.
@@ -67,7 +67,7 @@ public sealed class CitizenJourney(PortalHost host, IPage page, string shotPrefi
 
         // The provider's hosted page (the sandbox in tests), then back to our return page.
         await page.Locator("button[value='pay']").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/payments/[0-9a-f-]{36}/return"));
+        await page.ArrivedAsync(new System.Text.RegularExpressions.Regex("/payments/[0-9a-f-]{36}/return"));
         var receiptLink = page.Locator("#receipt-link");
         await receiptLink.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         (await page.Locator("#payment-status").InnerTextAsync()).ShouldBe("مدفوع");

@@ -22,14 +22,14 @@ public sealed class FinanceJourneyTests(PortalHost host)
         await page.Locator($"a[href='/finance/payments/{paymentId}']").ClickAsync();
         // The payment page loaded before the next click: its refund link is there before its load event, and a click
         // then started the next navigation while this one still loaded (CI: the refund page's load wait timed out).
-        await page.WaitForURLAsync($"**/finance/payments/{paymentId}");
+        await page.ArrivedAsync($"**/finance/payments/{paymentId}");
         await page.Locator($"a[href='/finance/refunds/{refundId}']").ClickAsync();
-        await page.WaitForURLAsync($"**/finance/refunds/{refundId}");
+        await page.ArrivedAsync($"**/finance/refunds/{refundId}");
         (await page.Locator("dl.facts").InnerTextAsync()).ShouldContain("finance-maker", Case.Sensitive, "who asked is shown");
         await StaffSignIn.CheckBothLanguagesAsync(page, "finance-refund");
 
         await page.Locator("form[action*='handler=Approve'] button[type='submit']").ClickAsync();
-        await page.WaitForURLAsync($"**/finance/refunds/{refundId}?done=approved");
+        await page.ArrivedAsync($"**/finance/refunds/{refundId}?done=approved");
         (await page.Locator("dl.facts").InnerTextAsync()).ShouldContain("finance-demo", Case.Sensitive, "the approver is recorded");
 
         // Finance asks for a second refund itself: the page sends it to the refund and says a colleague must approve.
@@ -38,7 +38,7 @@ public sealed class FinanceJourneyTests(PortalHost host)
         await page.Locator("#refund-amount").FillAsync("50.00");
         await page.Locator("#refund-reason").FillAsync("Overpaid at the counter");
         await page.Locator("form[action*='handler=Refund'] button[type='submit']").ClickAsync();
-        await page.WaitForURLAsync("**/finance/refunds/*?done=requested");
+        await page.ArrivedAsync("**/finance/refunds/*?done=requested");
         (await page.Locator("#you-asked").CountAsync()).ShouldBe(1, "the requester is told a colleague approves");
         (await page.Locator("form[action*='handler=Approve']").CountAsync()).ShouldBe(0, "the requester is not offered the approval");
     }

@@ -69,7 +69,7 @@ public sealed class HomeAndCatalogTests(PortalHost host)
         await Accessibility.CheckAndShootAsync(page, "verify");
         await page.Locator("#code").FillAsync("NO-SUCH-CODE");
         await page.Locator("main form button[type='submit']").ClickAsync();
-        await page.WaitForURLAsync("**/verify/documents/NO-SUCH-CODE");
+        await page.ArrivedAsync("**/verify/documents/NO-SUCH-CODE");
         await page.Locator("#verdict.alert").WaitForAsync();
         await PortalPages.SwitchLanguageAsync(page, "en");
         await page.GotoAsync("/verify");

@@ -21,7 +21,7 @@ public sealed class OfficerJourneyTests(PortalHost host)
         await StaffSignIn.CheckBothLanguagesAsync(page, "staff-queue");
 
         await row.Locator("button[type='submit']").ClickAsync();
-        await page.WaitForURLAsync($"**/staff/requests/{id}?done=claimed");
+        await page.ArrivedAsync($"**/staff/requests/{id}?done=claimed");
         (await page.Locator("dl.facts").InnerTextAsync()).ShouldContain("officer-MOL", Case.Sensitive, "the request is now the officer's");
 
         // A decision without a note is refused by the engine; its message stands next to the note, the choice is kept.
@@ -37,10 +37,10 @@ public sealed class OfficerJourneyTests(PortalHost host)
 
         await page.Locator("#propose-note").FillAsync("All requirements met");
         await page.Locator("form[action*='handler=Propose'] button[type='submit']").ClickAsync();
-        await page.WaitForURLAsync($"**/staff/requests/{id}?done=decided");
+        await page.ArrivedAsync($"**/staff/requests/{id}?done=decided");
 
         await page.Locator("form[action*='handler=Issue'] button[type='submit']").ClickAsync();
-        await page.WaitForURLAsync($"**/staff/requests/{id}?done=issued");
+        await page.ArrivedAsync($"**/staff/requests/{id}?done=issued");
         (await _engine.RequestAsync(id))["status"]!.GetValue<string>().ShouldBe("Issued");
         (await page.Locator("form[action*='handler=']").CountAsync()).ShouldBe(0, "an issued request offers no more actions");
         await StaffSignIn.CheckBothLanguagesAsync(page, "staff-request-issued");

@@ -20,13 +20,13 @@ public sealed class SupervisorJourneyTests(PortalHost host)
         var page = await StaffSignIn.AsAsync(host, "supervisor", "MOL");
         await page.GotoAsync("/staff/queue?status=AwaitingApproval");
         await page.Locator($"a[href='/staff/requests/{id}']").ClickAsync();
-        await page.WaitForURLAsync($"**/staff/requests/{id}");
+        await page.ArrivedAsync($"**/staff/requests/{id}");
         (await page.Locator("dl.facts").InnerTextAsync()).ShouldContain("officer-mol-colleague", Case.Sensitive, "the proposer is named");
         await StaffSignIn.CheckBothLanguagesAsync(page, "staff-request-awaiting-approval");
 
         await page.Locator("#confirm-note").FillAsync("Checked against the file");
         await page.Locator("form[action*='handler=Confirm'] button[type='submit']").ClickAsync();
-        await page.WaitForURLAsync($"**/staff/requests/{id}?done=confirmed");
+        await page.ArrivedAsync($"**/staff/requests/{id}?done=confirmed");
         (await _engine.RequestAsync(id))["status"]!.GetValue<string>().ShouldBe("Approved");
         (await page.Locator("[role='status']").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
 

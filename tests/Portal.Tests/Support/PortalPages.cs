@@ -36,7 +36,7 @@ public static class PortalPages
         // The new page's element is there before the page has loaded: a click sent now starts the next navigation
         // while this one still loads, and on a loaded machine the next wait for a page load then waited for a load
         // event that never came (CI, FinanceJourneyTests, 60 s timeout).
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.LoadedAsync();
     }
 
     public static async Task SignInAsCitizenAsync(IPage page, string nationalId)
