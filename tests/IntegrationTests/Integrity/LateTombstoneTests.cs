@@ -40,7 +40,10 @@ public sealed class LateTombstoneTests(TamperHost host) : IClassFixture<TamperHo
             (await host.VerifyAsync()).Ok.ShouldBeTrue();
 
             // The reports that walk mt_events: report 11 (verify and the read-model check) names nothing either.
-            (await host.Host.Services.GetRequiredService<ReadModelChecker>().CheckAsync(null, 10, ct)).Ok.ShouldBeTrue();
+            var readModels = await host.Host.Services.GetRequiredService<ReadModelChecker>().CheckAsync(null, 10, ct);
+            // Named in the failure (CI once reported only "false"): which read model, which row, what differed.
+            readModels.Ok.ShouldBeTrue(string.Join("; ", readModels.ReadModels.SelectMany(r => r.Differences)
+                .Select(d => $"{d.ReadModel} {d.Id}: {d.Problem} {string.Join(", ", d.Fields)}")));
             (await host.Host.Services.GetRequiredService<LogIntegrityReport>().FindAsync(DateTimeOffset.UtcNow, ct)).ShouldBeEmpty();
         }
         finally
