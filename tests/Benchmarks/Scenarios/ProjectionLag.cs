@@ -67,10 +67,11 @@ public static class ProjectionLag
             var done = reached.FirstOrDefault(r => r.At >= s.At && r.Progress >= s.HighWater);
             return done == default ? double.NaN : done.At - s.At;
         }).Where(l => !double.IsNaN(l)).Order().ToArray();
+        var p99 = LoadRunner.Percentile(ok, 0.99);
         return new LagResult(perSecond, sent / duration.TotalSeconds, LoadRunner.Percentile(lags, 0.5), LoadRunner.Percentile(lags, 0.95),
             lags.Length == 0 ? 0 : lags[^1], lags.Length,
-            LoadRunner.Percentile(ok, 0.5), LoadRunner.Percentile(ok, 0.95), LoadRunner.Percentile(ok, 0.99), latencies.Length - ok.Length,
-            SlowWindows(wallStart, sentAt, latencies, LoadRunner.Percentile(ok, 0.99)));
+            LoadRunner.Percentile(ok, 0.5), LoadRunner.Percentile(ok, 0.95), p99, latencies.Length - ok.Length,
+            SlowWindows(wallStart, sentAt, latencies, p99));
     }
 
     /// <summary>
