@@ -45,7 +45,7 @@ public static class MartenSetup
                 // high-water mark back, which alone put the lag's p95 over 1 s under load.
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
                 opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
-                opts.Schema.For<IdempotencyRecord>().Index(r => r.ExpiresAt);
+                IdempotencyStorage.Map(opts);
                 ServiceRequestIndexes.Apply(opts);
                 opts.AddIntegrityTables(Schema);
                 opts.AddDocumentTables(Schema);

@@ -38,7 +38,9 @@ public static class NotificationSetup
         builder.Services.AddSingleton<SmsReportVerifier>();
         builder.Services.ConfigureMarten(opts =>
         {
-            opts.Schema.For<Notification>().Index(n => n.RecipientId).Index(n => n.CreatedAt);
+            // The creation time as a real column: an index over the JSON ran Marten's mt_immutable_timestamptz, an SQL
+            // function PostgreSQL cannot inline, parsed and planned again for every notice written (issue 16).
+            opts.Schema.For<Notification>().Index(n => n.RecipientId).Duplicate(n => n.CreatedAt);
             opts.Schema.For<NotificationDelivery>().Index(d => d.NotificationId);
             opts.Schema.For<NotificationDeliveryReport>();
             opts.Schema.For<NotificationPreferences>();

@@ -72,6 +72,7 @@ public static class ServiceRequestIndexes
         details.DuplicateField([typeof(ServiceRequestDetails).GetProperty(nameof(ServiceRequestDetails.CurrentDepartment))!], columnName: RequestColumns.CurrentDepartment);
         details.DuplicateField([typeof(ServiceRequestDetails).GetProperty(nameof(ServiceRequestDetails.AssignedTo))!], columnName: RequestColumns.AssignedTo);
         details.DuplicateField([typeof(ServiceRequestDetails).GetProperty(nameof(ServiceRequestDetails.Status))!], columnName: RequestColumns.Status);
+        details.DuplicateField([typeof(ServiceRequestDetails).GetProperty(nameof(ServiceRequestDetails.SubmittedAt))!], columnName: RequestColumns.SubmittedAt);
     }
 
     private static void OnlyWhereSet(Marten.Schema.DocumentIndex index) => index.Predicate = $"{index.Columns!.Single()} is not null";

@@ -56,12 +56,12 @@ public sealed class IdempotencyPolicy : IHandlerPolicy
         // (sibling parts of a statement otherwise run in no set order, and the insert would meet the old row). A live
         // record is not deleted, so the insert fails on the primary key and the whole commit with it, as before: that
         // failure is how a repeat or a concurrent duplicate is detected (IdempotentCommand). The columns are those Marten
-        // writes for this document (no revisions: mt_version is any new id).
+        // writes for this document (no revisions: mt_version is any new id), with its duplicated expiry column.
         session.QueueSqlCommand(
-            $"with expired as (delete from {table} where id = ? and (data ->> 'expiresAt')::timestamptz <= ? returning id) "
-            + $"insert into {table} (id, data, mt_version, mt_dotnet_type, mt_last_modified) "
-            + "select ?, ?::jsonb, ?, ?, transaction_timestamp() from (select count(*) from expired) as deleted",
-            id, now, id, marten.Serializer.ToJson(record), Guid.CreateVersion7(), typeof(IdempotencyRecord).FullName!);
+            $"with expired as (delete from {table} where id = ? and {IdempotencyStorage.ExpiresAtColumn} <= ? returning id) "
+            + $"insert into {table} (id, data, mt_version, mt_dotnet_type, mt_last_modified, {IdempotencyStorage.ExpiresAtColumn}) "
+            + "select ?, ?::jsonb, ?, ?, transaction_timestamp(), ? from (select count(*) from expired) as deleted",
+            id, now, id, marten.Serializer.ToJson(record), Guid.CreateVersion7(), typeof(IdempotencyRecord).FullName!, record.ExpiresAt);
     }
 
     /// <summary>The primary key of the records' table, named by Marten after the document type.</summary>

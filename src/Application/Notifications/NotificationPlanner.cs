@@ -26,7 +26,8 @@ public static class NotificationPlanner
             Reference = reference,
             Text = NotificationTemplates.Render(intent.Kind, language, new TemplateValues(reference, intent.Amount, intent.Days, intent.Department)),
             Link = $"{options.PortalUrl.TrimEnd('/')}/requests/{requestId}",
-            CreatedAt = intent.At,
+            // In UTC: also kept in a timestamptz column (NotificationSetup), which Npgsql writes only from offset zero.
+            CreatedAt = intent.At.ToUniversalTime(),
             SourceEventId = sourceEventId,
         };
 

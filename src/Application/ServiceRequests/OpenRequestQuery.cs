@@ -25,9 +25,9 @@ public sealed class OpenRequestQuery(string applicantId, string serviceCode) : I
         builder.Append(" and d.data ->> 'serviceCode' = ");
         builder.AppendParameter(serviceCode);
         // Literal statuses, so the partial index of unfinished requests serves it (RequestStatusSql).
-        // Ordered by the index's own third expression, so the earliest is its first entry: without it, every
+        // Ordered by the index's own third column, so the earliest is its first entry: without it, every
         // unfinished request of the applicant for the service was read and sorted on every submission.
-        builder.Append($" and {RequestStatusSql.IsUnfinished(marten.Serializer, "d.data")} order by {table.Schema}.mt_immutable_timestamptz(d.data ->> 'submittedAt') limit 1");
+        builder.Append($" and {RequestStatusSql.IsUnfinished(marten.Serializer, "d.data")} order by d.{RequestColumns.SubmittedAt} limit 1");
     }
 
     public async Task<Guid?> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token) =>

@@ -11,4 +11,12 @@ public static class RequestColumns
     public const string CurrentDepartment = "current_department";
     public const string AssignedTo = "assigned_to";
     public const string Status = "status";
+
+    /// <summary>
+    /// Written by Marten from the document, not computed from the JSON in the database: an index over
+    /// <c>mt_immutable_timestamptz(data ->> 'submittedAt')</c> ran that SQL function, which PostgreSQL cannot inline
+    /// (a text-to-timestamptz cast is only stable), parsing and planning its body again in every statement that wrote
+    /// or ordered by it (issue 16).
+    /// </summary>
+    public const string SubmittedAt = "submitted_at";
 }

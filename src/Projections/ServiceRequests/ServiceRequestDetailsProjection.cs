@@ -22,7 +22,8 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
         Form = new Dictionary<string, string>(e.Data.Form),
         Workflow = [.. e.Data.WorkflowDepartments],
         RequiresSecondApprover = e.Data.RequiresSecondApprover,
-        SubmittedAt = e.Data.SubmittedAt,
+        // In UTC: also kept in a timestamptz column (RequestColumns), which Npgsql writes only from offset zero.
+        SubmittedAt = e.Data.SubmittedAt.ToUniversalTime(),
         LastChangedAt = e.Data.SubmittedAt,
         SlaWorkingDays = e.Data.SlaWorkingDays,
         Version = e.Version,

@@ -1,0 +1,129 @@
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+using MyGovernment.Api.ServiceRequests;
+using MyGovernment.Application.Idempotency;
+using MyGovernment.Application.ServiceRequests;
+using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.IntegrationTests.Support;
+using MyGovernment.Projections.ServiceRequests;
+using Npgsql;
+using Shouldly;
+using Weasel.Core;
+
+namespace MyGovernment.IntegrationTests.ServiceRequests;
+
+/// <summary>
+/// The submission time of a request and the expiry of an idempotency record moved from indexes over the JSON into
+/// columns (issue 16). A database of the previous release holds rows without those columns: the schema update must
+/// fill them from the JSON, or the duplicate check would miss the earliest open request of every old request's
+/// applicant, and expired keys written before the upgrade would never be purged.
+/// </summary>
+public sealed class TimestampColumnsUpgradeTests(AppFixture app)
+{
+    private const string Schema = "upgrade_ts";
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Rows_written_before_the_columns_existed_are_ordered_and_purged_by_them_after_the_schema_update()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connectionString = await ScratchDatabase.CreateAsync(app.ConnectionString, "mygov_upgrade_ts_");
+        var earliestOpen = Request(Start.AddHours(1), ServiceRequestStatus.InReview);
+        using (var before = Store(connectionString, upgraded: false))
+        {
+            await before.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            await using var session = before.LightweightSession();
+            session.Store(
+                Request(Start, ServiceRequestStatus.Withdrawn), // earlier, but finished
+                Request(Start.AddHours(3), ServiceRequestStatus.Submitted),
+                earliestOpen);
+            session.Store(
+                Record("expired", Start.AddHours(-1)),
+                Record("live", DateTimeOffset.UtcNow.AddDays(1)));
+            await session.SaveChangesAsync(ct);
+        }
+        (await IndexDefinitionsAsync(connectionString, ct)).ShouldAllBe(d => d.Contains("mt_immutable_timestamptz"));
+
+        using var after = Store(connectionString, upgraded: true);
+        await after.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await using (var session = after.LightweightSession())
+        {
+            // Written with the column: were the old rows' columns left empty, it would sort before them.
+            session.Store(Request(Start.AddHours(2), ServiceRequestStatus.InReview));
+            await session.SaveChangesAsync(ct);
+        }
+
+        await using (var query = after.QuerySession())
+        {
+            var batch = query.CreateBatchQuery();
+            var open = batch.AddItem(new OpenRequestQuery("applicant-1", "SVC-1"));
+            await batch.Execute(ct);
+            (await open).ShouldBe(earliestOpen.Id);
+        }
+
+        await new IdempotencyPurge(after, TimeProvider.System, NullLogger<IdempotencyPurge>.Instance).PurgeAsync(ct);
+        await using (var query = after.QuerySession())
+        {
+            (await query.LoadAsync<IdempotencyRecord>("expired", ct)).ShouldBeNull();
+            (await query.LoadAsync<IdempotencyRecord>("live", ct)).ShouldNotBeNull();
+        }
+        // The indexes now read the columns, so no write or read runs the SQL function any more.
+        (await IndexDefinitionsAsync(connectionString, ct)).ShouldAllBe(d => !d.Contains("mt_immutable_timestamptz"));
+    }
+
+    /// <summary>The definitions of the indexes over a request's submission time and a record's expiry.</summary>
+    private static async Task<List<string>> IndexDefinitionsAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var query = new NpgsqlCommand(
+            $"select indexdef from pg_indexes where schemaname = '{Schema}' and indexname in "
+            + "('ix_srd_unfinished_applicant_service', 'ix_srd_applicant_service_submitted', 'mt_doc_idempotencyrecord_idx_expires_at')", connection);
+        await using var reader = await query.ExecuteReaderAsync(ct);
+        var definitions = new List<string>();
+        while (await reader.ReadAsync(ct))
+        {
+            definitions.Add(reader.GetString(0));
+        }
+        definitions.Count.ShouldBe(3);
+        return definitions;
+    }
+
+    private static DocumentStore Store(string connectionString, bool upgraded) => DocumentStore.For(opts =>
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = Schema;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // As the host serializes (MartenSetup): the filled columns must match what the queries compare them to.
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        if (upgraded)
+        {
+            ServiceRequestIndexes.Apply(opts);
+            IdempotencyStorage.Map(opts);
+            return;
+        }
+        // The previous release's indexes, over the JSON.
+        var serializer = opts.Serializer();
+        var details = opts.Schema.For<ServiceRequestDetails>();
+        details.Index([r => r.ApplicantId, r => r.ServiceCode, r => r.SubmittedAt], i => i.Name = "ix_srd_applicant_service_submitted");
+        details.Index([r => r.ApplicantId, r => r.ServiceCode, r => r.SubmittedAt], i =>
+        {
+            i.Name = "ix_srd_unfinished_applicant_service";
+            i.Predicate = RequestStatusSql.IsUnfinished(serializer);
+        });
+        opts.Schema.For<IdempotencyRecord>().Index(r => r.ExpiresAt);
+    });
+
+    private static ServiceRequestDetails Request(DateTimeOffset submittedAt, ServiceRequestStatus status) => new()
+    {
+        Id = Guid.NewGuid(),
+        ApplicantId = "applicant-1",
+        ServiceCode = "SVC-1",
+        Status = status,
+        SubmittedAt = submittedAt,
+    };
+
+    private static IdempotencyRecord Record(string id, DateTimeOffset expiresAt) =>
+        new(id, "hash", "{}", expiresAt.AddHours(-72), expiresAt);
+}
