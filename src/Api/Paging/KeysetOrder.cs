@@ -3,6 +3,7 @@ using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using Marten;
+using MyGovernment.Projections;
 
 namespace MyGovernment.Api.Paging;
 
@@ -52,19 +53,11 @@ public static class KeysetPaging
     }
 
     /// <summary>
-    /// The key as PostgreSQL compares it. Marten reads a DateTimeOffset member by casting its JSON text (up to seven
-    /// fractional digits) to timestamptz, which keeps microseconds and rounds the fraction with
-    /// <c>rint(strtod(fraction) * 1e6)</c>. The cursor carries the same value, so "equal key" in SQL really is the
-    /// cursor's row and its ties.
+    /// The key as PostgreSQL compares it (<see cref="StoredTime"/>): Marten reads a DateTimeOffset member by casting its
+    /// JSON text, and a duplicated column holds the same value because the projections write it already rounded. The
+    /// cursor carries that value, so "equal key" in SQL really is the cursor's row and its ties.
     /// </summary>
-    public static DateTimeOffset AsStored(DateTimeOffset key)
-    {
-        var utc = key.UtcTicks;
-        var wholeSecond = utc - (utc % TimeSpan.TicksPerSecond);
-        var fraction = (utc % TimeSpan.TicksPerSecond) / (double)TimeSpan.TicksPerSecond;
-        var micros = (long)Math.Round(fraction * 1_000_000d, MidpointRounding.ToEven);
-        return new DateTimeOffset(wholeSecond + (micros * 10), TimeSpan.Zero);
-    }
+    public static DateTimeOffset AsStored(DateTimeOffset key) => StoredTime.Of(key);
 
     /// <summary>The cursor names its order, so a cursor from one order is refused by another (400), never misread.</summary>
     public static string Encode(string order, DateTimeOffset key, Guid id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(

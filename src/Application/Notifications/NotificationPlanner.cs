@@ -1,3 +1,5 @@
+using MyGovernment.Projections;
+
 namespace MyGovernment.Application.Notifications;
 
 /// <summary>A notice ready to store, its channel copies, and the sends to publish (each at its time).</summary>
@@ -26,8 +28,9 @@ public static class NotificationPlanner
             Reference = reference,
             Text = NotificationTemplates.Render(intent.Kind, language, new TemplateValues(reference, intent.Amount, intent.Days, intent.Department)),
             Link = $"{options.PortalUrl.TrimEnd('/')}/requests/{requestId}",
-            // In UTC: also kept in a timestamptz column (NotificationSetup), which Npgsql writes only from offset zero.
-            CreatedAt = intent.At.ToUniversalTime(),
+            // Also kept in a timestamptz column (NotificationSetup): as PostgreSQL holds it (StoredTime), so that the
+            // JSON, the column and a paging cursor agree.
+            CreatedAt = StoredTime.Of(intent.At),
             SourceEventId = sourceEventId,
         };
 

@@ -22,8 +22,9 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
         Form = new Dictionary<string, string>(e.Data.Form),
         Workflow = [.. e.Data.WorkflowDepartments],
         RequiresSecondApprover = e.Data.RequiresSecondApprover,
-        // In UTC: also kept in a timestamptz column (RequestColumns), which Npgsql writes only from offset zero.
-        SubmittedAt = e.Data.SubmittedAt.ToUniversalTime(),
+        // Also kept in a timestamptz column (RequestColumns), which Npgsql writes only from offset zero and truncates
+        // to microseconds: stored as PostgreSQL holds it, the JSON, the column and a paging cursor agree.
+        SubmittedAt = StoredTime.Of(e.Data.SubmittedAt),
         LastChangedAt = e.Data.SubmittedAt,
         SlaWorkingDays = e.Data.SlaWorkingDays,
         Version = e.Version,
