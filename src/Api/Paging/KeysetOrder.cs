@@ -53,15 +53,12 @@ public static class KeysetPaging
     }
 
     /// <summary>
-    /// The key as PostgreSQL compares it (<see cref="StoredTime"/>): Marten reads a DateTimeOffset member by casting its
-    /// JSON text, and a duplicated column holds the same value because the projections write it already rounded. The
-    /// cursor carries that value, so "equal key" in SQL really is the cursor's row and its ties.
+    /// The cursor names its order, so a cursor from one order is refused by another (400), never misread. It carries
+    /// the key as PostgreSQL compares it (<see cref="StoredTime"/>), so "equal key" in SQL really is the cursor's row
+    /// and its ties.
     /// </summary>
-    public static DateTimeOffset AsStored(DateTimeOffset key) => StoredTime.Of(key);
-
-    /// <summary>The cursor names its order, so a cursor from one order is refused by another (400), never misread.</summary>
     public static string Encode(string order, DateTimeOffset key, Guid id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
-        $"{order}|{AsStored(key).UtcTicks.ToString(CultureInfo.InvariantCulture)}|{id:N}"));
+        $"{order}|{StoredTime.Of(key).UtcTicks.ToString(CultureInfo.InvariantCulture)}|{id:N}"));
 
     public static (DateTimeOffset Key, Guid Id)? Decode(string order, string? cursor)
     {

@@ -1,4 +1,3 @@
-using JasperFx;
 using Marten;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Application.ServiceRequests;
@@ -6,9 +5,7 @@ using MyGovernment.Application.Staff;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Projections.ServiceRequests;
-using Npgsql;
 using Shouldly;
-using Weasel.Core;
 
 namespace MyGovernment.IntegrationTests.ServiceRequests;
 
@@ -63,27 +60,11 @@ public sealed class WorkloadColumnsUpgradeTests(AppFixture app)
             ignoreOrder: true);
     }
 
-    private static async Task<List<string>> IndexesAsync(string connectionString, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using var query = new NpgsqlCommand($"select indexname from pg_indexes where schemaname = '{Schema}' and tablename = 'mt_doc_servicerequestdetails'", connection);
-        await using var reader = await query.ExecuteReaderAsync(ct);
-        var names = new List<string>();
-        while (await reader.ReadAsync(ct))
-        {
-            names.Add(reader.GetString(0));
-        }
-        return names;
-    }
+    private static async Task<List<string>> IndexesAsync(string connectionString, CancellationToken ct) =>
+        [.. (await SchemaUpgrades.IndexesAsync(connectionString, Schema, ct)).Where(i => i.Table == "mt_doc_servicerequestdetails").Select(i => i.Name)];
 
-    private static DocumentStore Store(string connectionString, bool withWorkloadColumns) => DocumentStore.For(opts =>
+    private static DocumentStore Store(string connectionString, bool withWorkloadColumns) => SchemaUpgrades.Store(connectionString, Schema, opts =>
     {
-        opts.Connection(connectionString);
-        opts.DatabaseSchemaName = Schema;
-        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        // As the host serializes (MartenSetup): the filled columns must match what the count compares them to.
-        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         if (withWorkloadColumns)
         {
             ServiceRequestIndexes.Apply(opts);
