@@ -63,6 +63,13 @@ public sealed class InboxKit(AppFixture app)
 
     public static DeliveryView Sms(NotificationView n) => n.Deliveries.Single(d => d.Channel == NotificationChannel.Sms);
 
+    /// <summary>
+    /// The fee notice's SMS is reported delivered and the send that the gateway accepted is counted. Both are needed:
+    /// the gateway's report can arrive (and show "delivered") before the sending handler has committed its attempt.
+    /// </summary>
+    public static bool FeeSmsDelivered(IReadOnlyList<NotificationView> items, int attempts) =>
+        items.Any(n => n.Kind == NotificationKind.FeeDue && Sms(n).Status == DeliveryStatus.Delivered && Sms(n).Attempts >= attempts);
+
     public async Task<IReadOnlyList<SandboxSms>> SandboxMessagesAsync(string phone)
     {
         var result = await app.Host.Scenario(s => s.Get.Url($"/sms-sandbox/messages?to={Uri.EscapeDataString(phone)}"));

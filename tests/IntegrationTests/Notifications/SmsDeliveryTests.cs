@@ -40,7 +40,7 @@ public sealed class SmsDeliveryTests(AppFixture app)
             await permit.SubmitAsync(PaymentKit.PermitForm);
         }
         var fee = (await _inbox.WaitForAsync(permit.CitizenToken, permit.Id,
-            items => items.Any(n => n.Kind == NotificationKind.FeeDue && InboxKit.Sms(n).Status == DeliveryStatus.Delivered), "the SMS is reported delivered")).Single();
+            items => InboxKit.FeeSmsDelivered(items, 1), "the SMS is reported delivered")).Single();
         InboxKit.Sms(fee).Attempts.ShouldBe(1);
 
         var sent = (await _inbox.SandboxMessagesAsync(phone)).ShouldHaveSingleItem();
@@ -59,7 +59,7 @@ public sealed class SmsDeliveryTests(AppFixture app)
             await permit.SubmitAsync(PaymentKit.PermitForm);
         }
         var fee = (await _inbox.WaitForAsync(permit.CitizenToken, permit.Id,
-            items => items.Any(n => n.Kind == NotificationKind.FeeDue && InboxKit.Sms(n).Status == DeliveryStatus.Delivered), "the retried SMS is delivered")).Single();
+            items => InboxKit.FeeSmsDelivered(items, 2), "the retried SMS is delivered")).Single();
         InboxKit.Sms(fee).Attempts.ShouldBe(2, "one refused attempt, one accepted");
         (await _inbox.SandboxMessagesAsync(phone)).ShouldHaveSingleItem().Submissions.ShouldBe(1);
     }
@@ -130,7 +130,7 @@ public sealed class SmsDeliveryTests(AppFixture app)
             await permit.SubmitAsync(PaymentKit.PermitForm);
         }
         var before = await _inbox.WaitForAsync(permit.CitizenToken, permit.Id,
-            items => items.Any(n => n.Kind == NotificationKind.FeeDue && InboxKit.Sms(n).Status == DeliveryStatus.Delivered), "the SMS is delivered");
+            items => InboxKit.FeeSmsDelivered(items, 1), "the SMS is delivered");
 
         var daemon = app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         await daemon.RewindSubscriptionAsync(NotificationSubscription.Name, TestContext.Current.CancellationToken, sequenceFloor: 0);
