@@ -130,6 +130,22 @@ public class TamperHost(AppFixture app) : IAsyncLifetime
             .ToList();
         await session.SaveChangesAsync(TestContext.Current.CancellationToken);
         var stored = await session.Events.FetchStreamAsync(AccessLogStreams.For(citizen), token: TestContext.Current.CancellationToken);
+        await AccessLogProjectedAsync(stored[^1].Sequence);
         return (stored.Select(e => e.Sequence).ToArray(), stored.Select(e => e.Id).ToArray());
+    }
+
+    /// <summary>
+    /// Waits until the async daemon's access-log projection has passed these events. A test that edits a fresh event
+    /// before (deletes it, moves its seq) would hide it from the daemon, which then passes its seq without making its
+    /// row: a real "missing" row that a later read-model check in the same database names (CI saw it once).
+    /// </summary>
+    private async Task AccessLogProjectedAsync(long sequence)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await SqlAsync<long>("select coalesce(max(last_seq_id), 0) from mygov.mt_event_progression where name = 'AccessLog:All'") < sequence)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"the access-log projection reaches seq {sequence}");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 }
