@@ -163,6 +163,7 @@ var lag = await ProjectionLag.MeasureAsync(db, openRate, TimeSpan.FromSeconds(Ma
 Console.WriteLine($"   lag p50 {lag.P50Ms:0} ms, p95 {lag.P95Ms:0} ms, max {lag.MaxMs:0} ms at {lag.AchievedPerSecond:0}/s");
 Console.WriteLine($"   commands at that rate: p50 {lag.CommandP50Ms:0.0} ms, p95 {lag.CommandP95Ms:0.0} ms, p99 {lag.CommandP99Ms:0.0} ms, errors {lag.CommandErrors}");
 Console.WriteLine($"   {lag.SlowWindows}");
+Console.WriteLine($"   {lag.Client}");
 await api.DisposeAsync();
 if (skipBulk || concurrency.Length < 4)
 {
@@ -329,7 +330,7 @@ static string Markdown(List<Measurement> results, List<double> starts, LagResult
     double At(string s, int c) => results.Single(r => r.Scenario.StartsWith(s, StringComparison.Ordinal) && r.Clients == c).PerSecond;
     sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Ratios at 16 clients: HTTP submit / bare Marten (3/2) = **{At("3a", 16) / At("2.", 16):0.00}**; bare Marten / raw Npgsql (2/1) = **{At("2.", 16) / At("1.", 16):0.00}**.");
     sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Projection lag (async daemon behind the high-water mark) under {lag.AchievedPerSecond:0} submits/s ({openShare:0}% of the sustained saturation): p50 {lag.P50Ms:0} ms, p95 {lag.P95Ms:0} ms, max {lag.MaxMs:0} ms over {lag.Samples} samples.");
-    sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Submit latency at that rate (open loop, each command timed from when it was sent): p50 {lag.CommandP50Ms:0.0} ms, p95 {lag.CommandP95Ms:0.0} ms, p99 {lag.CommandP99Ms:0.0} ms, errors {lag.CommandErrors}.");
+    sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Submit latency at that rate (open loop, each command timed from when it was sent): p50 {lag.CommandP50Ms:0.0} ms, p95 {lag.CommandP95Ms:0.0} ms, p99 {lag.CommandP99Ms:0.0} ms, errors {lag.CommandErrors}. {lag.SlowWindows}; {lag.Client}.");
     sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Rebuild over {events:N0} events (time reported by `projections rebuild`):").AppendLine();
     sb.AppendLine("| projection | ms | events/s |").AppendLine("| --- | ---: | ---: |");
     foreach (var (projection, ms) in rebuilds)

@@ -6,7 +6,8 @@ namespace MyGovernment.Benchmarks.Scenarios;
 
 /// <param name="CommandP50Ms">Latency of the paced commands themselves (open loop, at this rate): the "p99 at half saturation" target.</param>
 public sealed record LagResult(double TargetPerSecond, double AchievedPerSecond, double P50Ms, double P95Ms, double MaxMs, int Samples,
-    double CommandP50Ms = 0, double CommandP95Ms = 0, double CommandP99Ms = 0, long CommandErrors = 0, string SlowWindows = "");
+    double CommandP50Ms = 0, double CommandP95Ms = 0, double CommandP99Ms = 0, long CommandErrors = 0, string SlowWindows = "",
+    string Client = "");
 
 /// <summary>
 /// Sustained command load at a fixed rate while sampling how far the async daemon's progression trails the event
@@ -40,7 +41,12 @@ public static class ProjectionLag
             }
         });
 
-        // Open-loop pacing: commands start on schedule whether or not earlier ones finished.
+        // Open-loop pacing: commands start on schedule whether or not earlier ones finished. The load generator's own
+        // pauses (its garbage collections, its threads waiting for one of the two cores) are counted beside the
+        // results: a send that leaves late makes a burst the API then queues, which looks like a pause of the system.
+        var gcPause = GC.GetTotalPauseDuration();
+        var gcCounts = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
+        var latest = (By: 0.0, At: DateTime.MinValue);
         var sent = 0;
         var inFlight = new List<Task<double>>();
         var sentAt = new List<double>();
@@ -54,10 +60,19 @@ public static class ProjectionLag
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(wait));
             }
-            sentAt.Add(clock.Elapsed.TotalMilliseconds);
+            var now = clock.Elapsed.TotalMilliseconds;
+            if (now - due > latest.By)
+            {
+                latest = (now - due, wallStart.AddMilliseconds(due));
+            }
+            sentAt.Add(now);
             inFlight.Add(TimedAsync(command, sent % HttpCommands.MaxClients));
             sent++;
         }
+        var client = string.Create(CultureInfo.InvariantCulture,
+            $"load generator while sending: GC pause {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms " +
+            $"(gen0 {GC.CollectionCount(0) - gcCounts.Gen0}, gen1 {GC.CollectionCount(1) - gcCounts.Gen1}, gen2 {GC.CollectionCount(2) - gcCounts.Gen2}), " +
+            $"latest send {latest.By:0} ms behind schedule (due {latest.At:HH:mm:ss.ff})");
         var latencies = await Task.WhenAll(inFlight);
         await sampler;
         var ok = latencies.Where(l => !double.IsNaN(l)).Order().ToArray();
@@ -71,7 +86,7 @@ public static class ProjectionLag
         return new LagResult(perSecond, sent / duration.TotalSeconds, LoadRunner.Percentile(lags, 0.5), LoadRunner.Percentile(lags, 0.95),
             lags.Length == 0 ? 0 : lags[^1], lags.Length,
             LoadRunner.Percentile(ok, 0.5), LoadRunner.Percentile(ok, 0.95), p99, latencies.Length - ok.Length,
-            SlowWindows(wallStart, sentAt, latencies, p99));
+            SlowWindows(wallStart, sentAt, latencies, p99), client);
     }
 
     /// <summary>
