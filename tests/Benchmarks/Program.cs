@@ -79,6 +79,10 @@ foreach (var clients in concurrency)
 {
     results.Add(Report(await LoadRunner.RunAsync("1. raw Npgsql insert", clients, duration, RawInsert.Operation(db), cpu: (meter, self))));
 }
+// Close the 64 connections of the last level now. Left idle, Npgsql prunes them after its idle lifetime (300 s),
+// which fell into the open loop of a full run: 64 backends exiting at once kept both cores in the kernel for
+// 100-200 ms, the load generator could not send, and the burst that followed was the open loop's "pause" (part I).
+db.Clear();
 
 Console.WriteLine("2. bare Marten appends...");
 using (var marten = MartenAppend.Store(connectionString, "bench_marten"))
