@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using JasperFx;
 using MyGovernment.Api.Documents;
 using MyGovernment.Api.Errors;
@@ -77,7 +76,7 @@ builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSectio
 
 builder.Services.AddMyGovernmentErrors();
 builder.Services.AddMyGovernmentLocalization();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddMyGovernmentJsonContract();
 builder.Services.AddWolverineHttp();
 builder.Services.AddMyGovernmentOpenApi();
 var portalInProcess = builder.AddPortalInProcess();

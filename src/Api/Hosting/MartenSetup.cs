@@ -56,6 +56,8 @@ public static class MartenSetup
         if (configuration.GetValue("Marten:ApplyChangesOnStartup", true))
         {
             marten.ApplyAllDatabaseChangesOnStartup();
+            // Right after the schema update and before Wolverine's runtime (registered later): see the class.
+            services.AddHostedService<RequestTimersUpgrade>();
         }
         marten
             .IntegrateWithWolverine()
@@ -97,8 +99,6 @@ public static class MartenSetup
         opts.Projections.Add(new PublicHolidayCalendarProjection(), ProjectionLifecycle.Inline);
         // A rebuild reads 5,000 events a page instead of 500: fewer round trips per event, about 15% faster here.
         opts.Projections.Add(new ServiceRequestDetailsProjection { Options = { BatchSize = 5000 } }, ProjectionLifecycle.Inline);
-        // In the command's own transaction: the SLA sweep's deadline is never behind the events that moved it.
-        opts.Projections.Add(new SlaDeadlineProjection(), ProjectionLifecycle.Inline);
         // Keyed by verification code but fed by one request stream each, so inline is safe and a document
         // can be verified the moment it is issued.
         opts.Projections.Add(new IssuedDocumentProjection(), ProjectionLifecycle.Inline);

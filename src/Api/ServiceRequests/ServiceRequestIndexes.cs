@@ -43,15 +43,22 @@ public static class ServiceRequestIndexes
         });
         // The workload's SLA figures: decisions counted per department without reading the rows.
         details.Index(r => r.Decision!.Department!, i => i.Name = "ix_srd_decision_department");
-        // The timer sweep's lookup of passed deadlines and waits: real timestamptz columns, each indexed, so the query
-        // every node runs each second reads only the indexes. Partial: a row waits for one thing at most, so most of
-        // these columns are null, and a full index took an entry for every null on every write of the row (issue 16).
+        // The timer sweep's lookup of passed deadlines and waits (RequestTimers, kept in the request's row so that a
+        // command writes one row, not two): real timestamptz columns, each indexed, so the query every node runs each
+        // second reads only the indexes. Partial: a request waits for one thing at most and most requests for nothing,
+        // so most of these columns are null, and a full index took an entry for every null on every write of the row.
         // The sweep's `column <= cut-off` implies `column is not null`, which PostgreSQL proves (SlaSweepQueryPlanTests).
-        var deadlines = opts.Schema.For<SlaDeadline>();
-        deadlines.Duplicate(d => d.CheckAt, configure: OnlyWhereSet);
-        deadlines.Duplicate(d => d.FeeAssessedAt, configure: OnlyWhereSet);
-        deadlines.Duplicate(d => d.InformationRequestedAt, configure: OnlyWhereSet);
-        deadlines.Duplicate(d => d.DecidedAt, configure: OnlyWhereSet);
+        details.Index(r => r.Timers.CheckAt!, i => OnlyWhereSet(i, RequestColumns.TimerCheckAt));
+        details.Index(r => r.Timers.FeeAssessedAt!, i => OnlyWhereSet(i, RequestColumns.TimerFeeAssessedAt));
+        details.Index(r => r.Timers.InformationRequestedAt!, i => OnlyWhereSet(i, RequestColumns.TimerInformationRequestedAt));
+        details.Index(r => r.Timers.DecidedAt!, i => OnlyWhereSet(i, RequestColumns.TimerDecidedAt));
+    }
+
+    /// <summary>The index of a timer column: named after it, with entries only for the rows where it is set.</summary>
+    private static void OnlyWhereSet(ComputedIndex index, string column)
+    {
+        index.Name = "ix_srd_" + column;
+        index.Predicate = $"{column} is not null";
     }
 
     /// <summary>The partial index of held requests by (department, assignee), over the duplicated columns.</summary>
@@ -73,7 +80,11 @@ public static class ServiceRequestIndexes
         details.DuplicateField([typeof(ServiceRequestDetails).GetProperty(nameof(ServiceRequestDetails.AssignedTo))!], columnName: RequestColumns.AssignedTo);
         details.DuplicateField([typeof(ServiceRequestDetails).GetProperty(nameof(ServiceRequestDetails.Status))!], columnName: RequestColumns.Status);
         details.DuplicateField([typeof(ServiceRequestDetails).GetProperty(nameof(ServiceRequestDetails.SubmittedAt))!], columnName: RequestColumns.SubmittedAt);
+        var timers = typeof(ServiceRequestDetails).GetProperty(nameof(ServiceRequestDetails.Timers))!;
+        details.DuplicateField([timers, typeof(RequestTimers).GetProperty(nameof(RequestTimers.CheckAt))!], columnName: RequestColumns.TimerCheckAt);
+        details.DuplicateField([timers, typeof(RequestTimers).GetProperty(nameof(RequestTimers.FeeAssessedAt))!], columnName: RequestColumns.TimerFeeAssessedAt);
+        details.DuplicateField([timers, typeof(RequestTimers).GetProperty(nameof(RequestTimers.InformationRequestedAt))!], columnName: RequestColumns.TimerInformationRequestedAt);
+        details.DuplicateField([timers, typeof(RequestTimers).GetProperty(nameof(RequestTimers.DecidedAt))!], columnName: RequestColumns.TimerDecidedAt);
     }
 
-    private static void OnlyWhereSet(Marten.Schema.DocumentIndex index) => index.Predicate = $"{index.Columns!.Single()} is not null";
 }

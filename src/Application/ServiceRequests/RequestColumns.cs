@@ -19,4 +19,10 @@ public static class RequestColumns
     /// or ordered by it (issue 16).
     /// </summary>
     public const string SubmittedAt = "submitted_at";
+
+    /// <summary>The timer sweep's columns (<c>RequestTimers</c>, nested in the row), each indexed where set.</summary>
+    public const string TimerCheckAt = "timer_check_at";
+    public const string TimerFeeAssessedAt = "timer_fee_assessed_at";
+    public const string TimerInformationRequestedAt = "timer_information_requested_at";
+    public const string TimerDecidedAt = "timer_decided_at";
 }

@@ -38,20 +38,18 @@ public static class ServiceRequestStream
     }
 
     /// <summary>
-    /// Queues the request's fetch for writing in <paramref name="batch"/>, together with the two read-model rows its
-    /// inline projections update at commit (<see cref="ServiceRequestDetails"/>, <see cref="SlaDeadline"/>). Marten
-    /// loads those rows through the session's storage, each in a round trip of its own before the write transaction
-    /// (issue 16: three round trips per command instead of one). With identity-map storage for these two types the
-    /// projections find the rows loaded here. They are read outside the write transaction either way; a command
+    /// Queues the request's fetch for writing in <paramref name="batch"/>, together with the read-model row its inline
+    /// projection updates at commit (<see cref="ServiceRequestDetails"/>, which also holds the request's timers). Marten
+    /// loads that row through the session's storage, in a round trip of its own before the write transaction (issue 16:
+    /// two round trips per command instead of one). With identity-map storage for this type the projection finds the
+    /// row loaded here. They are read outside the write transaction either way; a command
     /// committed in between moves the stream's version, so the append fails and nothing stale is written.
     /// </summary>
     public static Task<IEventStream<ServiceRequest>> FetchForWriting(IBatchedQuery batch, IDocumentSession session, Guid requestId)
     {
         session.UseIdentityMapFor<ServiceRequestDetails>();
-        session.UseIdentityMapFor<SlaDeadline>();
         var fetched = batch.Events.FetchForWriting<ServiceRequest>(requestId);
         _ = batch.Load<ServiceRequestDetails>(requestId);
-        _ = batch.Load<SlaDeadline>(requestId);
         return fetched;
     }
 

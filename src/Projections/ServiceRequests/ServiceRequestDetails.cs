@@ -49,6 +49,11 @@ public sealed class ServiceRequestDetails
     public List<string> MissingDocuments { get; set; } = [];
     /// <summary>Every verification code this request referenced: the lookup a revocation uses to find the requests to flag.</summary>
     public List<string> ReferencedCodes { get; set; } = [];
+    /// <summary>
+    /// When the request's lifecycle timers can next act: stored in this row (the sweep's indexed columns) but not
+    /// served, since it is the engine's bookkeeping, not something a citizen or officer reads (HttpJsonContract).
+    /// </summary>
+    public RequestTimers Timers { get; set; } = new();
 }
 
 /// <param name="SuppliedBy">"upload" or "reference"; null while missing.</param>

@@ -36,6 +36,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
     public static void Apply(IEvent<FeeAssessed> e, ServiceRequestDetails view)
     {
         Touch(view, e, e.Data.AssessedAt);
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
         view.Fee = new FeeDetails(e.Data.FeeScheduleVersion, e.Data.Lines, e.Data.Total, e.Data.AssessedAt);
         view.Paid = Money.Zero(e.Data.Total.Currency);
         view.Status = ServiceRequestStatus.AwaitingPayment;
@@ -65,6 +66,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
     public static void Apply(IEvent<SlaClockStarted> e, ServiceRequestDetails view)
     {
         Touch(view, e, e.Data.EligibleAt);
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
         view.EligibleAt = e.Data.EligibleAt;
         view.SlaDueDate = e.Data.DueDate;
     }
@@ -74,6 +76,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
     public static void Apply(IEvent<InformationRequested> e, ServiceRequestDetails view)
     {
         Touch(view, e, e.Data.At);
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
         view.Status = ServiceRequestStatus.AwaitingApplicant;
         view.PausedSince = e.Data.At;
         view.AwaitedFromApplicant = new OpenInformationRequest(e.Data.InformationRequestId, e.Data.Message, e.Data.At);
@@ -82,6 +85,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
     public static void Apply(IEvent<ApplicantResponded> e, ServiceRequestDetails view)
     {
         Touch(view, e, e.Data.At);
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
         view.Status = ServiceRequestStatus.InReview;
         view.PausedSince = null;
         view.AwaitedFromApplicant = null;
@@ -122,6 +126,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
     public static void Apply(IEvent<RequestApproved> e, ServiceRequestDetails view)
     {
         Touch(view, e, e.Data.At);
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
         view.Status = ServiceRequestStatus.Approved;
         view.Proposal = null;
         view.Decision = Decided(view, new DecisionDetails(DecisionOutcome.Approve, null, e.Data.Note, e.Data.By.Subject, e.Data.ProposedBy, e.Data.At));
@@ -130,6 +135,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
     public static void Apply(IEvent<RequestRejected> e, ServiceRequestDetails view)
     {
         Touch(view, e, e.Data.At);
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
         view.Status = ServiceRequestStatus.Rejected;
         view.Proposal = null;
         view.Decision = Decided(view, new DecisionDetails(DecisionOutcome.Reject, e.Data.ReasonCode, e.Data.Note, e.Data.By.Subject, e.Data.ProposedBy, e.Data.At));
@@ -138,20 +144,34 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
     public static void Apply(IEvent<DocumentIssued> e, ServiceRequestDetails view)
     {
         Touch(view, e, e.Data.At);
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
         view.Status = ServiceRequestStatus.Issued;
         view.VerificationCode = e.Data.VerificationCode;
         view.IssuedAt = e.Data.At;
     }
 
-    public static void Apply(IEvent<RequestWithdrawn> e, ServiceRequestDetails view) => Touch(view, e, e.Data.At).Status = ServiceRequestStatus.Withdrawn;
+    public static void Apply(IEvent<RequestWithdrawn> e, ServiceRequestDetails view)
+    {
+        Touch(view, e, e.Data.At).Status = ServiceRequestStatus.Withdrawn;
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
+    }
 
-    public static void Apply(IEvent<RequestAbandoned> e, ServiceRequestDetails view) => Touch(view, e, e.Data.At).Status = ServiceRequestStatus.Abandoned;
+    public static void Apply(IEvent<RequestAbandoned> e, ServiceRequestDetails view)
+    {
+        Touch(view, e, e.Data.At).Status = ServiceRequestStatus.Abandoned;
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
+    }
 
-    public static void Apply(IEvent<RequestClosed> e, ServiceRequestDetails view) => Touch(view, e, e.Data.At).Status = ServiceRequestStatus.Closed;
+    public static void Apply(IEvent<RequestClosed> e, ServiceRequestDetails view)
+    {
+        Touch(view, e, e.Data.At).Status = ServiceRequestStatus.Closed;
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
+    }
 
     public static void Apply(IEvent<RequestReopened> e, ServiceRequestDetails view)
     {
         Touch(view, e, e.Data.At);
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
         view.Status = ServiceRequestStatus.Reopened;
         view.Flags |= RequestFlags.Disputed;
         view.AssignedTo = null;
@@ -160,6 +180,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
     public static void Apply(IEvent<RequestMarkedOverdue> e, ServiceRequestDetails view)
     {
         Touch(view, e, e.Data.At).Flags |= RequestFlags.Overdue;
+        view.Timers = RequestTimersFold.Apply(e.Data, view.Timers);
         view.IsOverdue = true;
     }
 

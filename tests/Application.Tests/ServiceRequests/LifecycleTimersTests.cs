@@ -33,7 +33,7 @@ public sealed class LifecycleTimersTests
     [Fact]
     public void The_waits_schedule_no_message_any_more_because_they_are_data()
     {
-        // Their starts are kept in the deadline row (SlaDeadlineProjectionTests) that the sweep reads (DueTimersTests).
+        // Their starts are kept in the request's row (RequestTimersTests) that the sweep reads (DueTimersTests).
         var options = new LifecycleOptions { AssignmentPolicy = AssignmentPolicy.Manual };
         For(new FeeAssessed(RequestId, 1, [], Money.Ils(50m), At), options).ShouldBeEmpty();
         For(new InformationRequested(RequestId, Guid.NewGuid(), "Site plan?", Officer, At), options).ShouldBeEmpty();
@@ -44,7 +44,7 @@ public sealed class LifecycleTimersTests
     [Fact]
     public void Starting_or_moving_the_SLA_clock_schedules_no_message_any_more_because_the_deadline_is_data()
     {
-        // The deadline is a row (SlaDeadlineProjectionTests) that the SLA sweep finds; one envelope per request is gone.
+        // The deadline is data in the request's row (RequestTimersTests) that the SLA sweep finds; one envelope per request is gone.
         var due = new DateOnly(2026, 1, 15);
         For(new SlaClockStarted(RequestId, At, due), new LifecycleOptions()).ShouldBeEmpty();
         For(new ApplicantResponded(RequestId, Guid.NewGuid(), "Sent", [], 2, due.AddDays(4), Officer, At), new LifecycleOptions()).ShouldBeEmpty();

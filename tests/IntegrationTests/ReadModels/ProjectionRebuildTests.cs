@@ -28,7 +28,6 @@ public sealed class ProjectionRebuildTests(AppFixture app)
     public static TheoryData<Type, string> Projections => new()
     {
         { typeof(ServiceRequestDetailsProjection), "mt_doc_servicerequestdetails" },
-        { typeof(SlaDeadlineProjection), "mt_doc_sladeadline" },
         { typeof(IssuedDocumentProjection), "mt_doc_issueddocument" },
         { typeof(ServiceCatalogEntryProjection), "mt_doc_servicecatalogentry" },
         { typeof(DepartmentEntryProjection), "mt_doc_departmententry" },

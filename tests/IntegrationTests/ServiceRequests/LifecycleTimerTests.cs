@@ -15,7 +15,7 @@ namespace MyGovernment.IntegrationTests.ServiceRequests;
 
 /// <summary>
 /// Timers are data: the SLA deadline and the start of each wait (payment, applicant response, appeal window) are
-/// kept in the row of the inline <see cref="SlaDeadline"/> projection, found and acted on by <see cref="SlaSweep"/>;
+/// kept in the request's row (<see cref="RequestTimers"/>, folded by its inline projection), found and acted on by <see cref="SlaSweep"/>;
 /// no command schedules a message. Messages scheduled before (older databases) still fire: invoked here directly.
 /// </summary>
 public sealed class LifecycleTimerTests(AppFixture app)
@@ -60,10 +60,10 @@ public sealed class LifecycleTimerTests(AppFixture app)
         return due;
     }
 
-    private async Task<SlaDeadline> DeadlineAsync(Guid requestId)
+    private async Task<RequestTimers> DeadlineAsync(Guid requestId)
     {
         await using var session = app.Store.QuerySession();
-        return (await session.LoadAsync<SlaDeadline>(requestId, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        return (await session.LoadAsync<ServiceRequestDetails>(requestId, TestContext.Current.CancellationToken)).ShouldNotBeNull().Timers;
     }
 
     /// <summary>
@@ -120,6 +120,22 @@ public sealed class LifecycleTimerTests(AppFixture app)
             s.StatusCodeShouldBe(201);
         });
         return Guid.Parse(asked.Context.Response.Headers.Location.ToString().Split('/')[^1]);
+    }
+
+    [Fact]
+    public async Task The_timers_are_kept_in_the_requests_row_and_not_served()
+    {
+        var permit = await new Journey(app, "BUILDING-PERMIT").SubmitAsync(PermitForm);
+        (await DeadlineAsync(permit.Id)).FeeAssessedAt.ShouldNotBeNull();
+
+        var served = await app.Host.Scenario(s =>
+        {
+            s.As(permit.CitizenToken).Get.Url(permit.Url);
+            s.StatusCodeShouldBe(200);
+        });
+        using var json = System.Text.Json.JsonDocument.Parse(await served.ReadAsTextAsync());
+        json.RootElement.TryGetProperty("serviceCode", out _).ShouldBeTrue("the row itself is served");
+        json.RootElement.TryGetProperty("timers", out _).ShouldBeFalse("the engine's bookkeeping is not part of the contract");
     }
 
     [Fact]

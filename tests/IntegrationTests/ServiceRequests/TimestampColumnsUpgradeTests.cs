@@ -71,13 +71,13 @@ public sealed class TimestampColumnsUpgradeTests(AppFixture app)
     }
 
     /// <summary>
-    /// Every table a submission or an approval writes (the request and its deadline, the idempotency record, the notice
+    /// Every table a submission or an approval writes (the request with its timers, the idempotency record, the notice
     /// and its deliveries), in the host's own schema: no index there may run the SQL function.
     /// </summary>
     [Fact]
     public async Task No_index_of_a_table_commands_write_runs_the_sql_function()
     {
-        string[] written = ["mt_doc_servicerequestdetails", "mt_doc_sladeadline", "mt_doc_idempotencyrecord", "mt_doc_notification", "mt_doc_notificationdelivery"];
+        string[] written = ["mt_doc_servicerequestdetails", "mt_doc_idempotencyrecord", "mt_doc_notification", "mt_doc_notificationdelivery"];
         var indexes = (await SchemaUpgrades.IndexesAsync(app.ConnectionString, MartenSetup.Schema, TestContext.Current.CancellationToken))
             .Where(i => written.Contains(i.Table)).ToList();
         indexes.Select(i => i.Table).Distinct().Count().ShouldBe(written.Length);

@@ -23,7 +23,7 @@ public sealed record CheckSla(Guid RequestId) : LogSafeMessage;
 
 /// <summary>
 /// The follow-up messages decided events start: automatic assignment when a request joins a queue. Timers are not
-/// among them any more: they are data (<see cref="MyGovernment.Projections.ServiceRequests.SlaDeadline"/>), written
+/// among them any more: they are data (<see cref="MyGovernment.Projections.ServiceRequests.RequestTimers"/>), written
 /// in the command's transaction and found by the sweep. Wolverine persists the follow-ups with the events (outbox),
 /// so neither happens without the other.
 /// </summary>

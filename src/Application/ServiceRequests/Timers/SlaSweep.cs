@@ -10,7 +10,7 @@ using Wolverine;
 namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>
-/// Finds the requests with a due timer (<see cref="SlaDeadline"/>: the SLA deadline passed, or a payment, applicant
+/// Finds the requests with a due timer (<see cref="RequestTimers"/>: the SLA deadline passed, or a payment, applicant
 /// response or appeal wait longer than configured; one query over indexed columns) and runs each due timer's
 /// handler, instead of one scheduled message per timer (<see cref="DueTimers"/>). Runs on every node; a PostgreSQL
 /// advisory lock lets one node sweep at a time, and each decision re-reads its stream and appends with an optimistic
@@ -84,27 +84,28 @@ public sealed partial class SlaSweep(
         }
     }
 
-    private async Task<IReadOnlyList<SlaDeadline>> DueAsync(DueTimers now, Guid[] exclude, int limit, CancellationToken ct)
+    private async Task<IReadOnlyList<TimerRow>> DueAsync(DueTimers now, Guid[] exclude, int limit, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         return await Due(session, now, exclude, limit).ToListAsync(ct);
     }
 
     /// <summary>
-    /// The rows with a due timer. Each condition is one indexed column (duplicated from the row, indexed where set), so
-    /// PostgreSQL answers from the indexes; public so that a test can read its plan.
+    /// The requests with a due timer. Each condition is one indexed column (duplicated from the row, indexed where set),
+    /// so PostgreSQL answers from the indexes; public so that a test can read its plan.
     /// </summary>
-    public static IQueryable<SlaDeadline> Due(IQuerySession session, DueTimers now, Guid[] exclude, int limit) =>
-        session.Query<SlaDeadline>()
-            .Where(d => (d.CheckAt <= now.Now || d.FeeAssessedAt <= now.UnpaidSince || d.InformationRequestedAt <= now.UnansweredSince
-                    || d.DecidedAt <= now.DecidedBefore)
+    public static IQueryable<TimerRow> Due(IQuerySession session, DueTimers now, Guid[] exclude, int limit) =>
+        session.Query<ServiceRequestDetails>()
+            .Where(d => (d.Timers.CheckAt <= now.Now || d.Timers.FeeAssessedAt <= now.UnpaidSince
+                    || d.Timers.InformationRequestedAt <= now.UnansweredSince || d.Timers.DecidedAt <= now.DecidedBefore)
                 && !d.Id.IsOneOf(exclude))
-            .Take(limit);
+            .Take(limit)
+            .Select(d => new TimerRow { Id = d.Id, Timers = d.Timers });
 
     // A row's timers run one after the other: they decide on the same stream.
-    private async ValueTask RunAsync(DueTimers now, SlaDeadline row, CancellationToken ct)
+    private async ValueTask RunAsync(DueTimers now, TimerRow row, CancellationToken ct)
     {
-        foreach (var timer in now.For(row))
+        foreach (var timer in now.For(row.Id, row.Timers))
         {
             try
             {
@@ -130,4 +131,12 @@ public sealed partial class SlaSweep(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Timer} timer of request {RequestId} failed; the next sweep tries again")]
     private static partial void LogTimerFailed(ILogger logger, string timer, Guid requestId, Exception exception);
+}
+
+/// <summary>What the sweep reads of a request with a due timer: the request and its timers, not the whole row.</summary>
+public sealed class TimerRow
+{
+    public Guid Id { get; set; }
+
+    public RequestTimers Timers { get; set; } = new();
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
@@ -8,13 +7,14 @@ using static MyGovernment.Projections.Tests.ServiceRequests.EventSequence;
 namespace MyGovernment.Projections.Tests.ServiceRequests;
 
 /// <summary>
-/// The deadline row mirrors the timer decisions. The SLA deadline row mirrors the SLA decision: after every prefix of each history, the sweep's instant is set
+/// A request's timers (kept in its read-model row) mirror the timer decisions. The SLA deadline mirrors the SLA
+/// decision: after every prefix of each history, the sweep's instant is set
 /// exactly when <see cref="LifecycleDecisions.CheckSla"/> on the write model would flag the request from that instant
 /// on (and not a moment before), and it is null when the decision could not act at any time. Each wait's start
 /// (payment, applicant response, appeal window) is set exactly when its timer would act once the configured days have
 /// passed, and null when it could not act at any time: a wait left set would be swept, uselessly, every interval.
 /// </summary>
-public sealed class SlaDeadlineProjectionTests
+public sealed class RequestTimersTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 8, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Due = new(2026, 1, 15);
@@ -178,15 +178,9 @@ public sealed class SlaDeadlineProjectionTests
         Project([.. Queued, .. Approve, .. Issue]).DecidedAt.ShouldBe(T0.AddDays(3), "the appeal window runs from the issued document, as its message was scheduled");
     }
 
-    /// <summary>Folds the events the projection handles, as Marten does (the others leave the row unchanged).</summary>
-    private static SlaDeadline Project(object[] events)
-    {
-        var row = SlaDeadlineProjection.Create((ServiceRequestSubmitted)events[0]);
-        foreach (var e in events[1..])
-        {
-            var apply = typeof(SlaDeadlineProjection).GetMethod("Apply", BindingFlags.Public | BindingFlags.Static, [e.GetType(), typeof(SlaDeadline)]);
-            row = apply is null ? row : (SlaDeadline)apply.Invoke(null, [e, row])!;
-        }
-        return row;
-    }
+    /// <summary>
+    /// The timers as the request's row holds them after these events: folded by the row's projection, so that an event
+    /// it folded without moving the timers fails here as a wrong mirror.
+    /// </summary>
+    private static RequestTimers Project(object[] events) => Fold(events).Timers;
 }

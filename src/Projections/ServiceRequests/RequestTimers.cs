@@ -1,20 +1,17 @@
-using Marten.Events.Aggregation;
 using MyGovernment.Domain.ServiceRequests;
 
 namespace MyGovernment.Projections.ServiceRequests;
 
 /// <summary>
-/// When a request's lifecycle timers can next act, kept as data in the same transaction as the events, so that one
-/// indexed query finds every due timer (the sweep) instead of one scheduled message per timer: the SLA check, and the
-/// start of the payment, applicant-response and appeal waits. Those three keep their START instant, not a due one,
-/// because their length is configuration (Lifecycle:*Days) and a projection must not read configuration; the sweep
-/// compares them with now minus the configured days. (Named after its first use, the SLA deadline, and kept so:
-/// the table and rows written before stay readable.) Internal to the engine: no route serves it.
+/// When a request's lifecycle timers can next act, kept as data in the request's own read-model row
+/// (<see cref="ServiceRequestDetails.Timers"/>, written in the same transaction as the events), so that one indexed
+/// query finds every due timer (the sweep) instead of one scheduled message per timer: the SLA check, and the start of
+/// the payment, applicant-response and appeal waits. Those three keep their START instant, not a due one, because
+/// their length is configuration (Lifecycle:*Days) and a projection must not read configuration; the sweep compares
+/// them with now minus the configured days. Internal to the engine: the HTTP contract leaves it out.
 /// </summary>
-public sealed class SlaDeadline
+public sealed class RequestTimers
 {
-    public Guid Id { get; set; }
-
     /// <summary>The due date in force (Palestinian local date), moved on when the applicant answers.</summary>
     public DateOnly? DueDate { get; set; }
 
@@ -57,60 +54,59 @@ public sealed class SlaDeadline
 
 /// <summary>
 /// Folds the request events that decide whether <see cref="LifecycleDecisions.CheckSla"/> and the three waiting
-/// timers can act, mirroring their conditions (the domain tests pin those rules; <c>SlaDeadlineProjectionTests</c> pin
-/// this mirror). Deterministic: the instants come from the events and the Palestinian calendar, never from the clock
-/// or the configuration.
+/// timers can act, mirroring their conditions (the domain tests pin those rules; <c>RequestTimersTests</c> pin
+/// this mirror). Called by <see cref="ServiceRequestDetailsProjection"/> for the events it folds. Deterministic: the
+/// instants come from the events and the Palestinian calendar, never from the clock or the configuration.
+/// (Until issue 16 these were a row of their own, one more write and read per command.)
 /// </summary>
-public sealed partial class SlaDeadlineProjection : SingleStreamProjection<SlaDeadline, Guid>
+public static class RequestTimersFold
 {
-    public static SlaDeadline Create(ServiceRequestSubmitted e) => new() { Id = e.RequestId };
-
-    public static SlaDeadline Apply(FeeAssessed e, SlaDeadline d) => Waiting(d, feeAssessedAt: e.AssessedAt);
+    public static RequestTimers Apply(FeeAssessed e, RequestTimers d) => Waiting(d, feeAssessedAt: e.AssessedAt);
 
     // The clock starts when the request becomes eligible for review: after the payment that completes the fee (or
     // on a reopened appeal, whose waits are already over), so nothing is owed any more. The StepEntered beside it is
     // what moves the status on, but it also comes with every completed step, which never ends a wait: following the
     // clock spares those commands a write of this row.
-    public static SlaDeadline Apply(SlaClockStarted e, SlaDeadline d)
+    public static RequestTimers Apply(SlaClockStarted e, RequestTimers d)
     {
         d.FeeAssessedAt = null;
         return Due(d, e.DueDate, paused: false, decided: false);
     }
 
-    public static SlaDeadline Apply(ApplicantResponded e, SlaDeadline d) => Due(Waiting(d), e.NewDueDate, paused: false, decided: d.Decided);
+    public static RequestTimers Apply(ApplicantResponded e, RequestTimers d) => Due(Waiting(d), e.NewDueDate, paused: false, decided: d.Decided);
 
-    public static SlaDeadline Apply(InformationRequested e, SlaDeadline d) =>
+    public static RequestTimers Apply(InformationRequested e, RequestTimers d) =>
         Due(Waiting(d, informationRequestedAt: e.At, informationRequestId: e.InformationRequestId), d.DueDate, paused: true, decided: d.Decided);
 
-    public static SlaDeadline Apply(RequestMarkedOverdue e, SlaDeadline d)
+    public static RequestTimers Apply(RequestMarkedOverdue e, RequestTimers d)
     {
         d.Overdue = true;
         return Due(d, d.DueDate, d.Paused, d.Decided);
     }
 
-    public static SlaDeadline Apply(RequestReopened e, SlaDeadline d) => Due(Waiting(d), d.DueDate, paused: false, decided: false);
+    public static RequestTimers Apply(RequestReopened e, RequestTimers d) => Due(Waiting(d), d.DueDate, paused: false, decided: false);
 
     // Approved waits for its document: no timer runs until it is issued.
-    public static SlaDeadline Apply(RequestApproved e, SlaDeadline d) => Ended(Waiting(d));
+    public static RequestTimers Apply(RequestApproved e, RequestTimers d) => Ended(Waiting(d));
 
-    public static SlaDeadline Apply(RequestRejected e, SlaDeadline d) => Ended(Waiting(d, decidedAt: e.At));
+    public static RequestTimers Apply(RequestRejected e, RequestTimers d) => Ended(Waiting(d, decidedAt: e.At));
 
-    public static SlaDeadline Apply(DocumentIssued e, SlaDeadline d) => Ended(Waiting(d, decidedAt: e.At));
+    public static RequestTimers Apply(DocumentIssued e, RequestTimers d) => Ended(Waiting(d, decidedAt: e.At));
 
-    public static SlaDeadline Apply(RequestWithdrawn e, SlaDeadline d) => Ended(Waiting(d));
+    public static RequestTimers Apply(RequestWithdrawn e, RequestTimers d) => Ended(Waiting(d));
 
-    public static SlaDeadline Apply(RequestAbandoned e, SlaDeadline d) => Ended(Waiting(d));
+    public static RequestTimers Apply(RequestAbandoned e, RequestTimers d) => Ended(Waiting(d));
 
-    public static SlaDeadline Apply(RequestClosed e, SlaDeadline d) => Ended(Waiting(d));
+    public static RequestTimers Apply(RequestClosed e, RequestTimers d) => Ended(Waiting(d));
 
-    private static SlaDeadline Ended(SlaDeadline d) => Due(d, d.DueDate, paused: false, decided: true);
+    private static RequestTimers Ended(RequestTimers d) => Due(d, d.DueDate, paused: false, decided: true);
 
     /// <summary>
     /// The waits in force after a status change: each status waits for one thing at most, so every event that
     /// changes the status names the one it starts (if any) and ends the others. Stored in UTC, like the deadline.
     /// </summary>
-    private static SlaDeadline Waiting(
-        SlaDeadline d, DateTimeOffset? feeAssessedAt = null, DateTimeOffset? informationRequestedAt = null,
+    private static RequestTimers Waiting(
+        RequestTimers d, DateTimeOffset? feeAssessedAt = null, DateTimeOffset? informationRequestedAt = null,
         Guid? informationRequestId = null, DateTimeOffset? decidedAt = null)
     {
         d.FeeAssessedAt = feeAssessedAt?.ToUniversalTime();
@@ -120,7 +116,7 @@ public sealed partial class SlaDeadlineProjection : SingleStreamProjection<SlaDe
         return d;
     }
 
-    private static SlaDeadline Due(SlaDeadline d, DateOnly? due, bool paused, bool decided)
+    private static RequestTimers Due(RequestTimers d, DateOnly? due, bool paused, bool decided)
     {
         d.DueDate = due;
         d.Paused = paused;
