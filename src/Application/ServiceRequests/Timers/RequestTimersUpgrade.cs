@@ -1,8 +1,9 @@
 using Marten;
-using MyGovernment.Application.ServiceRequests;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace MyGovernment.Api.ServiceRequests;
+namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>
 /// Upgrades a database written before a request's timers moved into its own read-model row (issue 16: one row per
