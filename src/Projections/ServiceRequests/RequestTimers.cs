@@ -65,8 +65,7 @@ public static class RequestTimersFold
 
     // The clock starts when the request becomes eligible for review: after the payment that completes the fee (or
     // on a reopened appeal, whose waits are already over), so nothing is owed any more. The StepEntered beside it is
-    // what moves the status on, but it also comes with every completed step, which never ends a wait: following the
-    // clock spares those commands a write of this row.
+    // what moves the status on, but it also comes with every completed step, which never ends a wait.
     public static RequestTimers Apply(SlaClockStarted e, RequestTimers d)
     {
         d.FeeAssessedAt = null;
