@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.AccessLog;
+using MyGovernment.Application.Messaging;
 using MyGovernment.Application.Metadata;
 using MyGovernment.Integrity;
 using MyGovernment.Projections.ServiceRequests;
@@ -79,7 +80,9 @@ public sealed class SimulationRunner(
                 await bus.InvokeAsync(command, ct);
                 return;
             }
-            catch (Exception e) when (attempt < 3 && e.GetType().Name.Contains("Concurrency", StringComparison.Ordinal))
+            // Either form of the lost race: Marten's version check, or the (stream, version) key when both appends
+            // passed it (by name alone the second, EventStreamUnexpectedMaxEventIdException, went unretried).
+            catch (Exception e) when (attempt < 3 && (DatabaseFailures.IsLostAppendRace(e) || DatabaseFailures.IsWrappedVersionConflict(e)))
             {
                 logger.LogDebug("Retrying {Command} after a concurrent append", command.GetType().Name);
             }
