@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace MyGovernment.Integrity;
 
-/// <summary>Seals new events and signs a checkpoint every Integrity:CheckpointInterval (when the log grew).</summary>
+/// <summary>
+/// Seals new events every Integrity:SealInterval and signs a checkpoint every Integrity:CheckpointInterval (when the
+/// log grew).
+/// </summary>
 public sealed class CheckpointWorker(IntegrityLog log, IOptions<IntegrityOptions> options, ILogger<CheckpointWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,14 +26,26 @@ public sealed class CheckpointWorker(IntegrityLog log, IOptions<IntegrityOptions
         {
             logger.LogError(e, "Checking the signing key against the stored checkpoints failed");
         }
-        using var timer = new PeriodicTimer(interval);
+        // Ticks every SealInterval; a tick at least a checkpoint interval after the last signing (half a tick early, so
+        // a tick's jitter does not skip a whole interval) seals and signs, the others only seal.
+        var tick = options.Value.SealInterval is var seal && seal > TimeSpan.Zero && seal < interval ? seal : interval;
+        var lastSigning = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var timer = new PeriodicTimer(tick);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                if (await log.CheckpointAsync(force: false, stoppingToken) is { } checkpoint)
+                if (tick == interval || System.Diagnostics.Stopwatch.GetElapsedTime(lastSigning) >= interval - tick / 2)
                 {
-                    logger.LogInformation("Signed checkpoint {Id} of {Size} events", checkpoint.Id, checkpoint.TreeSize);
+                    lastSigning = System.Diagnostics.Stopwatch.GetTimestamp();
+                    if (await log.CheckpointAsync(force: false, stoppingToken) is { } checkpoint)
+                    {
+                        logger.LogInformation("Signed checkpoint {Id} of {Size} events", checkpoint.Id, checkpoint.TreeSize);
+                    }
+                }
+                else
+                {
+                    await log.SealAsync(stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -16,6 +16,7 @@ public sealed class IntegrityAlarm(ILogger<IntegrityAlarm> logger)
     public const string ForeignKey = "signing-key-differs";
     public const string WitnessRefusal = "witness-refused";
     public const string WitnessUnavailable = "witness-unavailable";
+    public const string TreeInconsistent = "tree-inconsistent";
 
     public IReadOnlyDictionary<string, string> Raised
     {

@@ -24,27 +24,19 @@ public sealed class IntegrityLog(
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await ExecuteAsync(connection, $"select pg_advisory_xact_lock({LockId})", ct);
-        // A node with another key would seal and sign what no other node's key verifies: it does neither.
-        if (await KeyProblemAsync(connection, ct) is { } problem)
-        {
-            throw new IntegrityRefusedException(problem);
-        }
-        var size = await SealAsync(connection, ct);
-        // Also the backfill of a database sealed before tiles existed: its first round stores every tile it lacks.
-        await ExtendTilesAsync(connection, size, ct);
+        var size = await SealUnderLockAsync(connection, ct);
         var latest = await ScalarAsync<long?>(connection, $"select tree_size from {db.Schema}.{IntegritySchema.Checkpoints} order by id desc limit 1", ct);
         if (!force && latest == size)
         {
             await tx.CommitAsync(ct);
             return null;
         }
-        var accumulator = new MerkleAccumulator();
-        await foreach (var leaf in ReadLeafHashesAsync(connection, size, ct))
-        {
-            accumulator.AddLeafHash(leaf);
-        }
-        var signed = SignedCheckpoint.Sign(options.Value.Origin, size, accumulator.Root(), clock.GetUtcNow(), key.Key);
+        // From the tiles just extended, O(log n) stored hashes: folding every leaf hash of the log here read and hashed
+        // the whole log each round (half a million leaves, about a second of both cores on the benchmark's machine,
+        // which stalled the commands running beside it: issue 16, part J), and grew with the log for ever.
+        var root = await ReadTreeAsync(connection, tree => tree.Root(size), ct);
+        await CheckConsistentWithLastAsync(connection, size, root, ct);
+        var signed = SignedCheckpoint.Sign(options.Value.Origin, size, root, clock.GetUtcNow(), key.Key);
         if (witnesses is not null && options.Value.Witnesses.Count > 0)
         {
             // Inside the transaction: a refusal rolls back this round's leaves too, and nothing is stored.
@@ -68,6 +60,59 @@ public sealed class IntegrityLog(
     {
         await using var connection = await db.OpenAsync(ct);
         return await KeyProblemAsync(connection, ct);
+    }
+
+    /// <summary>
+    /// Seals what is safe to seal (leaves and tiles) without signing: the rounds between checkpoints
+    /// (<see cref="IntegrityOptions.SealInterval"/>). Returns the sealed size.
+    /// </summary>
+    public async Task<long> SealAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var size = await SealUnderLockAsync(connection, ct);
+        await tx.CommitAsync(ct);
+        return size;
+    }
+
+    /// <summary>One sealer at a time across nodes (transaction-scoped advisory lock), and only with the deployment's key.</summary>
+    private async Task<long> SealUnderLockAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await ExecuteAsync(connection, $"select pg_advisory_xact_lock({LockId})", ct);
+        // A node with another key would seal and sign what no other node's key verifies: it does neither.
+        if (await KeyProblemAsync(connection, ct) is { } problem)
+        {
+            throw new IntegrityRefusedException(problem);
+        }
+        var size = await AppendLeavesAsync(connection, ct);
+        // Also the backfill of a database sealed before tiles existed: its first round stores every tile it lacks.
+        await ExtendTilesAsync(connection, size, ct);
+        return size;
+    }
+
+    /// <summary>
+    /// The new root, computed from stored tiles, must extend the last checkpoint this key signed (the check a witness
+    /// makes): so an edited tile cannot make the sealer sign a root its leaves do not have. Tiles added in this round
+    /// were computed here, under the sealer's lock, from leaves written in the same transaction.
+    /// </summary>
+    private async Task CheckConsistentWithLastAsync(NpgsqlConnection connection, long size, byte[] root, CancellationToken ct)
+    {
+        var note = await ScalarAsync<string?>(connection, $"select note from {db.Schema}.{IntegritySchema.Checkpoints} order by id desc limit 1", ct);
+        if (note is null || SignedCheckpoint.Verify(note, key.Key) is not { } last || last.TreeSize == 0 || last.TreeSize > size)
+        {
+            alarm.Clear(IntegrityAlarm.TreeInconsistent);
+            return;
+        }
+        var proof = await ReadTreeAsync(connection, tree => tree.ConsistencyProof(last.TreeSize, size), ct);
+        if (MerkleTree.VerifyConsistency(last.TreeSize, size, last.RootHash, root, proof))
+        {
+            alarm.Clear(IntegrityAlarm.TreeInconsistent);
+            return;
+        }
+        var problem = $"the tree of {size} leaves, read from the stored tiles, does not extend the last signed checkpoint " +
+                      $"(size {last.TreeSize}): a stored tile or leaf changed. Nothing is signed until verify names it and it is restored.";
+        alarm.Raise(IntegrityAlarm.TreeInconsistent, problem);
+        throw new IntegrityRefusedException(problem);
     }
 
     /// <summary>Why this node must not sign, if the latest stored checkpoint does not verify under its key.</summary>
@@ -237,18 +282,6 @@ public sealed class IntegrityLog(
         return index is { } i ? (i, size) : null;
     }
 
-    private async IAsyncEnumerable<byte[]> ReadLeafHashesAsync(NpgsqlConnection connection, long size, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            $"select leaf_hash from {db.Schema}.{IntegritySchema.Leaves} where leaf_index < @size order by leaf_index", connection);
-        command.Parameters.AddWithValue("size", size);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            yield return (byte[])reader[0];
-        }
-    }
-
     /// <summary>
     /// Appends leaves for events past the last sealed one, stopping at a hole that may still fill, and at the first
     /// row without a valid application tag (<see cref="EventTag"/>): that row is named in the alarm, and nothing after
@@ -256,7 +289,7 @@ public sealed class IntegrityLog(
     /// A row that lands later in a hole already passed over is below the last sealed seq, so it is never read here:
     /// a late Marten tombstone stays unsealed without an alarm, and verify passes it over as a gap filler.
     /// </summary>
-    private async Task<long> SealAsync(NpgsqlConnection connection, CancellationToken ct)
+    private async Task<long> AppendLeavesAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var nextIndex = await ScalarAsync<long?>(connection, $"select max(leaf_index) + 1 from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
         var lastSeq = await ScalarAsync<long?>(connection, $"select max(seq_id) from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;

@@ -114,6 +114,34 @@ public sealed class BlindSpotTests(TamperHost host) : IClassFixture<TamperHost>
     }
 
     [Fact]
+    public async Task Between_checkpoints_the_worker_seals_new_events_without_signing_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await host.SealedAsync(1);
+        var checkpointsBefore = await host.SqlAsync<long>("select count(*) from mygov.integrity_checkpoints");
+        var (seqs, _) = await host.AppendAsync(3);
+        var options = Options.Create(new IntegrityOptions { CheckpointInterval = TimeSpan.FromHours(1), SealInterval = TimeSpan.FromMilliseconds(100) });
+        using var worker = new CheckpointWorker(host.Host.Services.GetRequiredService<IntegrityLog>(), options, NullLogger<CheckpointWorker>.Instance);
+        await worker.StartAsync(ct);
+        long sealedNow = 0;
+        try
+        {
+            for (var waited = 0; sealedNow == 0 && waited < 100; waited++)
+            {
+                await Task.Delay(100, ct);
+                sealedNow = await host.SqlAsync<long>($"select count(*) from mygov.integrity_leaves where seq_id = {seqs[^1]}");
+            }
+        }
+        finally
+        {
+            await worker.StopAsync(ct);
+        }
+        sealedNow.ShouldBe(1, "sealed within seconds of its append, an hour before the next checkpoint");
+        (await host.SqlAsync<long>("select count(*) from mygov.integrity_checkpoints")).ShouldBe(checkpointsBefore, "nothing signed between checkpoints");
+        (await host.VerifyAsync()).Ok.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_node_with_another_signing_key_says_why_at_start_up_and_neither_seals_nor_signs()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,4 +1,5 @@
 using Alba;
+using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Domain.AccessLog;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Integrity;
@@ -66,6 +67,32 @@ public sealed class TileTests(TamperHost host) : IClassFixture<TamperHost>
     }
 
     [Fact]
+    public async Task An_edited_tile_stops_the_sealer_signing_until_it_is_restored()
+    {
+        await LogOfAtLeastAsync(600);
+        var checkpoints = await host.SqlAsync<long>("select count(*) from mygov.integrity_checkpoints");
+        var original = await host.SqlAsync<string>($"select encode(hash, 'hex') from {Tiles} where level = 1 and idx = 0");
+        await host.SqlAsync($"update {Tiles} set hash = '\\x{new string('0', 64)}' where level = 1 and idx = 0");
+        var alarm = host.Host.Services.GetRequiredService<IntegrityAlarm>();
+        try
+        {
+            await AppendViewsAsync(3);
+            // The root comes from the stored tiles: with the edited one it would not be the leaves' root.
+            var refused = await Should.ThrowAsync<IntegrityRefusedException>(host.CheckpointAsync());
+            refused.Message.ShouldContain("does not extend the last signed checkpoint");
+            alarm.Raised.ShouldContainKey(IntegrityAlarm.TreeInconsistent);
+            (await host.SqlAsync<long>("select count(*) from mygov.integrity_checkpoints")).ShouldBe(checkpoints, "nothing is signed");
+        }
+        finally
+        {
+            await host.SqlAsync($"update {Tiles} set hash = '\\x{original}' where level = 1 and idx = 0");
+        }
+        await host.CheckpointAsync();
+        alarm.Raised.ShouldNotContainKey(IntegrityAlarm.TreeInconsistent);
+        (await host.VerifyAsync()).Ok.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task An_invented_tile_is_named_as_unexpected()
     {
         await LogOfAtLeastAsync(300);
@@ -100,6 +127,18 @@ public sealed class TileTests(TamperHost host) : IClassFixture<TamperHost>
         (await host.SqlAsync<string>($"select string_agg(level || ':' || idx || ':' || encode(hash, 'hex'), ',' order by level, idx) from {Tiles} where idx < {checkpoint.TreeSize / 256}"))
             .ShouldBe(before);
         (await host.VerifyAsync()).TilesMissing.ShouldBe(0);
+    }
+
+    private async Task AppendViewsAsync(int count)
+    {
+        var citizen = Citizens.NewNationalId();
+        var officer = new Actor("officer-7", "officer", "civil-registry");
+        await using var session = host.Store.LightweightSession();
+        for (var i = 0; i < count; i++)
+        {
+            session.Events.Append(AccessLogStreams.For(citizen), new CitizenDataViewed(citizen, Guid.NewGuid(), "request-details", officer, DateTimeOffset.UtcNow));
+        }
+        await session.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>Appends views until the log holds at least <paramref name="size"/> events, seals and signs: returns the checkpoint and the new seqs.</summary>
