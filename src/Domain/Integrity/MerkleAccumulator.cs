@@ -34,6 +34,43 @@ public sealed class MerkleAccumulator
         Size++;
     }
 
+    /// <summary>
+    /// The state after <paramref name="size"/> leaves, from the roots of the perfect subtrees that tile them, largest
+    /// (leftmost) first, one per binary digit of the size: a log's last signed prefix, so that only the leaves after it
+    /// need folding.
+    /// </summary>
+    public static MerkleAccumulator Resume(long size, IReadOnlyList<byte[]> frontier)
+    {
+        var blocks = FrontierBlocks(size);
+        if (blocks.Count != frontier.Count)
+        {
+            throw new ArgumentException($"A log of {size} leaves has {blocks.Count} frontier subtrees, not {frontier.Count}.", nameof(frontier));
+        }
+        var resumed = new MerkleAccumulator { Size = size };
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            resumed._stack.Add((frontier[i], blocks[i].End - blocks[i].Start));
+        }
+        return resumed;
+    }
+
+    /// <summary>The aligned perfect subtrees [start, end) that tile the first <paramref name="size"/> leaves, largest first.</summary>
+    public static IReadOnlyList<(long Start, long End)> FrontierBlocks(long size)
+    {
+        var blocks = new List<(long, long)>();
+        var start = 0L;
+        for (var bit = 62; bit >= 0; bit--)
+        {
+            var width = 1L << bit;
+            if ((size & width) != 0)
+            {
+                blocks.Add((start, start + width));
+                start += width;
+            }
+        }
+        return blocks;
+    }
+
     /// <summary>An independent copy of the same state (without the subtree listener): two trees that share a prefix
     /// hash it once.</summary>
     public MerkleAccumulator Clone()

@@ -79,7 +79,7 @@ public sealed class TileTests(TamperHost host) : IClassFixture<TamperHost>
             await AppendViewsAsync(3);
             // The root comes from the stored tiles: with the edited one it would not be the leaves' root.
             var refused = await Should.ThrowAsync<IntegrityRefusedException>(host.CheckpointAsync());
-            refused.Message.ShouldContain("does not extend the last signed checkpoint");
+            refused.Message.ShouldContain("no longer give the root of the last signed checkpoint");
             alarm.Raised.ShouldContainKey(IntegrityAlarm.TreeInconsistent);
             (await host.SqlAsync<long>("select count(*) from mygov.integrity_checkpoints")).ShouldBe(checkpoints, "nothing is signed");
         }
