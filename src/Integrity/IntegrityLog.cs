@@ -24,14 +24,14 @@ public sealed class IntegrityLog(
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var size = await SealUnderLockAsync(connection, ct);
-        var latest = await ScalarAsync<long?>(connection, $"select tree_size from {db.Schema}.{IntegritySchema.Checkpoints} order by id desc limit 1", ct);
+        var (size, last) = await SealUnderLockAsync(connection, ct);
+        var latest = last?.TreeSize;
         if (!force && latest == size)
         {
             await tx.CommitAsync(ct);
             return null;
         }
-        var root = await RootAsync(connection, size, ct);
+        var root = await RootAsync(connection, size, last, ct);
         var signed = SignedCheckpoint.Sign(options.Value.Origin, size, root, clock.GetUtcNow(), key.Key);
         if (witnesses is not null && options.Value.Witnesses.Count > 0)
         {
@@ -55,7 +55,7 @@ public sealed class IntegrityLog(
     public async Task<string?> KeyProblemAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await KeyProblemAsync(connection, ct);
+        return (await LastSignedAsync(connection, ct)).Problem;
     }
 
     /// <summary>
@@ -66,24 +66,28 @@ public sealed class IntegrityLog(
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var size = await SealUnderLockAsync(connection, ct);
+        var (size, _) = await SealUnderLockAsync(connection, ct);
         await tx.CommitAsync(ct);
         return size;
     }
 
-    /// <summary>One sealer at a time across nodes (transaction-scoped advisory lock), and only with the deployment's key.</summary>
-    private async Task<long> SealUnderLockAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>
+    /// One sealer at a time across nodes (transaction-scoped advisory lock), and only with the deployment's key.
+    /// Returns the sealed size and the last checkpoint, verified under this key (null before the first).
+    /// </summary>
+    private async Task<(long Size, SignedCheckpoint? Last)> SealUnderLockAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await ExecuteAsync(connection, $"select pg_advisory_xact_lock({LockId})", ct);
         // A node with another key would seal and sign what no other node's key verifies: it does neither.
-        if (await KeyProblemAsync(connection, ct) is { } problem)
+        var (last, problem) = await LastSignedAsync(connection, ct);
+        if (problem is not null)
         {
             throw new IntegrityRefusedException(problem);
         }
         var size = await AppendLeavesAsync(connection, ct);
         // Also the backfill of a database sealed before tiles existed: its first round stores every tile it lacks.
         await ExtendTilesAsync(connection, size, ct);
-        return size;
+        return (size, last);
     }
 
     /// <summary>
@@ -94,11 +98,10 @@ public sealed class IntegrityLog(
     /// issue 16 part J) and grew with the log for ever. The signed root still comes from leaves, never from a tile no
     /// signed root vouches for: an edited tile in the signed prefix fails the frontier check, and nothing is signed.
     /// </summary>
-    private async Task<byte[]> RootAsync(NpgsqlConnection connection, long size, CancellationToken ct)
+    private async Task<byte[]> RootAsync(NpgsqlConnection connection, long size, SignedCheckpoint? last, CancellationToken ct)
     {
-        var note = await ScalarAsync<string?>(connection, $"select note from {db.Schema}.{IntegritySchema.Checkpoints} order by id desc limit 1", ct);
         var accumulator = new MerkleAccumulator();
-        if (note is not null && SignedCheckpoint.Verify(note, key.Key) is { TreeSize: > 0 } last && last.TreeSize <= size)
+        if (last is { TreeSize: > 0 } && last.TreeSize <= size)
         {
             var blocks = MerkleAccumulator.FrontierBlocks(last.TreeSize);
             var frontier = await ReadTreeAsync(connection, tree => blocks.Select(b => tree.Subtree(b.Start, b.End)).ToList(), ct);
@@ -124,21 +127,29 @@ public sealed class IntegrityLog(
         return accumulator.Root();
     }
 
-    /// <summary>Why this node must not sign, if the latest stored checkpoint does not verify under its key.</summary>
-    private async Task<string?> KeyProblemAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>
+    /// The latest stored checkpoint, verified under this node's key; or why this node must not sign, if it does not
+    /// verify (another deployment's key).
+    /// </summary>
+    private async Task<(SignedCheckpoint? Last, string? Problem)> LastSignedAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($"select id, note from {db.Schema}.{IntegritySchema.Checkpoints} order by id desc limit 1", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct) || SignedCheckpoint.Verify(reader.GetString(1), key.Key) is not null)
+        if (!await reader.ReadAsync(ct))
         {
             alarm.Clear(IntegrityAlarm.ForeignKey);
-            return null;
+            return (null, null);
+        }
+        if (SignedCheckpoint.Verify(reader.GetString(1), key.Key) is { } last)
+        {
+            alarm.Clear(IntegrityAlarm.ForeignKey);
+            return (last, null);
         }
         var problem = $"the latest checkpoint (id {reader.GetInt64(0)}) does not verify under this node's signing key " +
                       $"(key id {Convert.ToHexStringLower(SignedNote.KeyId(key.Key))}): every node of a deployment needs the same " +
                       "Integrity:SigningKeyPem. This node neither seals nor signs.";
         alarm.Raise(IntegrityAlarm.ForeignKey, problem);
-        return problem;
+        return (null, problem);
     }
 
     public async Task<IReadOnlyList<StoredCheckpoint>> CheckpointsAsync(CancellationToken ct)
