@@ -19,19 +19,28 @@ public sealed class IntegrityLog(
     private const long LockId = 7_262_736_101;
     private const int Batch = 5_000;
 
+    private readonly SealedPrefix prefix = new();
+
     /// <summary>Seals what is safe to seal and signs a checkpoint of it; unless forced, only when the log grew.</summary>
     public async Task<StoredCheckpoint?> CheckpointAsync(bool force, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var (size, last) = await SealUnderLockAsync(connection, ct);
+        var (size, last, frontier) = await SealUnderLockAsync(connection, ct);
         var latest = last?.TreeSize;
         if (!force && latest == size)
         {
             await tx.CommitAsync(ct);
+            Keep(frontier);
             return null;
         }
-        var root = await RootAsync(connection, size, last, ct);
+        // From this node's own fold when it passed through the last checkpoint with that checkpoint's root (always, on
+        // one node); otherwise resumed from the last checkpoint's stored frontier, checked against its signed root.
+        if (frontier is null || last is null || !prefix.Extends(last))
+        {
+            frontier = await FoldSinceLastCheckpointAsync(connection, size, last, ct);
+        }
+        var root = frontier.Root();
         var signed = SignedCheckpoint.Sign(options.Value.Origin, size, root, clock.GetUtcNow(), key.Key);
         if (witnesses is not null && options.Value.Witnesses.Count > 0)
         {
@@ -48,6 +57,7 @@ public sealed class IntegrityLog(
         insert.Parameters.AddWithValue("note", signed.Note);
         var id = (long)(await insert.ExecuteScalarAsync(ct))!;
         await tx.CommitAsync(ct);
+        prefix.Keep(frontier, root);
         return new StoredCheckpoint(id, size, signed.RootHash, signed.Time, signed.Note);
     }
 
@@ -66,16 +76,27 @@ public sealed class IntegrityLog(
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var (size, _) = await SealUnderLockAsync(connection, ct);
+        var (size, _, frontier) = await SealUnderLockAsync(connection, ct);
         await tx.CommitAsync(ct);
+        Keep(frontier);
         return size;
+    }
+
+    /// <summary>After a round that did not sign committed: the frontier it reached, if this node keeps one yet.</summary>
+    private void Keep(MerkleAccumulator? frontier)
+    {
+        if (frontier is not null)
+        {
+            prefix.Keep(frontier, frontier.Root());
+        }
     }
 
     /// <summary>
     /// One sealer at a time across nodes (transaction-scoped advisory lock), and only with the deployment's key.
-    /// Returns the sealed size and the last checkpoint, verified under this key (null before the first).
+    /// Returns the sealed size, the last checkpoint, verified under this key (null before the first), and this node's
+    /// frontier extended to the sealed size (null until its first signing round).
     /// </summary>
-    private async Task<(long Size, SignedCheckpoint? Last)> SealUnderLockAsync(NpgsqlConnection connection, CancellationToken ct)
+    private async Task<(long Size, SignedCheckpoint? Last, MerkleAccumulator? Frontier)> SealUnderLockAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await ExecuteAsync(connection, $"select pg_advisory_xact_lock({LockId})", ct);
         // A node with another key would seal and sign what no other node's key verifies: it does neither.
@@ -84,21 +105,22 @@ public sealed class IntegrityLog(
         {
             throw new IntegrityRefusedException(problem);
         }
-        var size = await AppendLeavesAsync(connection, ct);
+        // Taken under the lock: every round this node committed before it is in the copy, or read back below.
+        var (size, frontier) = await AppendLeavesAsync(connection, prefix.Take(), ct);
         // Also the backfill of a database sealed before tiles existed: its first round stores every tile it lacks.
         await ExtendTilesAsync(connection, size, ct);
-        return (size, last);
+        return (size, last, frontier);
     }
 
     /// <summary>
-    /// The root of the first <paramref name="size"/> leaves, folded from the leaves sealed since the last checkpoint this
+    /// The first <paramref name="size"/> leaves folded from the leaves sealed since the last checkpoint this
     /// key signed, on top of that checkpoint's frontier (its O(log n) perfect subtrees, read from the stored tiles and
     /// checked to give its signed root). Folding every leaf of the log each round read and hashed the whole log (half a
     /// million leaves: about a second of both cores on the benchmark's machine, which stalled the commands beside it,
     /// issue 16 part J) and grew with the log for ever. The signed root still comes from leaves, never from a tile no
     /// signed root vouches for: an edited tile in the signed prefix fails the frontier check, and nothing is signed.
     /// </summary>
-    private async Task<byte[]> RootAsync(NpgsqlConnection connection, long size, SignedCheckpoint? last, CancellationToken ct)
+    private async Task<MerkleAccumulator> FoldSinceLastCheckpointAsync(NpgsqlConnection connection, long size, SignedCheckpoint? last, CancellationToken ct)
     {
         var accumulator = new MerkleAccumulator();
         if (last is { TreeSize: > 0 } && last.TreeSize <= size)
@@ -113,8 +135,16 @@ public sealed class IntegrityLog(
                 alarm.Raise(IntegrityAlarm.TreeInconsistent, problem);
                 throw new IntegrityRefusedException(problem);
             }
+            prefix.Vouch(last);
         }
         alarm.Clear(IntegrityAlarm.TreeInconsistent);
+        await FoldStoredLeavesAsync(connection, accumulator, size, ct);
+        return accumulator;
+    }
+
+    /// <summary>Folds the stored leaf hashes from the accumulator's size up to <paramref name="size"/> into it.</summary>
+    private async Task FoldStoredLeavesAsync(NpgsqlConnection connection, MerkleAccumulator accumulator, long size, CancellationToken ct)
+    {
         await using var command = new NpgsqlCommand(
             $"select leaf_hash from {db.Schema}.{IntegritySchema.Leaves} where leaf_index >= @from and leaf_index < @size order by leaf_index", connection);
         command.Parameters.AddWithValue("from", accumulator.Size);
@@ -124,7 +154,6 @@ public sealed class IntegrityLog(
         {
             accumulator.AddLeafHash((byte[])reader[0]);
         }
-        return accumulator.Root();
     }
 
     /// <summary>
@@ -309,9 +338,20 @@ public sealed class IntegrityLog(
     /// A row that lands later in a hole already passed over is below the last sealed seq, so it is never read here:
     /// a late Marten tombstone stays unsealed without an alarm, and verify passes it over as a gap filler.
     /// </summary>
-    private async Task<long> AppendLeavesAsync(NpgsqlConnection connection, CancellationToken ct)
+    private async Task<(long Size, MerkleAccumulator? Frontier)> AppendLeavesAsync(NpgsqlConnection connection, MerkleAccumulator? frontier, CancellationToken ct)
     {
         var nextIndex = await ScalarAsync<long?>(connection, $"select max(leaf_index) + 1 from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
+        if (frontier is not null && frontier.Size > nextIndex)
+        {
+            // Leaves this node folded are gone (deleted by hand): its fold no longer describes the table; the next
+            // signing round resumes from the stored frontier, whose check names the damage.
+            frontier = null;
+        }
+        else if (frontier is not null && frontier.Size < nextIndex)
+        {
+            // Another node sealed since this node's last round.
+            await FoldStoredLeavesAsync(connection, frontier, nextIndex, ct);
+        }
         var lastSeq = await ScalarAsync<long?>(connection, $"select max(seq_id) from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
         var settledBefore = (await ScalarAsync<DateTime>(connection, "select now()", ct)) - options.Value.GapTimeout;
         var resolved = await resolutions.ValidAsync(connection, ct);
@@ -330,7 +370,7 @@ public sealed class IntegrityLog(
             if (rows.Count == 0)
             {
                 alarm.Clear(IntegrityAlarm.UnauthenticatedEvent);
-                return nextIndex;
+                return (nextIndex, frontier);
             }
             var tags = await EventTags.ReadAsync(connection, db.Schema, [.. rows.Select(r => r.Id)], ct);
             var batch = new List<EventLeaf>();
@@ -347,25 +387,25 @@ public sealed class IntegrityLog(
                     break;
                 }
             }
-            await WriteLeavesAsync(connection, batch, nextIndex, ct);
+            await WriteLeavesAsync(connection, batch, nextIndex, frontier, ct);
             nextIndex += batch.Count;
             if (refused is not null)
             {
                 alarm.Raise(IntegrityAlarm.UnauthenticatedEvent,
                     $"event seq {refused.Sequence} (id {refused.Id}, type {refused.Type}) has no valid application tag: it was not appended by the application. " +
                     "Sealing is halted at this row until an auditor resolves it (docs/operations.md, \"Sealing halted\").");
-                return nextIndex;
+                return (nextIndex, frontier);
             }
             lastSeq = rows[^1].Sequence;
             if (rows.Count < Batch)
             {
                 alarm.Clear(IntegrityAlarm.UnauthenticatedEvent);
-                return nextIndex;
+                return (nextIndex, frontier);
             }
         }
     }
 
-    private async Task WriteLeavesAsync(NpgsqlConnection connection, List<EventLeaf> batch, long firstIndex, CancellationToken ct)
+    private async Task WriteLeavesAsync(NpgsqlConnection connection, List<EventLeaf> batch, long firstIndex, MerkleAccumulator? frontier, CancellationToken ct)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             $"copy {db.Schema}.{IntegritySchema.Leaves} (leaf_index, seq_id, event_id, leaf_hash, data_hash, seal_tag) from stdin (format binary)", ct);
@@ -381,6 +421,7 @@ public sealed class IntegrityLog(
             await importer.WriteAsync(leaf, NpgsqlDbType.Bytea, ct);
             await importer.WriteAsync(data, NpgsqlDbType.Bytea, ct);
             await importer.WriteAsync(LeafSeal.Compute(key.TagKey, index, e.Sequence, e.Id, leaf, data), NpgsqlDbType.Bytea, ct);
+            frontier?.AddLeafHash(leaf);
             index++;
         }
         await importer.CompleteAsync(ct);

@@ -74,6 +74,12 @@ public class TamperHost(AppFixture app) : IAsyncLifetime
     public async Task<StoredCheckpoint> CheckpointAsync() =>
         (await Host.Services.GetRequiredService<IntegrityLog>().CheckpointAsync(force: true, TestContext.Current.CancellationToken))!;
 
+    /// <summary>
+    /// The sealer of another node on the same database and key, or of this node after a restart: it holds no fold of
+    /// the log of its own yet, so its first signing round resumes from the stored tiles.
+    /// </summary>
+    public IntegrityLog OtherNode() => ActivatorUtilities.CreateInstance<IntegrityLog>(Host.Services);
+
     public async Task<T> SqlAsync<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
