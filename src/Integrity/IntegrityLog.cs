@@ -26,21 +26,22 @@ public sealed class IntegrityLog(
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var (size, last, frontier) = await SealUnderLockAsync(connection, ct);
+        var (size, last, fold) = await SealUnderLockAsync(connection, ct);
         var latest = last?.TreeSize;
         if (!force && latest == size)
         {
             await tx.CommitAsync(ct);
-            Keep(frontier);
+            Keep(fold);
             return null;
         }
-        // From this node's own fold when it passed through the last checkpoint with that checkpoint's root (always, on
-        // one node); otherwise resumed from the last checkpoint's stored frontier, checked against its signed root.
-        if (frontier is null || last is null || !prefix.Extends(last))
+        // From this node's own fold when it had the last checkpoint's root at that checkpoint's size (on one node,
+        // always; across nodes, when it read the other node's leaves back up to that size); otherwise resumed from
+        // the last checkpoint's stored frontier, checked against its signed root.
+        if (fold is null || last is null || !fold.Passed(last))
         {
-            frontier = await FoldSinceLastCheckpointAsync(connection, size, last, ct);
+            fold = await FoldSinceLastCheckpointAsync(connection, size, last, ct);
         }
-        var root = frontier.Root();
+        var root = fold.Root();
         var signed = SignedCheckpoint.Sign(options.Value.Origin, size, root, clock.GetUtcNow(), key.Key);
         if (witnesses is not null && options.Value.Witnesses.Count > 0)
         {
@@ -57,7 +58,7 @@ public sealed class IntegrityLog(
         insert.Parameters.AddWithValue("note", signed.Note);
         var id = (long)(await insert.ExecuteScalarAsync(ct))!;
         await tx.CommitAsync(ct);
-        prefix.Keep(frontier, root);
+        prefix.Keep(fold);
         return new StoredCheckpoint(id, size, signed.RootHash, signed.Time, signed.Note);
     }
 
@@ -76,27 +77,27 @@ public sealed class IntegrityLog(
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var (size, _, frontier) = await SealUnderLockAsync(connection, ct);
+        var (size, _, fold) = await SealUnderLockAsync(connection, ct);
         await tx.CommitAsync(ct);
-        Keep(frontier);
+        Keep(fold);
         return size;
     }
 
-    /// <summary>After a round that did not sign committed: the frontier it reached, if this node keeps one yet.</summary>
-    private void Keep(MerkleAccumulator? frontier)
+    /// <summary>After a round that did not sign committed: the fold it reached, if this node keeps one yet.</summary>
+    private void Keep(LogFold? fold)
     {
-        if (frontier is not null)
+        if (fold is not null)
         {
-            prefix.Keep(frontier, frontier.Root());
+            prefix.Keep(fold);
         }
     }
 
     /// <summary>
     /// One sealer at a time across nodes (transaction-scoped advisory lock), and only with the deployment's key.
     /// Returns the sealed size, the last checkpoint, verified under this key (null before the first), and this node's
-    /// frontier extended to the sealed size (null until its first signing round).
+    /// fold extended to the sealed size and marked there (null until its first signing round).
     /// </summary>
-    private async Task<(long Size, SignedCheckpoint? Last, MerkleAccumulator? Frontier)> SealUnderLockAsync(NpgsqlConnection connection, CancellationToken ct)
+    private async Task<(long Size, SignedCheckpoint? Last, LogFold? Fold)> SealUnderLockAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await ExecuteAsync(connection, $"select pg_advisory_xact_lock({LockId})", ct);
         // A node with another key would seal and sign what no other node's key verifies: it does neither.
@@ -106,10 +107,11 @@ public sealed class IntegrityLog(
             throw new IntegrityRefusedException(problem);
         }
         // Taken under the lock: every round this node committed before it is in the copy, or read back below.
-        var (size, frontier) = await AppendLeavesAsync(connection, prefix.Take(), ct);
+        var (size, fold) = await AppendLeavesAsync(connection, prefix.Take(), last, ct);
+        fold?.Mark();
         // Also the backfill of a database sealed before tiles existed: its first round stores every tile it lacks.
         await ExtendTilesAsync(connection, size, ct);
-        return (size, last, frontier);
+        return (size, last, fold);
     }
 
     /// <summary>
@@ -120,7 +122,7 @@ public sealed class IntegrityLog(
     /// issue 16 part J) and grew with the log for ever. The signed root still comes from leaves, never from a tile no
     /// signed root vouches for: an edited tile in the signed prefix fails the frontier check, and nothing is signed.
     /// </summary>
-    private async Task<MerkleAccumulator> FoldSinceLastCheckpointAsync(NpgsqlConnection connection, long size, SignedCheckpoint? last, CancellationToken ct)
+    private async Task<LogFold> FoldSinceLastCheckpointAsync(NpgsqlConnection connection, long size, SignedCheckpoint? last, CancellationToken ct)
     {
         var accumulator = new MerkleAccumulator();
         if (last is { TreeSize: > 0 } && last.TreeSize <= size)
@@ -135,24 +137,26 @@ public sealed class IntegrityLog(
                 alarm.Raise(IntegrityAlarm.TreeInconsistent, problem);
                 throw new IntegrityRefusedException(problem);
             }
-            prefix.Vouch(last);
         }
         alarm.Clear(IntegrityAlarm.TreeInconsistent);
-        await FoldStoredLeavesAsync(connection, accumulator, size, ct);
-        return accumulator;
+        var fold = new LogFold(accumulator);
+        fold.Mark();
+        await FoldStoredLeavesAsync(connection, fold, size, ct);
+        fold.Mark();
+        return fold;
     }
 
-    /// <summary>Folds the stored leaf hashes from the accumulator's size up to <paramref name="size"/> into it.</summary>
-    private async Task FoldStoredLeavesAsync(NpgsqlConnection connection, MerkleAccumulator accumulator, long size, CancellationToken ct)
+    /// <summary>Folds the stored leaf hashes from the fold's size up to <paramref name="size"/> into it.</summary>
+    private async Task FoldStoredLeavesAsync(NpgsqlConnection connection, LogFold fold, long size, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             $"select leaf_hash from {db.Schema}.{IntegritySchema.Leaves} where leaf_index >= @from and leaf_index < @size order by leaf_index", connection);
-        command.Parameters.AddWithValue("from", accumulator.Size);
+        command.Parameters.AddWithValue("from", fold.Size);
         command.Parameters.AddWithValue("size", size);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            accumulator.AddLeafHash((byte[])reader[0]);
+            fold.AddLeafHash((byte[])reader[0]);
         }
     }
 
@@ -338,19 +342,26 @@ public sealed class IntegrityLog(
     /// A row that lands later in a hole already passed over is below the last sealed seq, so it is never read here:
     /// a late Marten tombstone stays unsealed without an alarm, and verify passes it over as a gap filler.
     /// </summary>
-    private async Task<(long Size, MerkleAccumulator? Frontier)> AppendLeavesAsync(NpgsqlConnection connection, MerkleAccumulator? frontier, CancellationToken ct)
+    private async Task<(long Size, LogFold? Fold)> AppendLeavesAsync(NpgsqlConnection connection, LogFold? fold, SignedCheckpoint? last, CancellationToken ct)
     {
         var nextIndex = await ScalarAsync<long?>(connection, $"select max(leaf_index) + 1 from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
-        if (frontier is not null && frontier.Size > nextIndex)
+        if (fold is not null && fold.Size > nextIndex)
         {
             // Leaves this node folded are gone (deleted by hand): its fold no longer describes the table; the next
             // signing round resumes from the stored frontier, whose check names the damage.
-            frontier = null;
+            fold = null;
         }
-        else if (frontier is not null && frontier.Size < nextIndex)
+        else if (fold is not null && fold.Size < nextIndex)
         {
-            // Another node sealed since this node's last round.
-            await FoldStoredLeavesAsync(connection, frontier, nextIndex, ct);
+            // Another node sealed since this node's last round. If it also signed, mark the fold at that checkpoint's
+            // size on the way, so that this node can sign on top of it from its fold.
+            if (last is not null && last.TreeSize > fold.Size && last.TreeSize < nextIndex)
+            {
+                await FoldStoredLeavesAsync(connection, fold, last.TreeSize, ct);
+                fold.Mark();
+            }
+            await FoldStoredLeavesAsync(connection, fold, nextIndex, ct);
+            fold.Mark();
         }
         var lastSeq = await ScalarAsync<long?>(connection, $"select max(seq_id) from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
         var settledBefore = (await ScalarAsync<DateTime>(connection, "select now()", ct)) - options.Value.GapTimeout;
@@ -370,7 +381,7 @@ public sealed class IntegrityLog(
             if (rows.Count == 0)
             {
                 alarm.Clear(IntegrityAlarm.UnauthenticatedEvent);
-                return (nextIndex, frontier);
+                return (nextIndex, fold);
             }
             var tags = await EventTags.ReadAsync(connection, db.Schema, [.. rows.Select(r => r.Id)], ct);
             var batch = new List<EventLeaf>();
@@ -387,25 +398,25 @@ public sealed class IntegrityLog(
                     break;
                 }
             }
-            await WriteLeavesAsync(connection, batch, nextIndex, frontier, ct);
+            await WriteLeavesAsync(connection, batch, nextIndex, fold, ct);
             nextIndex += batch.Count;
             if (refused is not null)
             {
                 alarm.Raise(IntegrityAlarm.UnauthenticatedEvent,
                     $"event seq {refused.Sequence} (id {refused.Id}, type {refused.Type}) has no valid application tag: it was not appended by the application. " +
                     "Sealing is halted at this row until an auditor resolves it (docs/operations.md, \"Sealing halted\").");
-                return (nextIndex, frontier);
+                return (nextIndex, fold);
             }
             lastSeq = rows[^1].Sequence;
             if (rows.Count < Batch)
             {
                 alarm.Clear(IntegrityAlarm.UnauthenticatedEvent);
-                return (nextIndex, frontier);
+                return (nextIndex, fold);
             }
         }
     }
 
-    private async Task WriteLeavesAsync(NpgsqlConnection connection, List<EventLeaf> batch, long firstIndex, MerkleAccumulator? frontier, CancellationToken ct)
+    private async Task WriteLeavesAsync(NpgsqlConnection connection, List<EventLeaf> batch, long firstIndex, LogFold? fold, CancellationToken ct)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             $"copy {db.Schema}.{IntegritySchema.Leaves} (leaf_index, seq_id, event_id, leaf_hash, data_hash, seal_tag) from stdin (format binary)", ct);
@@ -421,7 +432,7 @@ public sealed class IntegrityLog(
             await importer.WriteAsync(leaf, NpgsqlDbType.Bytea, ct);
             await importer.WriteAsync(data, NpgsqlDbType.Bytea, ct);
             await importer.WriteAsync(LeafSeal.Compute(key.TagKey, index, e.Sequence, e.Id, leaf, data), NpgsqlDbType.Bytea, ct);
-            frontier?.AddLeafHash(leaf);
+            fold?.AddLeafHash(leaf);
             index++;
         }
         await importer.CompleteAsync(ct);

@@ -24,25 +24,22 @@ public sealed class SigningFromTheFoldTests(TamperHost host) : IClassFixture<Tam
     {
         await host.SealedAsync(2);
         await host.AppendAsync(4);
-        var size = await Node.SealAsync(Ct);
-        var sealedRoot = await Node.ReadTreeAsync(tree => tree.Root(size), Ct);
-        var last = size - 1;
-        var original = await host.SqlAsync<string>($"select encode(leaf_hash, 'hex') from {Leaves} where leaf_index = {last}");
-        await host.SqlAsync($"update {Leaves} set leaf_hash = '\\x{new string('0', 64)}' where leaf_index = {last}");
-        try
-        {
-            var signed = await host.CheckpointAsync();
-            signed.TreeSize.ShouldBe(size);
-            // Read back from the table, the edited row would have given another root.
-            Convert.ToHexStringLower(signed.RootHash).ShouldBe(Convert.ToHexStringLower(sealedRoot),
-                "signed from the leaf hashes the sealer computed from the events");
-            (await host.VerifyAsync()).Findings.ShouldNotBeEmpty("verify still names the edited row");
-        }
-        finally
-        {
-            await host.SqlAsync($"update {Leaves} set leaf_hash = '\\x{original}' where leaf_index = {last}");
-        }
-        (await host.VerifyAsync()).Ok.ShouldBeTrue();
+        await SignsWhatItSealedAsync();
+    }
+
+    [Fact]
+    public async Task After_another_node_signed_this_node_still_signs_from_its_fold()
+    {
+        await host.CheckpointAsync();
+        await host.AppendAsync(3);
+        var other = host.OtherNode();
+        var theirs = (await other.CheckpointAsync(force: true, Ct))!;
+        await host.AppendAsync(2);
+        (await other.SealAsync(Ct)).ShouldBeGreaterThan(theirs.TreeSize);
+        await host.AppendAsync(2);
+        // Reading the other node's leaves back, this node's fold passes their checkpoint's size with its root.
+        var ours = await SignsWhatItSealedAsync();
+        await ShouldExtendAsync(theirs, ours);
     }
 
     [Fact]
@@ -73,6 +70,34 @@ public sealed class SigningFromTheFoldTests(TamperHost host) : IClassFixture<Tam
         await ShouldExtendAsync(ours, theirs);
         await ShouldExtendAsync(theirs, next);
         (await host.VerifyAsync()).Ok.ShouldBeTrue();
+    }
+
+    /// <summary>
+    /// Seals what was appended, edits the last sealed leaf row, and signs: the signed root must be the one the sealer
+    /// folded, not one read back from the table (which the edited row would change). Restores the row.
+    /// </summary>
+    private async Task<StoredCheckpoint> SignsWhatItSealedAsync()
+    {
+        var size = await Node.SealAsync(Ct);
+        var sealedRoot = await Node.ReadTreeAsync(tree => tree.Root(size), Ct);
+        var last = size - 1;
+        var original = await host.SqlAsync<string>($"select encode(leaf_hash, 'hex') from {Leaves} where leaf_index = {last}");
+        await host.SqlAsync($"update {Leaves} set leaf_hash = '\\x{new string('0', 64)}' where leaf_index = {last}");
+        StoredCheckpoint signed;
+        try
+        {
+            signed = await host.CheckpointAsync();
+            signed.TreeSize.ShouldBe(size);
+            Convert.ToHexStringLower(signed.RootHash).ShouldBe(Convert.ToHexStringLower(sealedRoot),
+                "signed from the leaf hashes the sealer computed from the events");
+            (await host.VerifyAsync()).Findings.ShouldNotBeEmpty("verify still names the edited row");
+        }
+        finally
+        {
+            await host.SqlAsync($"update {Leaves} set leaf_hash = '\\x{original}' where leaf_index = {last}");
+        }
+        (await host.VerifyAsync()).Ok.ShouldBeTrue();
+        return signed;
     }
 
     /// <summary>The later checkpoint's root is the recorded leaves' root, and a consistency proof joins the two.</summary>
