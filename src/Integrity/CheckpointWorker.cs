@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,15 +30,15 @@ public sealed class CheckpointWorker(IntegrityLog log, IOptions<IntegrityOptions
         // Ticks every SealInterval; a tick at least a checkpoint interval after the last signing (half a tick early, so
         // a tick's jitter does not skip a whole interval) seals and signs, the others only seal.
         var tick = options.Value.SealInterval is var seal && seal > TimeSpan.Zero && seal < interval ? seal : interval;
-        var lastSigning = System.Diagnostics.Stopwatch.GetTimestamp();
+        var lastSigning = Stopwatch.GetTimestamp();
         using var timer = new PeriodicTimer(tick);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                if (tick == interval || System.Diagnostics.Stopwatch.GetElapsedTime(lastSigning) >= interval - tick / 2)
+                if (tick == interval || Stopwatch.GetElapsedTime(lastSigning) >= interval - tick / 2)
                 {
-                    lastSigning = System.Diagnostics.Stopwatch.GetTimestamp();
+                    lastSigning = Stopwatch.GetTimestamp();
                     if (await log.CheckpointAsync(force: false, stoppingToken) is { } checkpoint)
                     {
                         logger.LogInformation("Signed checkpoint {Id} of {Size} events", checkpoint.Id, checkpoint.TreeSize);

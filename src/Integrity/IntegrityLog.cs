@@ -355,13 +355,15 @@ public sealed class IntegrityLog(
         {
             // Another node sealed since this node's last round. If it also signed, mark the fold at that checkpoint's
             // size on the way, so that this node can sign on top of it from its fold.
-            if (last is not null && last.TreeSize > fold.Size && last.TreeSize < nextIndex)
+            if (last is not null && last.TreeSize > fold.Size && last.TreeSize <= nextIndex)
             {
                 await FoldStoredLeavesAsync(connection, fold, last.TreeSize, ct);
                 fold.Mark();
             }
-            await FoldStoredLeavesAsync(connection, fold, nextIndex, ct);
-            fold.Mark();
+            if (fold.Size < nextIndex)
+            {
+                await FoldStoredLeavesAsync(connection, fold, nextIndex, ct);
+            }
         }
         var lastSeq = await ScalarAsync<long?>(connection, $"select max(seq_id) from {db.Schema}.{IntegritySchema.Leaves}", ct) ?? 0;
         var settledBefore = (await ScalarAsync<DateTime>(connection, "select now()", ct)) - options.Value.GapTimeout;

@@ -33,16 +33,18 @@ internal sealed class LogFold
 
     public byte[] Root() => _accumulator.Root();
 
-    /// <summary>Remembers the root at the current size.</summary>
+    /// <summary>Remembers the root at the current size (once: a size has one root in a fold).</summary>
     public void Mark()
     {
-        if (_roots.TryAdd(Size, Root()))
+        if (_roots.ContainsKey(Size))
         {
-            _marked.Enqueue(Size);
-            if (_marked.Count > KeptRoots)
-            {
-                _roots.Remove(_marked.Dequeue());
-            }
+            return;
+        }
+        _roots[Size] = Root();
+        _marked.Enqueue(Size);
+        if (_marked.Count > KeptRoots)
+        {
+            _roots.Remove(_marked.Dequeue());
         }
     }
 
