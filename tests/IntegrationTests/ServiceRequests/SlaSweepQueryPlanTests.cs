@@ -52,4 +52,47 @@ public sealed class SlaSweepQueryPlanTests(AppFixture app)
             text.ShouldContain("ix_srd_" + column);
         }
     }
+
+    /// <summary>
+    /// The every-second probe must not depend on statistics: in the benchmark's warm-up (a table growing faster than
+    /// autovacuum analyzes it) PostgreSQL planned the four-condition query as a read of the whole table. Here, in a
+    /// transaction rolled back, the table holds 20,000 requests waiting on a future check and has no statistics, and
+    /// sequential scans stay allowed (the four-condition query reads the whole table in this state).
+    /// </summary>
+    [Fact]
+    public async Task The_probe_reads_the_four_partial_indexes_on_a_large_table_without_statistics()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var misleading = new NpgsqlCommand(
+            $$"""
+            insert into mygov.mt_doc_servicerequestdetails (id, data, {{RequestColumns.TimerCheckAt}})
+                select gen_random_uuid(), '{}'::jsonb, now() + interval '1 day' + g * interval '1 second' from generate_series(1, 20000) g;
+            delete from pg_statistic where starelid = 'mygov.mt_doc_servicerequestdetails'::regclass
+            """, connection, transaction))
+        {
+            await misleading.ExecuteNonQueryAsync(ct);
+        }
+        await using var probe = SlaSweep.AnyDueCommand(app.Store, DueTimers.At(DateTimeOffset.UtcNow, new LifecycleOptions()));
+        probe.Connection = connection;
+        probe.Transaction = transaction;
+        probe.CommandText = "explain " + probe.CommandText;
+        var plan = new List<string>();
+        await using (var reader = await probe.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+        await transaction.RollbackAsync(ct);
+        var text = string.Join('\n', plan);
+        text.Contains("Seq Scan", StringComparison.Ordinal).ShouldBeFalse(text);
+        foreach (var column in TimerColumns)
+        {
+            text.ShouldContain("ix_srd_" + column);
+        }
+    }
 }
