@@ -1,6 +1,8 @@
 using JasperFx.Events.Projections;
 using Marten;
 using MyGovernment.Domain.Common;
+using MyGovernment.Domain.Payments;
+using MyGovernment.Domain.ServiceRequests;
 using Wolverine;
 using Wolverine.Marten.Subscriptions;
 
@@ -12,9 +14,23 @@ namespace MyGovernment.Application.Webhooks;
 /// command handler sees anything it does. A delivery's id comes from the event and the subscription, so running
 /// over the same events again (a rewind, a rebuild, a retried page) finds the deliveries it made and sends nothing twice.
 /// </summary>
-public sealed class WebhookSubscriber() : BatchSubscription(Name)
+public sealed class WebhookSubscriber : BatchSubscription
 {
     public const string Name = "webhooks";
+
+    /// <summary>
+    /// Only the events a notice can come from: a request's status changes (its document issued among them) and a
+    /// payment's success. Reading every event of every stream, as before, loaded and deserialized twice as many events
+    /// per submission (four, of which two change the status), with no webhook subscription to send them to (issue 16, part L).
+    /// </summary>
+    public WebhookSubscriber() : base(Name)
+    {
+        foreach (var type in ServiceRequest.StatusChangingEvents)
+        {
+            IncludeType(type);
+        }
+        IncludeType<PaymentSucceeded>();
+    }
 
     public override async Task ProcessEventsAsync(
         EventRange page, JasperFx.Events.Daemon.ISubscriptionController controller, IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)

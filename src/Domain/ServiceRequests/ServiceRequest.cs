@@ -51,6 +51,19 @@ public sealed record ServiceRequest(
     public bool IsDecided => Status is ServiceRequestStatus.Approved or ServiceRequestStatus.Issued or ServiceRequestStatus.Rejected || IsFinal;
 
     /// <summary>
+    /// The events after which <see cref="Evolve"/> can give another <see cref="Status"/>; no other event changes it
+    /// (a test folds every other event of this namespace onto every status). Readers that only follow status changes
+    /// ask the event store for these alone (the webhooks subscriber: issue 16, part L).
+    /// </summary>
+    public static IReadOnlyList<Type> StatusChangingEvents { get; } =
+    [
+        typeof(ServiceRequestSubmitted), typeof(FeeAssessed), typeof(StepEntered), typeof(InformationRequested), typeof(ApplicantResponded),
+        typeof(RequestReferred), typeof(ReferralReturned), typeof(DecisionProposed), typeof(DecisionReturned), typeof(RequestApproved),
+        typeof(RequestRejected), typeof(DocumentIssued), typeof(RequestWithdrawn), typeof(RequestAbandoned), typeof(RequestClosed),
+        typeof(RequestReopened),
+    ];
+
+    /// <summary>
     /// Folds one event. <see cref="Version"/> counts every event folded, so the state a decision sees always says
     /// which stream version it reflects, even when the events were read a moment after the stream's version.
     /// (Not named Apply: Marten would take an Apply method on the aggregate for a projection convention.)
