@@ -25,14 +25,17 @@ internal sealed class SealedPrefix
         }
     }
 
-    /// <summary>After a round committed: the fold it reached (a round that finishes after a longer one does not move it back).</summary>
+    /// <summary>
+    /// After a round committed: the fold it reached, handed over (the round does not touch it again, and rounds only
+    /// ever get copies of it). A round that finishes after a longer one does not move it back.
+    /// </summary>
     public void Keep(LogFold fold)
     {
         lock (_gate)
         {
             if (_fold is null || fold.Size >= _fold.Size)
             {
-                _fold = fold.Clone();
+                _fold = fold;
             }
         }
     }
