@@ -8,8 +8,9 @@ namespace MyGovernment.Api.Hosting;
 /// <summary>
 /// The JSON the API serves and its OpenAPI document describes (both read these options). Marten stores documents
 /// with serializer options of its own, so a member can be kept in a row without being served: the request's
-/// <see cref="ServiceRequestDetails.Timers"/> live in its row for the timer sweep's indexes (issue 16) but are the
-/// engine's bookkeeping, not part of the contract clients were given.
+/// <see cref="ServiceRequestDetails.Timers"/> (for the timer sweep's indexes) and its
+/// <see cref="ServiceRequestDetails.WriteModel"/> (read by commands) live in its row (issue 16) but are the engine's
+/// bookkeeping, not part of the contract clients were given.
 /// </summary>
 public static class HttpJsonContract
 {
@@ -29,7 +30,7 @@ public static class HttpJsonContract
         }
         for (var i = type.Properties.Count - 1; i >= 0; i--)
         {
-            if (type.Properties[i].AttributeProvider is PropertyInfo { Name: nameof(ServiceRequestDetails.Timers) })
+            if (type.Properties[i].AttributeProvider is PropertyInfo { Name: nameof(ServiceRequestDetails.Timers) or nameof(ServiceRequestDetails.WriteModel) })
             {
                 type.Properties.RemoveAt(i);
             }

@@ -33,7 +33,7 @@ public static class MartenSetup
             {
                 opts.Connection(WithPreparedStatements(connectionString));
                 opts.DatabaseSchemaName = Schema;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, StoredJson.Configure);
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
@@ -58,6 +58,9 @@ public static class MartenSetup
             marten.ApplyAllDatabaseChangesOnStartup();
             // Right after the schema update and before Wolverine's runtime (registered later): see the class.
             services.AddHostedService<RequestTimersUpgrade>();
+            services.AddHostedService<RequestRowStorage>();
+            services.AddSingleton<RequestWriteModelBackfill>();
+            services.AddHostedService(sp => sp.GetRequiredService<RequestWriteModelBackfill>());
         }
         marten
             .IntegrateWithWolverine()

@@ -32,25 +32,23 @@ public static class ServiceRequestStream
         IDocumentSession session, Guid requestId, ExpectedVersion? expected, CancellationToken ct, Actor? by = null)
     {
         var batch = session.CreateBatchQuery();
-        var fetched = FetchForWriting(batch, session, requestId);
+        var fetch = FetchForWriting(batch, session, requestId);
         await batch.Execute(ct);
-        return Checked(await fetched, expected, by);
+        return Checked(await fetch.OpenAsync(ct), expected, by);
     }
 
     /// <summary>
-    /// Queues the request's fetch for writing in <paramref name="batch"/>, together with the read-model row its inline
-    /// projection updates at commit (<see cref="ServiceRequestDetails"/>, which also holds the request's timers). Marten
-    /// loads that row through the session's storage, in a round trip of its own before the write transaction (issue 16:
-    /// two round trips per command instead of one). With identity-map storage for this type the projection finds the
-    /// row loaded here. They are read outside the write transaction either way; a command
-    /// committed in between moves the stream's version, so the append fails and nothing stale is written.
+    /// Queues the read of the request's row in <paramref name="batch"/>; call <see cref="QueuedRequest.OpenAsync"/>
+    /// once the batch has run. The row (<see cref="ServiceRequestDetails"/>, written by its inline projection in the
+    /// same transaction as the events) holds the write model and the stream version it reflects, so one statement
+    /// replaces Marten's two reads of the stream (its version, its events) and the fold (issue 16); the projection
+    /// then finds the row it updates at commit in the session's identity map. The append names the version the row
+    /// showed, so a command committed in between makes it fail (409) as before.
     /// </summary>
-    public static Task<IEventStream<ServiceRequest>> FetchForWriting(IBatchedQuery batch, IDocumentSession session, Guid requestId)
+    public static QueuedRequest FetchForWriting(IBatchedQuery batch, IDocumentSession session, Guid requestId)
     {
         session.UseIdentityMapFor<ServiceRequestDetails>();
-        var fetched = batch.Events.FetchForWriting<ServiceRequest>(requestId);
-        _ = batch.Load<ServiceRequestDetails>(requestId);
-        return fetched;
+        return new QueuedRequest(session, requestId, batch.Load<ServiceRequestDetails>(requestId));
     }
 
     /// <summary>The checks of <see cref="LoadAsync(IDocumentSession, Guid, ExpectedVersion?, CancellationToken, Actor?)"/> on a stream fetched for writing elsewhere (e.g. in a batch).</summary>

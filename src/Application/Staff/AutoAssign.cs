@@ -92,7 +92,7 @@ public static class AutoAssignHandler
             ? new PrefetchedAssignment(department, AssignmentInputs.Queue(batch, workload, department))
             : PrefetchedAssignment.None;
         await batch.Execute(ct);
-        var stream = ServiceRequestStream.Checked(await fetched, expected: null);
+        var stream = ServiceRequestStream.Checked(await fetched.OpenAsync(ct), expected: null);
         var current = stream.Aggregate!.CurrentDepartment ?? "";
         return (stream, await prefetched.ForAsync(current, () => AssignmentInputs.LoadAsync(session, workload, current, ct)));
     }

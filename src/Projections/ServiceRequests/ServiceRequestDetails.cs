@@ -54,6 +54,13 @@ public sealed class ServiceRequestDetails
     /// served, since it is the engine's bookkeeping, not something a citizen or officer reads (HttpJsonContract).
     /// </summary>
     public RequestTimers Timers { get; set; } = new();
+
+    /// <summary>
+    /// The request's write model (<see cref="ServiceRequest"/>, Domain's fold of the same events), kept in this row so
+    /// that a command reads one row instead of the stream's version and events (issue 16). Stored, never served
+    /// (HttpJsonContract); null in rows written before it existed, whose commands fold the stream instead.
+    /// </summary>
+    public ServiceRequest? WriteModel { get; set; }
 }
 
 /// <param name="SuppliedBy">"upload" or "reference"; null while missing.</param>

@@ -28,6 +28,7 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
         LastChangedAt = e.Data.SubmittedAt,
         SlaWorkingDays = e.Data.SlaWorkingDays,
         Version = e.Version,
+        WriteModel = ServiceRequest.Evolve(null, e.Data),
     };
 
     public static void Apply(IEvent<PotentialDuplicateFlagged> e, ServiceRequestDetails view) =>
@@ -194,9 +195,11 @@ public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjec
         WithinSla = view.SlaDueDate is { } due ? PalestineTime.LocalDate(decision.At) <= due : null,
     };
 
+    /// <summary>Every Apply starts here, so the row's version and its write model follow every event of the stream.</summary>
     private static ServiceRequestDetails Touch(ServiceRequestDetails view, IEvent e, DateTimeOffset at)
     {
         view.Version = e.Version;
+        view.WriteModel = ServiceRequest.Evolve(view.WriteModel, e.Data);
         view.LastChangedAt = at;
         return view;
     }

@@ -5,15 +5,18 @@ using Marten;
 using Marten.Services.BatchQuerying;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Projections.ServiceRequests;
 using Shouldly;
 
 namespace MyGovernment.Application.Tests.ServiceRequests;
 
 /// <summary>
-/// Marten's FetchForWriting reads the stream's version and its events in two statements (of one batch, each with its
-/// own snapshot): a command committed between them leaves a folded state one event newer than the version Marten will append at. The race is too narrow to hit
-/// on purpose over HTTP, so the session here hands back exactly that stream: it must be refused as a lost race (409),
-/// never decided on (a rule refusal on the newer state, 422), whatever version the caller quoted.
+/// A command opens its request from the request's row when the row carries the write model at its own version (one
+/// statement); otherwise (no row, or a row written before rows carried it) from Marten's FetchForWriting, which reads
+/// the stream's version and its events in two statements (of one batch, each with its own snapshot): a command
+/// committed between them leaves a folded state one event newer than the version Marten will append at. The race is
+/// too narrow to hit on purpose over HTTP, so the session here hands back exactly that stream: it must be refused as a
+/// lost race (409), never decided on (a rule refusal on the newer state, 422), whatever version the caller quoted.
 /// </summary>
 public sealed class LostRaceTests
 {
@@ -49,9 +52,40 @@ public sealed class LostRaceTests
         stream.Aggregate!.Version.ShouldBe(MartenVersion);
     }
 
-    private static IDocumentSession RacedSession(long foldedVersion = MartenVersion + 1)
+    [Fact]
+    public async Task A_row_holding_the_write_model_at_its_version_is_opened_without_reading_the_stream()
     {
-        var state = ((ServiceRequest)RuntimeHelpers.GetUninitializedObject(typeof(ServiceRequest))) with { Version = foldedVersion };
+        var row = new ServiceRequestDetails { Version = MartenVersion, WriteModel = State(MartenVersion) };
+
+        var stream = await ServiceRequestStream.LoadAsync(RacedSession(row: row, streamReadable: false), Guid.NewGuid(),
+            new ExpectedVersion(MartenVersion, IsPrecondition: false), CancellationToken.None);
+
+        stream.Aggregate.ShouldBeSameAs(row.WriteModel);
+        stream.CurrentVersion.ShouldBe(MartenVersion);
+    }
+
+    [Fact]
+    public async Task A_row_whose_write_model_is_not_at_the_rows_version_is_not_trusted()
+    {
+        var behind = State(MartenVersion - 1);
+        var row = new ServiceRequestDetails { Version = MartenVersion, WriteModel = behind };
+
+        var stream = await ServiceRequestStream.LoadAsync(RacedSession(foldedVersion: MartenVersion, row: row), Guid.NewGuid(),
+            new ExpectedVersion(MartenVersion, IsPrecondition: false), CancellationToken.None);
+
+        ReferenceEquals(stream.Aggregate, behind).ShouldBeFalse();
+        stream.Aggregate!.Version.ShouldBe(MartenVersion);
+        row.WriteModel.ShouldBeSameAs(stream.Aggregate, "the row is upgraded with the fold it was found without");
+    }
+
+    private static ServiceRequest State(long version) =>
+        ((ServiceRequest)RuntimeHelpers.GetUninitializedObject(typeof(ServiceRequest))) with { Version = version };
+
+    /// <param name="row">The request's row as the batch reads it (none by default: the stream is read).</param>
+    /// <param name="streamReadable">False: reading the stream fails the test (the row must be enough).</param>
+    private static IDocumentSession RacedSession(long foldedVersion = MartenVersion + 1, ServiceRequestDetails? row = null, bool streamReadable = true)
+    {
+        var state = State(foldedVersion);
         var stream = Fake<IEventStream<ServiceRequest>>.Answering(method => method.Name switch
         {
             "get_Aggregate" => state,
@@ -59,14 +93,12 @@ public sealed class LostRaceTests
             "get_StartingVersion" => (long?)MartenVersion,
             _ => null,
         });
-        // The command reads the stream and its read-model rows in one batch; the rows play no part in the version check.
-        var events = Fake<IBatchEvents>.Answering(method => method.Name == "FetchForWriting"
+        Func<MethodInfo, object?> events = method => method.Name == "FetchForWriting" && streamReadable
             ? Task.FromResult(stream)
-            : throw new NotSupportedException(method.Name));
+            : throw new NotSupportedException(method.Name);
         var batch = Fake<IBatchedQuery>.Answering(method => method.Name switch
         {
-            "get_Events" => events,
-            "Load" => Completed(method),
+            "Load" => Task.FromResult(row),
             "Execute" => Task.CompletedTask,
             _ => throw new NotSupportedException(method.Name),
         });
@@ -74,13 +106,11 @@ public sealed class LostRaceTests
         {
             "CreateBatchQuery" => batch,
             "UseIdentityMapFor" => null,
+            // The session's event store, whatever interface Marten declares it as.
+            "get_Events" => typeof(Fake<>).MakeGenericType(method.ReturnType).GetMethod(nameof(Fake<object>.Answering))!.Invoke(null, [events]),
             _ => throw new NotSupportedException(method.Name),
         });
     }
-
-    /// <summary>A finished task of the method's own result type, holding no value (a row that is not there).</summary>
-    private static object? Completed(MethodInfo method) =>
-        typeof(Task).GetMethod(nameof(Task.FromResult))!.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0]).Invoke(null, [null]);
 
     /// <summary>An interface answered by one function: just enough of Marten's session for the stream loading code.</summary>
     public class Fake<T> : DispatchProxy where T : class

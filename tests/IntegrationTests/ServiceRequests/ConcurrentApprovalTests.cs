@@ -11,13 +11,7 @@ public sealed class ConcurrentApprovalTests(AppFixture app)
     [Fact]
     public async Task Fifty_concurrent_approvals_of_one_request_let_exactly_one_win_and_the_rest_get_409()
     {
-        var company = await new Journey(app, "COMMERCIAL-REGISTRATION")
-            .SubmitAsync(new { tradeName = "Nablus Olive Press Co.", capitalIls = "50000", activity = "Olive oil pressing" });
-        await company.SupplyDocumentsAsync(app);
-        await company.SendAsync(app.TokenFor("finance-c", Roles.Finance, "TREASURY"), "payments", new { paymentReference = "PAY-" + company.Id, amount = 350m });
-        var maker = Journey.Officer(app, "mne-maker-" + company.Id, "MNE");
-        await company.SendAsync(maker, "claim");
-        await company.SendAsync(maker, "decision/propose", new { outcome = "Approve", note = "Documents complete" });
+        var company = await Journey.AwaitingApprovalAsync(app, "Nablus Olive Press Co.");
         var version = company.Version;
 
         var checkers = Enumerable.Range(0, 50).Select(i => Journey.Officer(app, $"mne-checker-{i}-{company.Id}", "MNE", Roles.Supervisor)).ToList();

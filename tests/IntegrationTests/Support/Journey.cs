@@ -27,6 +27,21 @@ public sealed class Journey(AppFixture app, string serviceCode, string? citizenI
     public static string Officer(AppFixture app, string subject, string department, string role = Roles.Officer) =>
         app.TokenFor(subject, role, department, Citizens.NewNationalId());
 
+    /// <summary>
+    /// A commercial registration with its documents supplied and its fee paid, claimed by a maker of MNE and proposed
+    /// for approval: it awaits a checker (the service needs a second approver).
+    /// </summary>
+    public static async Task<Journey> AwaitingApprovalAsync(AppFixture app, string tradeName)
+    {
+        var company = await new Journey(app, "COMMERCIAL-REGISTRATION").SubmitAsync(new { tradeName, capitalIls = "50000", activity = "Olive oil pressing" });
+        await company.SupplyDocumentsAsync(app);
+        await company.SendAsync(app.TokenFor("finance-c", Roles.Finance, "TREASURY"), "payments", new { paymentReference = "PAY-" + company.Id, amount = 350m });
+        var maker = Officer(app, "mne-maker-" + company.Id, "MNE");
+        await company.SendAsync(maker, "claim");
+        await company.SendAsync(maker, "decision/propose", new { outcome = "Approve", note = "Documents complete" });
+        return company;
+    }
+
     public async Task<Journey> SubmitAsync(object form)
     {
         var result = await app.Host.Scenario(s =>
