@@ -153,4 +153,21 @@ public sealed class RequestRowWriteModelTests(AppFixture app)
         var events = await query.Events.FetchStreamAsync(company.Id, token: Ct);
         events.OfType<JasperFx.Events.IEvent<RequestEscalated>>().Select(e => e.Data.Reason).ShouldBe(["first"]);
     }
+
+    [Fact]
+    public async Task A_handle_that_enforces_consistency_is_refused_at_commit_even_with_nothing_appended()
+    {
+        var company = await ProposedAsync();
+        var supervisor = new Actor("sup-wm-c-" + company.Id, Roles.Supervisor, "MNE");
+        await using var reader = app.Store.LightweightSession();
+        await using var writer = app.Store.LightweightSession();
+        var checking = await ServiceRequestStream.LoadAsync(reader, company.Id, expected: null, Ct);
+        checking.AlwaysEnforceConsistency = true;
+        var appending = await ServiceRequestStream.LoadAsync(writer, company.Id, expected: null, Ct);
+        appending.AppendOne(new RequestEscalated(company.Id, "MNE", "meanwhile", supervisor, DateTimeOffset.UtcNow));
+        await writer.SaveChangesAsync(Ct);
+
+        var refused = await Should.ThrowAsync<Exception>(() => reader.SaveChangesAsync(Ct));
+        (refused is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException).ShouldBeTrue(refused.ToString());
+    }
 }
