@@ -9,23 +9,21 @@ namespace MyGovernment.Application.ServiceRequests;
 
 /// <summary>
 /// Gives the rows written before rows carried the request's write model (issue 16) their write model, in the
-/// background, once per node start. Commands on such a row already work (they fold the stream, and their commit
+/// background, at a node's start. Commands on such a row already work (they fold the stream, and their commit
 /// upgrades the row), but a row no command touches again would stay without it, and the read-model check would
 /// rightly name it as differing from a fresh fold. Each row gets the fold of its stream only if the row is still at
 /// the version folded and still lacks it, in one conditional update, so a command committing meanwhile is never
 /// overwritten and nodes doing this together do no harm. Pages of <see cref="PageSize"/> by id, so a pass reads the
-/// table once however many rows it upgrades.
+/// table once however many rows it upgrades; once a pass leaves no row behind, a marker spares later starts the read.
 /// </summary>
 public sealed partial class RequestWriteModelBackfill(IDocumentStore store, ILogger<RequestWriteModelBackfill> logger) : BackgroundService
 {
     public const int PageSize = 200;
 
+    /// <summary>The id of the marker a pass that left no row behind stores, so later starts do not read the table again.</summary>
+    public const string MarkerId = "request-rows-carry-write-model";
+
     private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
-
-    /// <summary>Completes when a pass has found no row left to upgrade (tests wait for it).</summary>
-    public Task Completed => _completed.Task;
-
-    private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,12 +31,7 @@ public sealed partial class RequestWriteModelBackfill(IDocumentStore store, ILog
         {
             try
             {
-                var upgraded = await RunPassAsync(stoppingToken);
-                if (upgraded > 0)
-                {
-                    LogUpgraded(logger, upgraded);
-                }
-                _completed.TrySetResult();
+                await UpgradeAtStartAsync(stoppingToken);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -49,14 +42,46 @@ public sealed partial class RequestWriteModelBackfill(IDocumentStore store, ILog
         }
     }
 
-    /// <summary>One pass over the table; answers how many rows it upgraded.</summary>
-    public async Task<int> RunPassAsync(CancellationToken ct)
+    /// <summary>
+    /// A pass over the table, unless one already left no row behind (its marker is stored; new rows always carry the
+    /// write model). Answers whether it read the table. Rows a pass leaves (their version moved on meanwhile) are read
+    /// again at the next start; each of them is upgraded by its next command anyway.
+    /// </summary>
+    public async Task<bool> UpgradeAtStartAsync(CancellationToken ct)
+    {
+        await using (var query = store.QuerySession())
+        {
+            if (await query.LoadAsync<CompletedUpgrade>(MarkerId, ct) is not null)
+            {
+                return false;
+            }
+        }
+        var pass = await RunPassAsync(ct);
+        if (pass.Upgraded > 0)
+        {
+            LogUpgraded(logger, pass.Upgraded);
+        }
+        if (pass.Left == 0)
+        {
+            await using var session = store.LightweightSession();
+            session.Store(new CompletedUpgrade { Id = MarkerId, At = DateTimeOffset.UtcNow });
+            await session.SaveChangesAsync(ct);
+        }
+        return true;
+    }
+
+    /// <summary>What a pass did: rows given their write model, and rows it found without one and left (moved on).</summary>
+    public sealed record PassResult(int Upgraded, int Left);
+
+    /// <summary>One pass over the table.</summary>
+    public async Task<PassResult> RunPassAsync(CancellationToken ct)
     {
         var table = $"{store.Options.DatabaseSchemaName}.mt_doc_servicerequestdetails";
         var serializer = store.Options.Serializer();
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         var upgraded = 0;
+        var left = 0;
         var after = Guid.Empty;
         while (true)
         {
@@ -67,6 +92,7 @@ public sealed partial class RequestWriteModelBackfill(IDocumentStore store, ILog
                 {
                     if (await session.Events.AggregateStreamAsync<ServiceRequest>(id, token: ct) is not { } folded)
                     {
+                        left++;
                         continue;
                     }
                     await using var update = new NpgsqlCommand(
@@ -75,12 +101,14 @@ public sealed partial class RequestWriteModelBackfill(IDocumentStore store, ILog
                     update.Parameters.AddWithValue("model", NpgsqlDbType.Jsonb, serializer.ToJson(folded));
                     update.Parameters.AddWithValue("id", id);
                     update.Parameters.AddWithValue("version", folded.Version);
-                    upgraded += await update.ExecuteNonQueryAsync(ct);
+                    var done = await update.ExecuteNonQueryAsync(ct);
+                    upgraded += done;
+                    left += 1 - done;
                 }
             }
             if (!more)
             {
-                return upgraded;
+                return new PassResult(upgraded, left);
             }
             after = last;
         }

@@ -100,17 +100,35 @@ public sealed class RequestRowWriteModelTests(AppFixture app)
         await StripWriteModelAsync(moved.Id, claimVersion: moved.Version + 1);
 
         var backfill = app.Host.Services.GetRequiredService<RequestWriteModelBackfill>();
-        (await backfill.RunPassAsync(Ct)).ShouldBeGreaterThanOrEqualTo(1);
+        (await backfill.RunPassAsync(Ct)).ShouldBe(new RequestWriteModelBackfill.PassResult(Upgraded: 1, Left: 1));
 
         var (row, fold, _) = await RowAndFoldAsync(untouched.Id);
         row.ShouldBe(fold);
         (await RowAndFoldAsync(moved.Id)).Row.ShouldBe("null", "a row at another version than the fold is left for its next command");
-        (await backfill.RunPassAsync(Ct)).ShouldBe(0, "nothing is left that the pass can upgrade");
+        (await backfill.RunPassAsync(Ct)).ShouldBe(new RequestWriteModelBackfill.PassResult(Upgraded: 0, Left: 1));
 
         await StripWriteModelAsync(moved.Id, claimVersion: moved.Version);
-        (await backfill.RunPassAsync(Ct)).ShouldBe(1);
+        (await backfill.RunPassAsync(Ct)).ShouldBe(new RequestWriteModelBackfill.PassResult(Upgraded: 1, Left: 0));
         var (movedRow, movedFold, _) = await RowAndFoldAsync(moved.Id);
         movedRow.ShouldBe(movedFold);
+    }
+
+    [Fact]
+    public async Task A_pass_that_leaves_no_row_behind_spares_later_starts_the_read()
+    {
+        await using (var session = app.Store.LightweightSession())
+        {
+            session.Delete<CompletedUpgrade>(RequestWriteModelBackfill.MarkerId);
+            await session.SaveChangesAsync(Ct);
+        }
+        var backfill = app.Host.Services.GetRequiredService<RequestWriteModelBackfill>();
+
+        (await backfill.UpgradeAtStartAsync(Ct)).ShouldBeTrue("without the marker the table is read");
+        await using (var query = app.Store.QuerySession())
+        {
+            (await query.LoadAsync<CompletedUpgrade>(RequestWriteModelBackfill.MarkerId, Ct)).ShouldNotBeNull();
+        }
+        (await backfill.UpgradeAtStartAsync(Ct)).ShouldBeFalse("with it, not again");
     }
 
     [Fact]
