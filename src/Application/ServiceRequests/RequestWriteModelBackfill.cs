@@ -80,6 +80,8 @@ public sealed partial class RequestWriteModelBackfill(IDocumentStore store, ILog
         var serializer = store.Options.Serializer();
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
+        // Only a row still at the version folded and still without the write model: never over a command's newer row.
+        var upgrade = $"update {table} set data = jsonb_set(data, '{{writeModel}}', @model) where id = @id and not (data ? 'writeModel') and (data ->> 'version')::bigint = @version";
         var upgraded = 0;
         var left = 0;
         var after = Guid.Empty;
@@ -95,9 +97,7 @@ public sealed partial class RequestWriteModelBackfill(IDocumentStore store, ILog
                         left++;
                         continue;
                     }
-                    await using var update = new NpgsqlCommand(
-                        $"update {table} set data = jsonb_set(data, '{{writeModel}}', @model) where id = @id and not (data ? 'writeModel') and (data ->> 'version')::bigint = @version",
-                        connection);
+                    await using var update = new NpgsqlCommand(upgrade, connection);
                     update.Parameters.AddWithValue("model", NpgsqlDbType.Jsonb, serializer.ToJson(folded));
                     update.Parameters.AddWithValue("id", id);
                     update.Parameters.AddWithValue("version", folded.Version);

@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
 using MyGovernment.Application.ServiceRequests;
@@ -10,9 +11,6 @@ using Shouldly;
 
 namespace MyGovernment.IntegrationTests.ServiceRequests;
 
-[CollectionDefinition(nameof(RowsEditedInPlace), DisableParallelization = true)]
-public sealed class RowsEditedInPlace;
-
 /// <summary>
 /// Commands on a request open it from its row (issue 16): the inline projection keeps Domain's write model in
 /// <see cref="ServiceRequestDetails.WriteModel"/>, at the row's version. The row must hold exactly what folding the
@@ -23,7 +21,7 @@ public sealed class RowsEditedInPlace;
 /// Runs alone: two tests edit a row of the shared database as an older release would have left it, which a read-model
 /// check running meanwhile would rightly report. Each test leaves every row it edited as a fresh fold gives it.
 /// </remarks>
-[Collection(nameof(RowsEditedInPlace))]
+[Collection(nameof(ReadModels.RunsAlone))]
 public sealed class RequestRowWriteModelTests(AppFixture app)
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -150,7 +148,6 @@ public sealed class RequestRowWriteModelTests(AppFixture app)
     public async Task Of_two_commands_opened_at_the_same_version_only_the_first_to_commit_appends()
     {
         var company = await ProposedAsync();
-        var supervisor = new Actor("sup-wm-" + company.Id, Roles.Supervisor, "MNE");
         await using var first = app.Store.LightweightSession();
         await using var second = app.Store.LightweightSession();
         var one = await ServiceRequestStream.LoadAsync(first, company.Id, expected: null, Ct);
@@ -158,11 +155,10 @@ public sealed class RequestRowWriteModelTests(AppFixture app)
         one.CurrentVersion.ShouldBe(company.Version);
         other.CurrentVersion.ShouldBe(company.Version);
 
-        one.AppendOne(new RequestEscalated(company.Id, "MNE", "first", supervisor, DateTimeOffset.UtcNow));
-        other.AppendOne(new RequestEscalated(company.Id, "MNE", "second", supervisor, DateTimeOffset.UtcNow));
+        one.AppendOne(Escalated(company, "first"));
+        other.AppendOne(Escalated(company, "second"));
         await first.SaveChangesAsync(Ct);
-        var refused = await Should.ThrowAsync<Exception>(() => second.SaveChangesAsync(Ct));
-        (refused is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException).ShouldBeTrue(refused.ToString());
+        await RefusedAsVersionConflictAsync(second);
 
         var (row, fold, version) = await RowAndFoldAsync(company.Id);
         version.ShouldBe(company.Version + 1);
@@ -176,16 +172,25 @@ public sealed class RequestRowWriteModelTests(AppFixture app)
     public async Task A_handle_that_enforces_consistency_is_refused_at_commit_even_with_nothing_appended()
     {
         var company = await ProposedAsync();
-        var supervisor = new Actor("sup-wm-c-" + company.Id, Roles.Supervisor, "MNE");
         await using var reader = app.Store.LightweightSession();
         await using var writer = app.Store.LightweightSession();
         var checking = await ServiceRequestStream.LoadAsync(reader, company.Id, expected: null, Ct);
         checking.AlwaysEnforceConsistency = true;
         var appending = await ServiceRequestStream.LoadAsync(writer, company.Id, expected: null, Ct);
-        appending.AppendOne(new RequestEscalated(company.Id, "MNE", "meanwhile", supervisor, DateTimeOffset.UtcNow));
+        appending.AppendOne(Escalated(company, "meanwhile"));
         await writer.SaveChangesAsync(Ct);
 
-        var refused = await Should.ThrowAsync<Exception>(() => reader.SaveChangesAsync(Ct));
+        await RefusedAsVersionConflictAsync(reader);
+    }
+
+    /// <summary>An event any state accepts, appended below the domain's rules: these tests are about the stream's version.</summary>
+    private static RequestEscalated Escalated(Journey company, string reason) =>
+        new(company.Id, "MNE", reason, new Actor("sup-wm-" + company.Id, Roles.Supervisor, "MNE"), DateTimeOffset.UtcNow);
+
+    /// <summary>The commit fails with Marten's version conflict (the API's 409).</summary>
+    private async Task RefusedAsVersionConflictAsync(IDocumentSession session)
+    {
+        var refused = await Should.ThrowAsync<Exception>(() => session.SaveChangesAsync(Ct));
         (refused is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException).ShouldBeTrue(refused.ToString());
     }
 }
