@@ -7,8 +7,8 @@ using MyGovernment.Domain.Integrity;
 namespace MyGovernment.Integrity;
 
 /// <summary>
-/// The authentication tag the application writes beside each event it appends (integrity_event_tags, same
-/// transaction): HMAC-SHA256 under the deployment's tag key over what the application knows before the insert —
+/// The authentication tag the application writes into each event it appends (the <see cref="Header"/> header, in
+/// the same insert; events appended before that release have theirs in integrity_event_tags): HMAC-SHA256 under the deployment's tag key over what the application knows before the insert —
 /// the event id, stream, type, tenant and the canonical hash of the data (<see cref="CanonicalJson"/>). The sequence
 /// number, version and timestamp are assigned by PostgreSQL (quick append), so they cannot be in it; the sealer
 /// binds them, with headers, correlation and causation, into the leaf, which the signed log then fixes.
@@ -16,6 +16,37 @@ namespace MyGovernment.Integrity;
 public static class EventTag
 {
     private static readonly byte[] Domain = Encoding.UTF8.GetBytes("mygov-event-tag-v1");
+
+    /// <summary>The event header that holds the tag (base64). Headers are outside the tagged message, so no cycle.</summary>
+    public const string Header = "integrityTag";
+
+    /// <summary>
+    /// The tag in a stored row's headers (jsonb text), or null when there is none or it is not base64 of 32 bytes:
+    /// a row without it is checked against the tags table, then refused.
+    /// </summary>
+    public static byte[]? FromHeaders(string? headers)
+    {
+        if (headers is null || !headers.Contains(Header, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(headers);
+            if (json.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
+                || !json.RootElement.TryGetProperty(Header, out var value)
+                || value.ValueKind != System.Text.Json.JsonValueKind.String)
+            {
+                return null;
+            }
+            var tag = new byte[32];
+            return Convert.TryFromBase64String(value.GetString()!, tag, out var written) && written == tag.Length ? tag : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     public static byte[] Compute(byte[] key, Guid id, string streamId, string type, string tenantId, ReadOnlySpan<byte> dataHash)
     {

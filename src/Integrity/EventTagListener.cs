@@ -3,32 +3,26 @@ using Marten;
 namespace MyGovernment.Integrity;
 
 /// <summary>
-/// Tags every event a session appends (<see cref="EventTag"/>) and queues the tags' insert into the session's own
-/// batch: same transaction as the events, no extra round trip. A row that reaches mt_events any other way has no
-/// valid tag, and the sealer refuses it.
+/// Tags every event a session appends (<see cref="EventTag"/>) and writes the tag into the event's own headers
+/// (<see cref="EventTag.Header"/>), which Marten stores with the event in the same insert: no statement, index
+/// entry or row of its own. Marten has prepared the events by now but serializes their headers only when it writes
+/// the batch, after the listeners. A row that reaches mt_events any other way has no valid tag, and the sealer
+/// refuses it.
 /// </summary>
 public sealed class EventTagListener(CheckpointKey key) : DocumentSessionListenerBase
 {
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
-        var events = session.PendingChanges.Streams().SelectMany(s => s.Events.Select(e => (Stream: s, Event: e))).ToList();
-        if (events.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
         var serializer = session.DocumentStore.Options.Serializer();
-        var ids = new Guid[events.Count];
-        var tags = new byte[events.Count][];
-        for (var i = 0; i < events.Count; i++)
+        foreach (var stream in session.PendingChanges.Streams())
         {
-            var (stream, e) = events[i];
             var streamId = stream.Key ?? stream.Id.ToString();
-            ids[i] = e.Id;
-            tags[i] = EventTag.Compute(key.TagKey, e.Id, streamId, e.EventTypeName, session.TenantId, CanonicalJson.Hash(serializer.ToJson(e.Data)));
+            foreach (var e in stream.Events)
+            {
+                var tag = EventTag.Compute(key.TagKey, e.Id, streamId, e.EventTypeName, session.TenantId, CanonicalJson.Hash(serializer.ToJson(e.Data)));
+                e.SetHeader(EventTag.Header, Convert.ToBase64String(tag));
+            }
         }
-        session.QueueSqlCommand(
-            $"insert into {session.DocumentStore.Options.Events.DatabaseSchemaName}.{IntegritySchema.EventTags} (event_id, tag) select * from unnest(?::uuid[], ?::bytea[])",
-            ids, tags);
         return Task.CompletedTask;
     }
 }

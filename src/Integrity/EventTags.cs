@@ -1,19 +1,36 @@
+using MyGovernment.Domain.Integrity;
 using Npgsql;
 
 namespace MyGovernment.Integrity;
 
-/// <summary>Reads the stored application tags (<see cref="EventTag"/>) of some events, by event id.</summary>
+/// <summary>
+/// The application tags (<see cref="EventTag"/>) of some stored events, by event id: from each row's own headers,
+/// and for rows without one (appended before tags moved into the headers) from integrity_event_tags, in one query
+/// only when there are such rows.
+/// </summary>
 public static class EventTags
 {
-    public static async Task<Dictionary<Guid, byte[]>> ReadAsync(NpgsqlConnection connection, string schema, Guid[] ids, CancellationToken ct)
+    public static async Task<Dictionary<Guid, byte[]>> ReadAsync(NpgsqlConnection connection, string schema, IReadOnlyCollection<EventLeaf> rows, CancellationToken ct)
     {
-        var tags = new Dictionary<Guid, byte[]>(ids.Length);
-        if (ids.Length == 0)
+        var tags = new Dictionary<Guid, byte[]>(rows.Count);
+        var older = new List<Guid>();
+        foreach (var row in rows)
+        {
+            if (EventTag.FromHeaders(row.Headers) is { } tag)
+            {
+                tags[row.Id] = tag;
+            }
+            else
+            {
+                older.Add(row.Id);
+            }
+        }
+        if (older.Count == 0)
         {
             return tags;
         }
         await using var command = new NpgsqlCommand($"select event_id, tag from {schema}.{IntegritySchema.EventTags} where event_id = any(@ids)", connection);
-        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("ids", older.ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

@@ -385,7 +385,7 @@ public sealed class IntegrityLog(
                 alarm.Clear(IntegrityAlarm.UnauthenticatedEvent);
                 return (nextIndex, fold);
             }
-            var tags = await EventTags.ReadAsync(connection, db.Schema, [.. rows.Select(r => r.Id)], ct);
+            var tags = await EventTags.ReadAsync(connection, db.Schema, rows, ct);
             var batch = new List<EventLeaf>();
             EventLeaf? refused = null;
             foreach (var e in rows)

@@ -39,7 +39,8 @@ public static class IntegritySchema
         tiles.AddColumn("hash", "bytea").NotNull();
         opts.Storage.ExtendedSchemaObjects.Add(tiles);
 
-        // The application's authentication tag of each event it appended (EventTag), written in the append's batch.
+        // The application's authentication tag of each event appended before tags moved into the events' headers
+        // (EventTag.Header): still read for those rows, no longer written.
         var tags = new Table(new PostgresqlObjectName(schema, EventTags, SchemaUtils.IdentifierUsage.General));
         tags.AddColumn<Guid>("event_id").AsPrimaryKey();
         tags.AddColumn("tag", "bytea").NotNull();

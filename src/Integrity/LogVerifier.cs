@@ -211,7 +211,7 @@ public sealed class LogVerifier(IntegrityDatabase db, IntegrityLog log, Checkpoi
         var resolved = await resolutions.ValidAsync(connection, ct);
         foreach (var chunk in tail.Where(e => e.Sequence > cutover).Chunk(5_000))
         {
-            var tags = await EventTags.ReadAsync(connection, db.Schema, [.. chunk.Select(e => e.Id)], ct);
+            var tags = await EventTags.ReadAsync(connection, db.Schema, chunk, ct);
             foreach (var e in chunk)
             {
                 if (!EventTag.Matches(key.TagKey, e, tags.GetValueOrDefault(e.Id)))
