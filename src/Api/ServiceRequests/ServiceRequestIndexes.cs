@@ -68,7 +68,7 @@ public static class ServiceRequestIndexes
     }
 
     /// <summary>The decision index's condition, spelled as Marten's LINQ spells the member so the two match.</summary>
-    public const string DecidedPredicate = "((data -> 'decision'::text) ->> 'department'::text) is not null";
+    private const string DecidedPredicate = "((data -> 'decision'::text) ->> 'department'::text) is not null";
 
     /// <summary>The partial index of held requests by (department, assignee), over the duplicated columns.</summary>
     public const string HeldByDepartmentAndAssignee = "ix_srd_held_current_department_assigned_to";

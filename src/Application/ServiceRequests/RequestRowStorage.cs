@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Hosting;
+using MyGovernment.Projections.ServiceRequests;
 using Npgsql;
 
 namespace MyGovernment.Application.ServiceRequests;
@@ -22,7 +23,7 @@ public sealed class RequestRowStorage(IDocumentStore store) : IHostedService
     {
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        var table = $"{store.Options.DatabaseSchemaName}.mt_doc_servicerequestdetails";
+        var table = store.Options.FindOrResolveDocumentType(typeof(ServiceRequestDetails)).TableName.QualifiedName;
         await using var current = new NpgsqlCommand(
             "select coalesce(@setting = any(reloptions), false) from pg_class where oid = to_regclass(@table)", connection);
         current.Parameters.AddWithValue("setting", $"toast_tuple_target={TupleTarget}");

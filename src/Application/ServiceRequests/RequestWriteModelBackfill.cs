@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MyGovernment.Domain.ServiceRequests;
+using MyGovernment.Projections.ServiceRequests;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -76,7 +77,7 @@ public sealed partial class RequestWriteModelBackfill(IDocumentStore store, ILog
     /// <summary>One pass over the table.</summary>
     public async Task<PassResult> RunPassAsync(CancellationToken ct)
     {
-        var table = $"{store.Options.DatabaseSchemaName}.mt_doc_servicerequestdetails";
+        var table = store.Options.FindOrResolveDocumentType(typeof(ServiceRequestDetails)).TableName.QualifiedName;
         var serializer = store.Options.Serializer();
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
