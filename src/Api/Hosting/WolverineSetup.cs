@@ -43,6 +43,10 @@ public static class WolverineSetup
             FollowUpQueues.From(builder.Configuration).ApplyTo(opts);
             opts.Policies.Add<FluentValidationPolicy>();
             MessageFailurePolicies.Apply(opts);
+            // A refused command is not an incident: its reason goes to the caller (problem+json) and the log. Recorded
+            // on the request's span, the exception's message and formatted stack trace cost every refusal CPU even
+            // with no exporter, and could carry what a citizen sent to a tracing backend (RefusalTracingTests).
+            opts.Tracking.RecordExceptionsOnSpans = false;
             // Stores the Idempotency-Key record in the command's own transaction (README "Idempotency").
             opts.Policies.Add<IdempotencyPolicy>();
             opts.Policies.Add<EventMetadataPolicy>();
