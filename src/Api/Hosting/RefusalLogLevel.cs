@@ -88,7 +88,10 @@ internal static class RefusalLogLevel
             };
             if (inner.IsEnabled(LogLevel.Information))
             {
-                inner.Log(LogLevel.Information, eventId, state, null, (s, _) => $"{formatter(s, exception)} Refused: {reason}.");
+                // Wolverine's entry quotes the whole command ("Invocation of {Message} failed!"): applicant, form
+                // references, payment details. A refusal names the command's type only (RedactedLogState).
+                var redacted = RedactedLogState.From(state, formatter, exception);
+                inner.Log(LogLevel.Information, eventId, redacted, null, (s, _) => $"{s} Refused: {reason}.");
             }
         }
     }
