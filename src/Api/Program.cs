@@ -103,6 +103,8 @@ app.UseMyGovernmentRateLimiting();
 app.UseAuthorization();
 app.UseMiddleware<CommandAdmissionMiddleware>();
 app.UseMyGovernmentIdempotencyKeys();
+// Innermost: a refusal is answered here rather than rethrown through every middleware above.
+app.UseMiddleware<RefusalResponseMiddleware>();
 
 app.MapMyGovernmentOpenApi();
 app.MapMyGovernmentHealth();

@@ -149,6 +149,20 @@ foreach (var clients in concurrency)
     }, cpu: (meter, api.Process), drain: () => DrainInboxAsync(db))));
 }
 
+foreach (var clients in concurrency)
+{
+    // Refusals (issue 16): what a client retrying blindly or a flood of stale commands costs the API, per command. A
+    // few claimed requests are refused over and over: a refusal changes nothing, so each stays as stale as it was.
+    var targets = (await http.PrepareClaimedAsync(clients)).ToArray();
+    await DrainInboxAsync(db);
+    var next = 0;
+    results.Add(Report(await LoadRunner.RunAsync("3c. HTTP refused (stale)", clients, duration, async _ =>
+    {
+        var (id, version) = targets[(Interlocked.Increment(ref next) & int.MaxValue) % targets.Length];
+        await http.RefusedApproveAsync(id, version - 1);
+    }, cpu: (meter, api.Process), drain: () => DrainInboxAsync(db))));
+}
+
 // Saturation is the sustained rate: a burst can outrun the background follow-ups (automatic assignment after every
 // submission) for a few seconds, but an open-loop load at half of the burst rate would then queue without end.
 if (onlyHttp)

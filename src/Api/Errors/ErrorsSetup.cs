@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.OpenApi;
 
 namespace MyGovernment.Api.Errors;
@@ -9,7 +10,9 @@ public static class ErrorsSetup
     public static void AddMyGovernmentErrors(this IServiceCollection services)
     {
         services.AddProblemDetails(ProblemLocalization.Configure);
-        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // One instance for the outer exception handler and for RefusalResponseMiddleware next to the endpoints.
+        services.AddSingleton<ProblemExceptionHandler>();
+        services.AddSingleton<IExceptionHandler>(sp => sp.GetRequiredService<ProblemExceptionHandler>());
         // Minimal API endpoints would otherwise answer an unreadable body with a bare 400 and only log why; thrown,
         // it reaches ProblemExceptionHandler and is answered as invalid_json naming where the body broke.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -48,6 +48,25 @@ public sealed class HttpCommands(ApiProcess api, HttpClient http, string[] citiz
     public async Task<long> ApproveAsync(Guid id, long expectedVersion) =>
         await CommandAsync(id, "decision/propose", new { expectedVersion, outcome = "Approve", note = "Meets the criteria" });
 
+    /// <summary>
+    /// A decision sent with a stale version: the API reads the request, refuses it (409 with its problem) and changes
+    /// nothing, so the same request can be refused again and again, as a client retrying blindly or a flood would.
+    /// </summary>
+    public async Task RefusedApproveAsync(Guid id, long staleVersion)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/service-requests/{id}/decision/propose")
+        {
+            Content = JsonContent.Create(new { expectedVersion = staleVersion, outcome = "Approve", note = "Meets the criteria" }),
+        };
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officerToken);
+        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await http.SendAsync(message);
+        if (response.StatusCode != System.Net.HttpStatusCode.Conflict)
+        {
+            throw new HttpRequestException($"expected 409 for a stale version, got {(int)response.StatusCode}");
+        }
+    }
+
     private async Task<long> CommandAsync(Guid id, string action, object body)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/service-requests/{id}/{action}") { Content = JsonContent.Create(body) };
@@ -71,10 +90,14 @@ public sealed class HttpCommands(ApiProcess api, HttpClient http, string[] citiz
         return pool;
     }
 
-    /// <summary>A jobseeker request starts at version 3 (submitted, queued, SLA clock), or 4 with a duplicate flag.</summary>
+    /// <summary>
+    /// A jobseeker request is at version 4 after its submission (submitted, queued, SLA clock, assigned in the same
+    /// transaction), 3 when nobody could be assigned, 5 with a duplicate flag: the usual one first, so that preparing
+    /// a pool does not cost a refused claim per request.
+    /// </summary>
     private async Task<long> ClaimFromAnyVersionAsync(Guid id)
     {
-        foreach (var expected in new long[] { 3, 4 })
+        foreach (var expected in new long[] { 4, 3, 5 })
         {
             try
             {
