@@ -69,7 +69,8 @@ internal static class RefusalLogLevel
                 // A client that gives up is not a failure of ours: no stack trace, no error alert.
                 if (inner.IsEnabled(LogLevel.Information))
                 {
-                    inner.Log(LogLevel.Information, eventId, state, null, (s, _) => $"{formatter(s, exception)} Cancelled: the client gave up.");
+                    inner.Log(LogLevel.Information, eventId, RedactedLogState.From(state, formatter, exception), null,
+                        (s, _) => $"{s} Cancelled: the client gave up.");
                 }
                 return;
             }
