@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Marten;
 using MyGovernment.Domain.Catalog;
+using MyGovernment.Domain.Staff;
 
 namespace MyGovernment.Application.Catalog;
 
 /// <summary>
-/// Catalog write models (a service, the holiday calendar) folded once per stream version and kept in memory, so a
-/// submission does not re-read and re-fold a service's whole history. The caller passes the stream version it has
+/// Catalog write models (a service, the holiday calendar, a department's roster) folded once per stream version and
+/// kept in memory, so a submission does not re-read and re-fold a service's or a roster's whole history. The caller passes the stream version it has
 /// just read (batched with its other reads, see <see cref="ServiceRequests.SubmitServiceRequestHandler"/>): an admin change on any
 /// node appends to the stream, so the next read on every node sees a new version and folds again. Nothing is
 /// invalidated by hand and no time-to-live can serve a stale fee; the cost is the version lookup, one row by
@@ -25,6 +26,10 @@ public sealed class CatalogSnapshots
         (await GetAsync<WorkingCalendar>(session, CatalogIds.Calendar, version, ct, async (s, v, t) =>
             (await s.Events.AggregateStreamAsync<HolidayCalendar>(CatalogIds.Calendar, v, token: t))?.ToWorkingCalendar()))
         ?? WorkingCalendar.Standard;
+
+    /// <summary>The officers a department assigns to (automatic assignment) at a roster stream version; no stream, no roster.</summary>
+    public Task<DepartmentRoster?> RosterAsync(IQuerySession session, string departmentCode, long? version, CancellationToken ct) =>
+        GetAsync<DepartmentRoster>(session, DepartmentRoster.StreamId(departmentCode), version, ct);
 
     /// <summary>
     /// The department a submission of the service enters at once (a free service's first step), going by the service

@@ -47,25 +47,28 @@ public sealed record ServiceRequestSubmittedResponse(Guid RequestId, ServiceRequ
 public static class SubmitServiceRequestHandler
 {
     /// <summary>
-    /// One round trip for what the decision needs: the service's and the calendar's stream versions and the
-    /// duplicate check, batched. The service and calendar folds then come from memory unless an admin changed them
-    /// since (<see cref="CatalogSnapshots"/>). When the request will probably enter a queue, the automatic
-    /// assignment's reads ride in the same round trip (for the department the service last had on this node).
+    /// One round trip for what the decision needs: the stream versions of the service, the calendar and (when the
+    /// request will probably enter a queue) that department's roster in one statement, and the duplicate check,
+    /// batched. The folds of all three then come from memory unless someone changed them since
+    /// (<see cref="CatalogSnapshots"/>). The automatic assignment's other reads ride in the same round trip (for the
+    /// department the service last had on this node).
     /// </summary>
     public static async Task<(Service?, WorkingCalendar, Guid?, PrefetchedAssignment)> LoadAsync(
         SubmitServiceRequest command, IDocumentSession session, CatalogSnapshots catalog,
         IOfficerWorkload workload, IOptions<LifecycleOptions> options, CancellationToken ct)
     {
         var serviceId = CatalogIds.Service(command.ServiceCode);
-        var batch = session.CreateBatchQuery();
-        var serviceState = batch.Events.FetchStreamState(serviceId);
-        var calendarState = batch.Events.FetchStreamState(CatalogIds.Calendar);
-        var duplicate = batch.AddItem(new OpenRequestQuery(command.ApplicantId, command.ServiceCode));
         var department = options.Value.AssignmentPolicy == AssignmentPolicy.Manual ? null : catalog.FirstQueueGuess(serviceId);
-        var assignment = department is null ? PrefetchedAssignment.None : new PrefetchedAssignment(department, AssignmentInputs.Queue(batch, workload, department));
+        var batch = session.CreateBatchQuery();
+        var versions = batch.AddItem(department is null
+            ? new StreamVersionsQuery(serviceId, CatalogIds.Calendar)
+            : new StreamVersionsQuery(serviceId, CatalogIds.Calendar, DepartmentRoster.StreamId(department)));
+        var duplicate = batch.AddItem(new OpenRequestQuery(command.ApplicantId, command.ServiceCode));
+        var assignment = department is null ? PrefetchedAssignment.None : PrefetchedAssignment.Queue(batch, session, catalog, workload, department, ct, versions);
         await batch.Execute(ct);
-        var service = await catalog.ServiceAsync(session, serviceId, (await serviceState)?.Version, ct);
-        var calendar = await catalog.CalendarAsync(session, (await calendarState)?.Version, ct);
+        var read = await versions;
+        var service = await catalog.ServiceAsync(session, serviceId, read.TryGetValue(serviceId, out var s) ? s : null, ct);
+        var calendar = await catalog.CalendarAsync(session, read.TryGetValue(CatalogIds.Calendar, out var c) ? c : null, ct);
         return (service, calendar, await duplicate, assignment);
     }
 
@@ -75,7 +78,7 @@ public static class SubmitServiceRequestHandler
     /// </summary>
     public static async Task<(ServiceRequestSubmittedResponse, IStartStream, OutgoingMessages)> Handle(
         SubmitServiceRequest command, Service? service, WorkingCalendar calendar, Guid? duplicate, PrefetchedAssignment prefetched,
-        IDocumentSession session, IOfficerWorkload workload, TimeProvider clock, IOptions<LifecycleOptions> options, CancellationToken ct)
+        IDocumentSession session, CatalogSnapshots catalog, IOfficerWorkload workload, TimeProvider clock, IOptions<LifecycleOptions> options, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var events = SubmitDecision.Decide(
@@ -89,7 +92,7 @@ public static class SubmitServiceRequestHandler
         if (assignNow)
         {
             var department = request.CurrentDepartment ?? "";
-            var inputs = await prefetched.ForAsync(department, () => AssignmentInputs.LoadAsync(session, workload, department, ct));
+            var inputs = await prefetched.ForAsync(department, () => AssignmentInputs.LoadAsync(session, catalog, workload, department, ct));
             var assignment = AutoAssignment.Decide(request, inputs, session, options.Value, now);
             events.AddRange(assignment);
             request = assignment.Aggregate((ServiceRequest?)request, ServiceRequest.Evolve)!;

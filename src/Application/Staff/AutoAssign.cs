@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Services.BatchQuerying;
 using Microsoft.Extensions.Options;
+using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Privacy;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Common;
@@ -84,17 +85,17 @@ public static class AutoAssignHandler
     /// the same step, e.g. referred).
     /// </summary>
     public static async Task<(IEventStream<ServiceRequest>, AssignmentInputs)> LoadAsync(
-        AutoAssign message, IDocumentSession session, IOfficerWorkload workload, CancellationToken ct)
+        AutoAssign message, IDocumentSession session, CatalogSnapshots catalog, IOfficerWorkload workload, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var fetched = ServiceRequestStream.FetchForWriting(batch, session, message.RequestId);
         var prefetched = message.Department is { Length: > 0 } department
-            ? new PrefetchedAssignment(department, AssignmentInputs.Queue(batch, workload, department))
+            ? PrefetchedAssignment.Queue(batch, session, catalog, workload, department, ct)
             : PrefetchedAssignment.None;
         await batch.Execute(ct);
         var stream = ServiceRequestStream.Checked(await fetched.OpenAsync(ct), expected: null);
         var current = stream.Aggregate!.CurrentDepartment ?? "";
-        return (stream, await prefetched.ForAsync(current, () => AssignmentInputs.LoadAsync(session, workload, current, ct)));
+        return (stream, await prefetched.ForAsync(current, () => AssignmentInputs.LoadAsync(session, catalog, workload, current, ct)));
     }
 
     public static OutgoingMessages Handle(

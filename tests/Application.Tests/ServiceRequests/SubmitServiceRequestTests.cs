@@ -59,7 +59,7 @@ public sealed class SubmitServiceRequestTests
         var now = new DateTimeOffset(2026, 5, 3, 8, 0, 0, TimeSpan.Zero);
         // A paid service waits for its fee, enters no queue, and so reads nothing for an automatic assignment.
         var (response, start, timers) = await SubmitServiceRequestHandler.Handle(
-            command, service, WorkingCalendar.Standard, null, PrefetchedAssignment.None, null!, null!, new FixedClock(now), Options.Create(new LifecycleOptions { PaymentDays = 14 }),
+            command, service, WorkingCalendar.Standard, null, PrefetchedAssignment.None, null!, null!, null!, new FixedClock(now), Options.Create(new LifecycleOptions { PaymentDays = 14 }),
             TestContext.Current.CancellationToken);
 
         response.ShouldBe(new ServiceRequestSubmittedResponse(command.RequestId, ServiceRequestStatus.AwaitingPayment));

@@ -12,7 +12,7 @@ public sealed class PrefetchedAssignmentTests
     public async Task Inputs_read_ahead_for_the_department_the_request_entered_are_used_without_a_round_trip()
     {
         var ahead = Inputs("MOL");
-        var prefetched = new PrefetchedAssignment("MOL", Task.FromResult(ahead));
+        var prefetched = new PrefetchedAssignment("MOL", () => Task.FromResult(ahead));
 
         (await prefetched.ForAsync("MOL", () => throw new InvalidOperationException("no second read expected"))).ShouldBeSameAs(ahead);
     }
@@ -22,7 +22,7 @@ public sealed class PrefetchedAssignmentTests
     [InlineData("mol")]
     public async Task Inputs_read_ahead_for_another_department_are_not_used(string entered)
     {
-        var prefetched = new PrefetchedAssignment("MOL", Task.FromResult(Inputs("MOL")));
+        var prefetched = new PrefetchedAssignment("MOL", () => Task.FromResult(Inputs("MOL")));
         var loaded = Inputs(entered);
 
         (await prefetched.ForAsync(entered, () => Task.FromResult(loaded))).ShouldBeSameAs(loaded);

@@ -91,6 +91,31 @@ public sealed class AutomaticAssignmentTests(AppFixture app)
         assignedTo.ShouldBe(officers, ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task A_roster_changed_after_this_node_folded_it_is_seen_by_the_next_submission()
+    {
+        var admin = app.AdminToken();
+        var department = CatalogAdmin.NewCode("D");
+        await app.Post(admin, "/api/admin/departments", new { code = department, nameAr = "دائرة التسجيل", nameEn = "Registration Directorate" }, 201);
+        var service = CatalogAdmin.NewCode("T");
+        await app.Post(admin, "/api/admin/services", CatalogAdmin.Definition(service, isPaid: false, department: department), 201);
+        await app.Post(admin, $"/api/admin/services/{service}/publish", new { }, 200);
+        var first = "first-" + department.ToLowerInvariant();
+        await app.Post(admin, $"/api/departments/{department}/officers", new { officerId = first, nationalId = Citizens.NewNationalId(), role = "officer" }, 200);
+        // Twice: the second submission reads the roster's version ahead and takes the fold this node kept.
+        foreach (var _ in new[] { 1, 2 })
+        {
+            (await (await new Journey(app, service).SubmitAsync(new { fullName = "Rana Haddad" })).ReadAsync()).AssignedTo.ShouldBe(first);
+        }
+
+        // The enrollment appends to the roster's stream: its version moves, so the kept fold is not used again.
+        var second = "second-" + department.ToLowerInvariant();
+        await app.Post(admin, $"/api/departments/{department}/officers", new { officerId = second, nationalId = Citizens.NewNationalId(), role = "officer" }, 200);
+        var next = await new Journey(app, service).SubmitAsync(new { fullName = "Rana Haddad" });
+
+        (await next.ReadAsync()).AssignedTo.ShouldBe(second, "the least loaded officer is the one just enrolled");
+    }
+
     [Theory]
     [InlineData("NO-SUCH-DEPT")]
     [InlineData(null)]

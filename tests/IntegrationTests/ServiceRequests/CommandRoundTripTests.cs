@@ -62,6 +62,44 @@ public sealed class CommandRoundTripTests(AppFixture app) : IDisposable
         result.Context.Response.StatusCode.ShouldBe(200);
     }
 
+    [Fact]
+    public async Task A_submission_reads_its_stream_versions_in_one_statement_and_no_events()
+    {
+        // Twice: the first submission of a service on this node folds it; the second reads the assignment's inputs ahead.
+        var first = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "BSc Nursing" });
+        Listen();
+        var trace = ActivityTraceId.CreateRandom();
+        var journey = new Journey(app, "JOBSEEKER-REGISTRATION");
+        await app.Host.Scenario(s =>
+        {
+            s.As(journey.CitizenToken).Post.Json(new { serviceCode = "JOBSEEKER-REGISTRATION", form = new { qualification = "BSc Nursing" } }).ToUrl("/api/service-requests");
+            s.WithRequestHeader("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+            s.StatusCodeShouldBe(201);
+        });
+
+        var statements = _sent.Where(s => s.Trace == trace).Select(s => s.Statement).ToList();
+        var listing = string.Join("\n---\n", statements);
+        var write = statements.FindIndex(s => s.Contains("mt_quick_append_events", StringComparison.Ordinal));
+        write.ShouldBeGreaterThan(0, listing);
+        var reads = statements.Take(write).ToList();
+        // The service's, the calendar's and the department roster's versions in one statement, by primary key.
+        reads.Sum(r => Occurrences(r, "mt_streams")).ShouldBe(1, listing);
+        reads.ShouldContain(r => r.Contains("mt_streams where id = any(", StringComparison.Ordinal), listing);
+        // No stream is read event by event: the roster's fold, like the service's, is kept per version.
+        reads.ShouldNotContain(r => r.Contains("mt_events", StringComparison.Ordinal), listing);
+        first.Id.ShouldNotBe(Guid.Empty);
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
+
     private static string Statement(Activity activity) =>
         activity.TagObjects.FirstOrDefault(t => t.Key is "db.query.text" or "db.statement").Value as string ?? activity.DisplayName;
 

@@ -46,7 +46,7 @@ namespace Internal.Generated.WolverineHandlers
             MyGovernment.Application.Metadata.EventMetadata.Stamp(documentSession, context.Envelope, _timeProvider);
             
             // The actual message execution
-            (var outgoing1, var outgoing2, var outgoing3) = await MyGovernment.Application.ServiceRequests.SubmitServiceRequestHandler.Handle(submitServiceRequest, service, workingCalendar, nullableOfGuid, prefetchedAssignment, documentSession, _officerWorkload, _timeProvider, _optionsOfLifecycleOptions, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2, var outgoing3) = await MyGovernment.Application.ServiceRequests.SubmitServiceRequestHandler.Handle(submitServiceRequest, service, workingCalendar, nullableOfGuid, prefetchedAssignment, documentSession, _catalogSnapshots, _officerWorkload, _timeProvider, _optionsOfLifecycleOptions, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
