@@ -16,11 +16,8 @@ public sealed class RefusalLoggingTests(AppFixture app)
     [Fact]
     public void Refusals_are_information_and_failures_stay_errors()
     {
-        var recorder = new RecordingProvider();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(recorder));
-        services.LogRefusalsAsInformation();
-        using var provider = services.BuildServiceProvider();
+        var (provider, recorder) = Wrapped();
+        using var _ = provider;
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Wolverine.Handler");
 
         logger.LogError(new DomainException("fee_not_paid", "The fee is not paid."), "Invocation failed");
@@ -44,11 +41,8 @@ public sealed class RefusalLoggingTests(AppFixture app)
     [Fact]
     public void A_refusal_names_the_command_without_quoting_it()
     {
-        var recorder = new RecordingProvider();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(recorder));
-        services.LogRefusalsAsInformation();
-        using var provider = services.BuildServiceProvider();
+        var (provider, recorder) = Wrapped();
+        using var _ = provider;
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Wolverine.Handler");
         var command = new PayFee("APPLICANT-9901234567", "P-77812", 650m);
 
@@ -75,6 +69,16 @@ public sealed class RefusalLoggingTests(AppFixture app)
 
         providers.ShouldNotBeEmpty();
         providers.ShouldAllBe(p => p.GetType().Name == "RefusalLoggerProvider");
+    }
+
+    /// <summary>A logging set-up with the API's refusal filter around a recording provider.</summary>
+    private static (ServiceProvider Provider, RecordingProvider Recorder) Wrapped()
+    {
+        var recorder = new RecordingProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(recorder));
+        services.LogRefusalsAsInformation();
+        return (services.BuildServiceProvider(), recorder);
     }
 
     internal sealed record Entry(LogLevel Level, string Message, bool HasException);
