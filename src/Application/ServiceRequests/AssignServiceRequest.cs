@@ -2,6 +2,7 @@ using FluentValidation;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
+using MyGovernment.Application.Catalog;
 using MyGovernment.Application.Privacy;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
@@ -26,12 +27,14 @@ public sealed record AssignServiceRequest(Guid RequestId, ExpectedVersion? Expec
 
 public static class AssignServiceRequestHandler
 {
+    /// <summary>The request, then its department's roster at the roster stream's current version, folded only if it changed (<see cref="CatalogSnapshots"/>).</summary>
     public static async Task<(IEventStream<ServiceRequest>, DepartmentRoster?)> LoadAsync(
-        AssignServiceRequest command, IDocumentSession session, CancellationToken ct)
+        AssignServiceRequest command, IDocumentSession session, CatalogSnapshots catalog, CancellationToken ct)
     {
         var stream = await ServiceRequestStream.LoadAsync(command, session, ct);
-        var roster = await session.Events.FetchLatest<DepartmentRoster>(DepartmentRoster.StreamId(stream.Aggregate!.CurrentDepartment ?? ""), ct);
-        return (stream, roster);
+        var department = stream.Aggregate!.CurrentDepartment ?? "";
+        var version = (await session.Events.FetchStreamStateAsync(DepartmentRoster.StreamId(department), ct))?.Version;
+        return (stream, await catalog.RosterAsync(session, department, version, ct));
     }
 
     public static (ServiceRequestChanged, OutgoingMessages) Handle(

@@ -114,6 +114,13 @@ public sealed class AutomaticAssignmentTests(AppFixture app)
         var next = await new Journey(app, service).SubmitAsync(new { fullName = "Rana Haddad" });
 
         (await next.ReadAsync()).AssignedTo.ShouldBe(second, "the least loaded officer is the one just enrolled");
+
+        // A supervisor's assignment reads the roster the same way: the officer enrolled last is on it.
+        var third = "third-" + department.ToLowerInvariant();
+        await app.Post(admin, $"/api/departments/{department}/officers", new { officerId = third, nationalId = Citizens.NewNationalId(), role = "officer" }, 200);
+        var supervisor = Journey.Officer(app, "sup-" + department.ToLowerInvariant(), department, Roles.Supervisor);
+        await next.SendAsync(supervisor, "assign", new { officerId = third });
+        (await next.ReadAsync()).AssignedTo.ShouldBe(third);
     }
 
     [Theory]

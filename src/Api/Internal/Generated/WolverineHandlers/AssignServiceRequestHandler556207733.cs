@@ -2,6 +2,7 @@
 #pragma warning disable
 using FluentValidation;
 using Microsoft.Extensions.Options;
+using MyGovernment.Application.Catalog;
 using System;
 using Wolverine.Marten.Publishing;
 
@@ -14,14 +15,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly FluentValidation.IValidator<MyGovernment.Application.ServiceRequests.AssignServiceRequest> _validatorOfAssignServiceRequest;
         private readonly Microsoft.Extensions.Options.IOptions<MyGovernment.Application.Idempotency.IdempotencyOptions> _optionsOfIdempotencyOptions;
         private readonly Microsoft.Extensions.Options.IOptions<MyGovernment.Application.ServiceRequests.LifecycleOptions> _optionsOfLifecycleOptions;
+        private readonly MyGovernment.Application.Catalog.CatalogSnapshots _catalogSnapshots;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public AssignServiceRequestHandler556207733(FluentValidation.IValidator<MyGovernment.Application.ServiceRequests.AssignServiceRequest> validatorOfAssignServiceRequest, Microsoft.Extensions.Options.IOptions<MyGovernment.Application.Idempotency.IdempotencyOptions> optionsOfIdempotencyOptions, Microsoft.Extensions.Options.IOptions<MyGovernment.Application.ServiceRequests.LifecycleOptions> optionsOfLifecycleOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public AssignServiceRequestHandler556207733(FluentValidation.IValidator<MyGovernment.Application.ServiceRequests.AssignServiceRequest> validatorOfAssignServiceRequest, Microsoft.Extensions.Options.IOptions<MyGovernment.Application.Idempotency.IdempotencyOptions> optionsOfIdempotencyOptions, Microsoft.Extensions.Options.IOptions<MyGovernment.Application.ServiceRequests.LifecycleOptions> optionsOfLifecycleOptions, MyGovernment.Application.Catalog.CatalogSnapshots catalogSnapshots, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _validatorOfAssignServiceRequest = validatorOfAssignServiceRequest;
             _optionsOfIdempotencyOptions = optionsOfIdempotencyOptions;
             _optionsOfLifecycleOptions = optionsOfLifecycleOptions;
+            _catalogSnapshots = catalogSnapshots;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -34,7 +37,7 @@ namespace Internal.Generated.WolverineHandlers
             var assignServiceRequest = (MyGovernment.Application.ServiceRequests.AssignServiceRequest)context.Envelope.Message;
 
             MyGovernment.Application.Validation.FluentValidationPolicy.Validate<MyGovernment.Application.ServiceRequests.AssignServiceRequest>(_validatorOfAssignServiceRequest, assignServiceRequest);
-            (var eventStreamOfServiceRequest, var departmentRoster) = await MyGovernment.Application.ServiceRequests.AssignServiceRequestHandler.LoadAsync(assignServiceRequest, documentSession, cancellation).ConfigureAwait(false);
+            (var eventStreamOfServiceRequest, var departmentRoster) = await MyGovernment.Application.ServiceRequests.AssignServiceRequestHandler.LoadAsync(assignServiceRequest, documentSession, _catalogSnapshots, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "MyGovernment.Application.ServiceRequests.AssignServiceRequestHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "MyGovernment.Application.ServiceRequests.AssignServiceRequestHandler");
             MyGovernment.Application.Metadata.EventMetadata.Stamp(documentSession, context.Envelope, _timeProvider);
