@@ -43,6 +43,7 @@ public static partial class CommandStatements
         }
         await reader.CloseAsync();
         await PrintTotalsAsync(db, submissions, what, commits);
+        await PrintJitAsync(db, submissions, what);
         await PrintWritesAsync(db, submissions, what, writesBefore, writesAfter);
     }
 
@@ -59,6 +60,22 @@ public static partial class CommandStatements
         await reader.ReadAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"top-level statements per {what}: {reader.GetDouble(0) / commands:0.0}, {reader.GetDouble(1) / commands:0.000} ms executing; {commits / (double)commands:0.00} commits"));
+    }
+
+    /// <summary>
+    /// Statements PostgreSQL compiled with its JIT in the window (planned cost over <c>jit_above_cost</c>): a compile
+    /// costs milliseconds of CPU each time, so a statement that crosses the threshold on every run shows here.
+    /// </summary>
+    private static async Task PrintJitAsync(NpgsqlDataSource db, int commands, string what)
+    {
+        await using var jit = db.CreateCommand(
+            "select count(*) filter (where jit_functions > 0), coalesce(sum(jit_functions), 0)::float8, "
+            + "coalesce(sum(jit_generation_time + jit_inlining_time + jit_optimization_time + jit_emission_time), 0)::float8 "
+            + "from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())");
+        await using var reader = await jit.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"JIT: {reader.GetInt64(0)} statements compiled {reader.GetDouble(1):0} functions in {reader.GetDouble(2):0.0} ms ({reader.GetDouble(2) / commands:0.000} ms per {what})"));
     }
 
     // Includes this benchmark's own few queries (a handful per window, against thousands of commands).
