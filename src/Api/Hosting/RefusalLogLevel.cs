@@ -69,8 +69,7 @@ internal static class RefusalLogLevel
                 // A client that gives up is not a failure of ours: no stack trace, no error alert.
                 if (inner.IsEnabled(LogLevel.Information))
                 {
-                    inner.Log(LogLevel.Information, eventId, RedactedLogState.From(state, formatter, exception), null,
-                        (s, _) => $"{s} Cancelled: the client gave up.");
+                    inner.Log(LogLevel.Information, eventId, state, null, (s, _) => $"{formatter(s, exception)} Cancelled: the client gave up.");
                 }
                 return;
             }
@@ -89,10 +88,7 @@ internal static class RefusalLogLevel
             };
             if (inner.IsEnabled(LogLevel.Information))
             {
-                // Wolverine's entry quotes the whole command ("Invocation of {Message} failed!"): applicant, form
-                // references, payment details. A refusal names the command's type only (RedactedLogState).
-                var redacted = RedactedLogState.From(state, formatter, exception);
-                inner.Log(LogLevel.Information, eventId, redacted, null, (s, _) => $"{s} Refused: {reason}.");
+                inner.Log(LogLevel.Information, eventId, state, null, (s, _) => $"{formatter(s, exception)} Refused: {reason}.");
             }
         }
     }

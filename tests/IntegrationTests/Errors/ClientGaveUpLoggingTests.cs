@@ -36,22 +36,6 @@ public sealed class ClientGaveUpLoggingTests
     }
 
     [Fact]
-    public void Cancelled_work_names_the_command_without_quoting_it()
-    {
-        var (logger, entries) = Logger();
-        using var aborted = new CancellationTokenSource();
-        aborted.Cancel();
-
-        ClientAbort.Current = aborted.Token;
-        logger.LogError(new OperationCanceledException(aborted.Token), "Invocation of {Message} failed!", new SubmitForm("401234567", "Fatima Odeh"));
-        ClientAbort.Current = CancellationToken.None;
-
-        entries.ShouldHaveSingleItem().Message.ShouldBe("Invocation of SubmitForm failed! Cancelled: the client gave up.");
-    }
-
-    private sealed record SubmitForm(string NationalId, string MotherName);
-
-    [Fact]
     public void An_idempotency_in_flight_refusal_names_the_route()
     {
         var (logger, entries) = Logger();
