@@ -12,7 +12,7 @@ namespace MyGovernment.Application.Catalog;
 /// holiday calendar and the roster of the department it will probably enter: one statement where Marten's
 /// <c>FetchStreamState</c> took one per stream and the roster's live fold read its events every time.
 /// </summary>
-public sealed class StreamVersionsQuery(params Guid[] streamIds) : IQueryHandler<IReadOnlyDictionary<Guid, long>>
+public sealed class StreamVersionsQuery(params Guid[] streamIds) : IQueryHandler<StreamVersions>
 {
     public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
     {
@@ -22,19 +22,26 @@ public sealed class StreamVersionsQuery(params Guid[] streamIds) : IQueryHandler
         builder.Append(")");
     }
 
-    public async Task<IReadOnlyDictionary<Guid, long>> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token)
+    public async Task<StreamVersions> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token)
     {
         var versions = new Dictionary<Guid, long>(streamIds.Length);
         while (await reader.ReadAsync(token))
         {
             versions[reader.GetGuid(0)] = reader.GetInt64(1);
         }
-        return versions;
+        return new StreamVersions(versions);
     }
 
-    public IReadOnlyDictionary<Guid, long> Handle(DbDataReader reader, IMartenSession session) =>
+    public StreamVersions Handle(DbDataReader reader, IMartenSession session) =>
         throw new NotSupportedException("Only read asynchronously, inside a batch.");
 
     public Task<int> StreamJson(Stream stream, DbDataReader reader, CancellationToken token) =>
         throw new NotSupportedException("Not served as JSON.");
+}
+
+/// <summary>The versions a <see cref="StreamVersionsQuery"/> read.</summary>
+public sealed class StreamVersions(Dictionary<Guid, long> versions)
+{
+    /// <summary>The stream's version, or null when it does not exist (what <see cref="CatalogSnapshots"/> takes).</summary>
+    public long? Of(Guid streamId) => versions.TryGetValue(streamId, out var version) ? version : null;
 }

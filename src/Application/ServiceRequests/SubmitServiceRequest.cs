@@ -64,11 +64,13 @@ public static class SubmitServiceRequestHandler
             ? new StreamVersionsQuery(serviceId, CatalogIds.Calendar)
             : new StreamVersionsQuery(serviceId, CatalogIds.Calendar, DepartmentRoster.StreamId(department)));
         var duplicate = batch.AddItem(new OpenRequestQuery(command.ApplicantId, command.ServiceCode));
-        var assignment = department is null ? PrefetchedAssignment.None : PrefetchedAssignment.Queue(batch, session, catalog, workload, department, ct, versions);
+        var assignment = department is null
+            ? PrefetchedAssignment.None
+            : new PrefetchedAssignment(department, AssignmentInputs.Queue(batch, session, catalog, workload, department, ct, versions));
         await batch.Execute(ct);
         var read = await versions;
-        var service = await catalog.ServiceAsync(session, serviceId, read.TryGetValue(serviceId, out var s) ? s : null, ct);
-        var calendar = await catalog.CalendarAsync(session, read.TryGetValue(CatalogIds.Calendar, out var c) ? c : null, ct);
+        var service = await catalog.ServiceAsync(session, serviceId, read.Of(serviceId), ct);
+        var calendar = await catalog.CalendarAsync(session, read.Of(CatalogIds.Calendar), ct);
         return (service, calendar, await duplicate, assignment);
     }
 

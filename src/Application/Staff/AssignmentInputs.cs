@@ -21,59 +21,39 @@ public sealed record AssignmentInputs(DepartmentRoster? Roster, IReadOnlyDiction
         IDocumentSession session, CatalogSnapshots snapshots, IOfficerWorkload workload, string department, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
-        var queued = Queue(batch, workload, department);
+        var resolve = Queue(batch, session, snapshots, workload, department, ct);
         await batch.Execute(ct);
-        return await queued.ResolveAsync(session, snapshots, ct);
+        return await resolve();
     }
 
     /// <summary>
     /// Adds the reads to a caller's batch: the roster's stream version (in the caller's own <paramref name="versions"/>
-    /// query when it has one, see <see cref="StreamVersionsQuery"/>), the workload and the cursor. Resolve them once
-    /// the batch has run.
+    /// query when it has one, see <see cref="StreamVersionsQuery"/>), the workload and the cursor. The function it
+    /// returns is to be called once the batch has run, as the session is free again by then: the roster comes from
+    /// <see cref="CatalogSnapshots"/> at the version read, folded in a round trip of its own only when it changed since
+    /// this node last folded it.
     /// </summary>
-    public static QueuedAssignmentInputs Queue(
-        IBatchedQuery batch, IOfficerWorkload workload, string department, Task<IReadOnlyDictionary<Guid, long>>? versions = null) =>
-        new(department,
-            versions ?? batch.AddItem(new StreamVersionsQuery(DepartmentRoster.StreamId(department))),
-            workload.OpenAssignments(batch, department),
-            workload.Cursor(batch, department),
-            workload);
-}
-
-/// <summary>The reads of <see cref="AssignmentInputs"/> queued in a batch, for one department.</summary>
-public sealed record QueuedAssignmentInputs(
-    string Department, Task<IReadOnlyDictionary<Guid, long>> Versions, Task<IReadOnlyDictionary<string, int>> Loads,
-    Task<AssignmentCursor> Cursor, IOfficerWorkload Workload)
-{
-    /// <summary>
-    /// Only after the batch has run (the session is free again): the roster comes from <see cref="CatalogSnapshots"/> at
-    /// the version read, folded in a round trip of its own only when the roster changed since this node last folded it.
-    /// </summary>
-    public async Task<AssignmentInputs> ResolveAsync(IQuerySession session, CatalogSnapshots snapshots, CancellationToken ct)
+    public static Func<Task<AssignmentInputs>> Queue(
+        IBatchedQuery batch, IQuerySession session, CatalogSnapshots snapshots, IOfficerWorkload workload, string department,
+        CancellationToken ct, Task<StreamVersions>? versions = null)
     {
-        var version = (await Versions).TryGetValue(DepartmentRoster.StreamId(Department), out var read) ? read : (long?)null;
-        var roster = await snapshots.RosterAsync(session, Department, version, ct);
-        return new AssignmentInputs(roster, await Loads, await Cursor) { Workload = Workload };
+        var rosterId = DepartmentRoster.StreamId(department);
+        var rosterVersion = versions ?? batch.AddItem(new StreamVersionsQuery(rosterId));
+        var loads = workload.OpenAssignments(batch, department);
+        var cursor = workload.Cursor(batch, department);
+        return async () => new AssignmentInputs(
+            await snapshots.RosterAsync(session, department, (await rosterVersion).Of(rosterId), ct), await loads, await cursor) { Workload = workload };
     }
 }
 
 /// <summary>
 /// Assignment inputs read ahead, in the submission's first round trip, for the department the service's first step
 /// had when this node last folded it; used only if the request really enters that department. <paramref name="Resolve"/>
-/// finishes them (<see cref="QueuedAssignmentInputs.ResolveAsync"/>) once the batch that read them has run.
+/// finishes them (<see cref="AssignmentInputs.Queue"/>) once the batch that read them has run.
 /// </summary>
 public sealed record PrefetchedAssignment(string? Department, Func<Task<AssignmentInputs>>? Resolve)
 {
     public static readonly PrefetchedAssignment None = new(null, null);
-
-    /// <summary>Queues the inputs' reads for <paramref name="department"/> in the caller's batch (see <see cref="AssignmentInputs.Queue"/>).</summary>
-    public static PrefetchedAssignment Queue(
-        IBatchedQuery batch, IQuerySession session, CatalogSnapshots snapshots, IOfficerWorkload workload, string department,
-        CancellationToken ct, Task<IReadOnlyDictionary<Guid, long>>? versions = null)
-    {
-        var queued = AssignmentInputs.Queue(batch, workload, department, versions);
-        return new(department, () => queued.ResolveAsync(session, snapshots, ct));
-    }
 
     /// <summary>The inputs for <paramref name="department"/> when they were read ahead, else <paramref name="load"/>'s own round trip.</summary>
     public Task<AssignmentInputs> ForAsync(string department, Func<Task<AssignmentInputs>> load) =>

@@ -90,7 +90,7 @@ public static class AutoAssignHandler
         var batch = session.CreateBatchQuery();
         var fetched = ServiceRequestStream.FetchForWriting(batch, session, message.RequestId);
         var prefetched = message.Department is { Length: > 0 } department
-            ? PrefetchedAssignment.Queue(batch, session, catalog, workload, department, ct)
+            ? new PrefetchedAssignment(department, AssignmentInputs.Queue(batch, session, catalog, workload, department, ct))
             : PrefetchedAssignment.None;
         await batch.Execute(ct);
         var stream = ServiceRequestStream.Checked(await fetched.OpenAsync(ct), expected: null);
