@@ -54,13 +54,7 @@ public sealed class HttpCommands(ApiProcess api, HttpClient http, string[] citiz
     /// </summary>
     public async Task RefusedApproveAsync(Guid id, long staleVersion)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/service-requests/{id}/decision/propose")
-        {
-            Content = JsonContent.Create(new { expectedVersion = staleVersion, outcome = "Approve", note = "Meets the criteria" }),
-        };
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officerToken);
-        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        using var response = await http.SendAsync(message);
+        using var response = await SendOfficerAsync(id, "decision/propose", new { expectedVersion = staleVersion, outcome = "Approve", note = "Meets the criteria" });
         if (response.StatusCode != System.Net.HttpStatusCode.Conflict)
         {
             throw new HttpRequestException($"expected 409 for a stale version, got {(int)response.StatusCode}");
@@ -69,13 +63,19 @@ public sealed class HttpCommands(ApiProcess api, HttpClient http, string[] citiz
 
     private async Task<long> CommandAsync(Guid id, string action, object body)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/service-requests/{id}/{action}") { Content = JsonContent.Create(body) };
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officerToken);
-        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        using var response = await http.SendAsync(message);
+        using var response = await SendOfficerAsync(id, action, body);
         response.EnsureSuccessStatusCode();
         var changed = await response.Content.ReadFromJsonAsync<Changed>();
         return changed!.Version;
+    }
+
+    /// <summary>A command on a request, as the officer, with a fresh Idempotency-Key.</summary>
+    private async Task<HttpResponseMessage> SendOfficerAsync(Guid id, string action, object body)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/service-requests/{id}/{action}") { Content = JsonContent.Create(body) };
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officerToken);
+        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return await http.SendAsync(message);
     }
 
     /// <summary>Requests submitted and claimed by the officer (16 at a time), ready to be approved, with their versions.</summary>
