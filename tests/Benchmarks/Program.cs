@@ -77,7 +77,7 @@ Console.WriteLine("1. raw Npgsql inserts...");
 await RawInsert.PrepareAsync(db);
 foreach (var clients in concurrency)
 {
-    results.Add(Report(await LoadRunner.RunAsync("1. raw Npgsql insert", clients, duration, RawInsert.Operation(db), cpu: (meter, self))));
+    results.Add(Report(await LoadRunner.RunAsync("1. raw Npgsql insert", clients, duration, RawInsert.Operation(db), cpu: (meter, self), allocated: SelfAllocated)));
 }
 // Close the 64 connections of the last level now. Left idle, Npgsql prunes them after its idle lifetime (300 s),
 // which fell into the open loop of a full run: 64 backends exiting at once kept both cores in the kernel for
@@ -90,13 +90,15 @@ using (var marten = MartenAppend.Store(connectionString, "bench_marten"))
     await marten.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     foreach (var clients in concurrency)
     {
-        results.Add(Report(await LoadRunner.RunAsync("2. bare Marten append", clients, duration, MartenAppend.Operation(marten), cpu: (meter, self))));
+        results.Add(Report(await LoadRunner.RunAsync("2. bare Marten append", clients, duration, MartenAppend.Operation(marten), cpu: (meter, self), allocated: SelfAllocated)));
     }
 }
 
 HttpCommandPath:
 Console.WriteLine("3. full HTTP command path...");
 var api = await ApiProcess.StartAsync(apiDll, connectionString, FreePort());
+await using var apiAllocations = AllocationMeter.Attach(api.Process.Id);
+long ApiAllocated() => apiAllocations.Take().Bytes;
 var http = await HttpCommands.CreateAsync(api);
 // Before any other traffic: the API has answered only /health/ready and the development token endpoint.
 var firstRequests = await FirstRequests.MeasureAsync(http);
@@ -130,7 +132,7 @@ if (onlyStart)
 }
 foreach (var clients in concurrency)
 {
-    results.Add(Report(await LoadRunner.RunAsync("3a. HTTP submit request", clients, duration, c => http.SubmitAsync(c), cpu: (meter, api.Process), drain: () => DrainInboxAsync(db))));
+    results.Add(Report(await LoadRunner.RunAsync("3a. HTTP submit request", clients, duration, c => http.SubmitAsync(c), cpu: (meter, api.Process), drain: () => DrainInboxAsync(db), allocated: ApiAllocated)));
 }
 foreach (var clients in concurrency)
 {
@@ -146,7 +148,7 @@ foreach (var clients in concurrency)
             throw new NoMoreWorkException();
         }
         await http.ApproveAsync(item.Id, item.Version);
-    }, cpu: (meter, api.Process), drain: () => DrainInboxAsync(db))));
+    }, cpu: (meter, api.Process), drain: () => DrainInboxAsync(db), allocated: ApiAllocated)));
 }
 
 foreach (var clients in concurrency)
@@ -160,7 +162,7 @@ foreach (var clients in concurrency)
     {
         var (id, version) = targets[(Interlocked.Increment(ref next) & int.MaxValue) % targets.Length];
         await http.RefusedApproveAsync(id, version - 1);
-    }, cpu: (meter, api.Process), drain: () => DrainInboxAsync(db))));
+    }, cpu: (meter, api.Process), drain: () => DrainInboxAsync(db), allocated: ApiAllocated)));
 }
 
 // Saturation is the sustained rate: a burst can outrun the background follow-ups (automatic assignment after every
@@ -249,9 +251,12 @@ void PrintRatios()
     Console.WriteLine($"ratio 2/1 at {clients} clients (bare Marten / raw Npgsql): {At("2.") / At("1."):0.00}");
 }
 
+// The benchmark process's own allocations, for the scenarios it runs itself (1 and 2): the client side included.
+static long SelfAllocated() => GC.GetTotalAllocatedBytes(precise: false);
+
 static Measurement Report(Measurement m)
 {
-    Console.WriteLine($"   {m.Scenario,-28} {m.Clients,3} clients: {m.PerSecond,8:N0}/s (sustained {m.SustainedPerSecond:N0}/s, drain {m.DrainSeconds:0.0} s)  p50 {m.P50Ms,6:0.0} ms  p95 {m.P95Ms,6:0.0} ms  p99 {m.P99Ms,6:0.0} ms  errors {m.Errors}  cpu/op app {m.AppCpuMsPerOp:0.00} ms db {m.DbCpuMsPerOp:0.00} ms");
+    Console.WriteLine($"   {m.Scenario,-28} {m.Clients,3} clients: {m.PerSecond,8:N0}/s (sustained {m.SustainedPerSecond:N0}/s, drain {m.DrainSeconds:0.0} s)  p50 {m.P50Ms,6:0.0} ms  p95 {m.P95Ms,6:0.0} ms  p99 {m.P99Ms,6:0.0} ms  errors {m.Errors}  cpu/op app {m.AppCpuMsPerOp:0.00} ms db {m.DbCpuMsPerOp:0.00} ms  alloc/op {m.AppKbPerOp:0.0} kB");
     return m;
 }
 
@@ -343,11 +348,13 @@ static string Markdown(List<Measurement> results, List<double> starts, LagResult
     sb.AppendLine("For HTTP, each run is followed by a drain: the wait until the API has done the background work the run caused");
     sb.AppendLine("(messages in the inbox, and the async daemon with the notification and webhook subscribers caught up). \"Sustained\"");
     sb.AppendLine("counts operations over run plus drain, and CPU per operation includes that work.").AppendLine();
-    sb.AppendLine("| scenario | clients | ops/s | sustained ops/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/op | db CPU ms/op |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    sb.AppendLine("Allocated per operation: memory the same application allocated, divided likewise (the API's read from its runtime's");
+    sb.AppendLine("event stream); unlike CPU time it does not change with the machine's load.").AppendLine();
+    sb.AppendLine("| scenario | clients | ops/s | sustained ops/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/op | db CPU ms/op | app kB/op |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     foreach (var m in results)
     {
         var sustained = m.DrainSeconds > 0 ? m.SustainedPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "–";
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Scenario} | {m.Clients} | {m.PerSecond:N0} | {sustained} | {m.P50Ms:0.0} | {m.P95Ms:0.0} | {m.P99Ms:0.0} | {m.Errors} | {m.AppCpuMsPerOp:0.00} | {m.DbCpuMsPerOp:0.00} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Scenario} | {m.Clients} | {m.PerSecond:N0} | {sustained} | {m.P50Ms:0.0} | {m.P95Ms:0.0} | {m.P99Ms:0.0} | {m.Errors} | {m.AppCpuMsPerOp:0.00} | {m.DbCpuMsPerOp:0.00} | {m.AppKbPerOp:0.0} |");
     }
     double At(string s, int c) => results.Single(r => r.Scenario.StartsWith(s, StringComparison.Ordinal) && r.Clients == c).PerSecond;
     sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Ratios at 16 clients: HTTP submit / bare Marten (3/2) = **{At("3a", 16) / At("2.", 16):0.00}**; bare Marten / raw Npgsql (2/1) = **{At("2.", 16) / At("1.", 16):0.00}**.");

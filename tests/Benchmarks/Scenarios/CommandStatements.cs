@@ -12,7 +12,7 @@ namespace MyGovernment.Benchmarks.Scenarios;
 /// </summary>
 public static partial class CommandStatements
 {
-    public static async Task PrintAsync(NpgsqlDataSource db, int submissions, string label, string what, Func<int, Task> command)
+    public static async Task PrintAsync(NpgsqlDataSource db, int submissions, string label, string what, Func<int, Task> command, AllocationMeter allocations)
     {
         // Table statistics reach the shared counters when a backend goes idle, at most once a second: let the work
         // before this window land before it starts, and this window's work before it ends.
@@ -23,10 +23,12 @@ public static partial class CommandStatements
         }
         var writesBefore = await TableWritesAsync(db);
         var commitsBefore = await CommitsAsync(db);
+        var allocatedBefore = allocations.Take();
         await Parallel.ForAsync(0, submissions, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) => await command(i));
         await BacklogDrain.SettledAsync(db);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var writesAfter = await TableWritesAsync(db);
+        var allocatedAfter = allocations.Take();
         var commits = await CommitsAsync(db) - commitsBefore;
         await using var top = db.CreateCommand(
             "select calls, total_exec_time, rows, query from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) "
@@ -45,6 +47,26 @@ public static partial class CommandStatements
         await PrintTotalsAsync(db, submissions, what, commits);
         await PrintJitAsync(db, submissions, what);
         await PrintWritesAsync(db, submissions, what, writesBefore, writesAfter);
+        PrintAllocations(submissions, what, allocatedBefore, allocatedAfter);
+    }
+
+    /// <summary>
+    /// The API's side of the same window: bytes allocated per command (background work included, as for the
+    /// statements) and the types that allocated most. Unlike CPU time this does not vary with the machine's load.
+    /// </summary>
+    private static void PrintAllocations(int commands, string what, AllocationMeter.Reading before, AllocationMeter.Reading after)
+    {
+        var bytes = after.Bytes - before.Bytes;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"API allocations per {what}: {bytes / 1024.0 / commands:0.0} kB; by type (sampled every ~100 kB):"));
+        var types = after.ByType
+            .Select(t => (Type: t.Key, Bytes: t.Value - before.ByType.GetValueOrDefault(t.Key)))
+            .Where(t => t.Bytes > 0)
+            .OrderByDescending(t => t.Bytes)
+            .Take(12);
+        foreach (var (type, typeBytes) in types)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {typeBytes * 100.0 / Math.Max(1, bytes),4:0.0}% {type}"));
+        }
     }
 
     /// <summary>

@@ -54,14 +54,15 @@ public static class FollowUpRun
             }
             if (settings.Count == 0)
             {
-                await CommandStatements.PrintAsync(db, submissions, label, "submission", http.SubmitAsync);
+                await using var allocations = AllocationMeter.Attach(api.Process.Id);
+                await CommandStatements.PrintAsync(db, submissions, label, "submission", http.SubmitAsync, allocations);
                 var claimed = await http.PrepareClaimedAsync(submissions);
                 await BacklogDrain.SettledAsync(db);
                 await CommandStatements.PrintAsync(db, submissions, label, "approval", async _ =>
                 {
                     claimed.TryDequeue(out var request);
                     await http.ApproveAsync(request.Id, request.Version);
-                });
+                }, allocations);
             }
         }
         await CommandStatements.PrintIndexUseAsync(db);
