@@ -72,8 +72,9 @@ public sealed partial class SimulationPlanner
     private long _ids;
     private ServiceDef? _outlierService;
 
-    private SimulationPlanner(SimulationOptions options, OversightSettings settings, WorkingCalendar calendar)
+    private SimulationPlanner(SimulationOptions options, OversightSettings settings, WorkingCalendar calendar, int outlierHalves)
     {
+        _outlierHalves = outlierHalves;
         _options = options;
         _settings = settings;
         _work = new WorkTime(settings, calendar);
@@ -84,8 +85,32 @@ public sealed partial class SimulationPlanner
         SetUpTreasury();
     }
 
-    public static SimulationPlan Plan(SimulationOptions options, OversightSettings settings, WorkingCalendar calendar, DateOnly today) =>
-        new SimulationPlanner(options, settings, calendar).Build(today);
+    /// <summary>
+    /// Plans the period that ends a week before <paramref name="today"/> (or at <see cref="SimulationOptions.End"/>).
+    /// A violation is planted when the office's activity offers the occasion (a request waiting behind a newer one, a
+    /// supervisor free to hold one past its SLA, enough decisions for the outlier to be judged), and where weekends
+    /// and holidays fall in the period decides whether it does. When a requested violation found none, the office is
+    /// planned again with a seed derived from the given one (and, for the outlier, more of its service's requests),
+    /// so the same seed and date always give the same plan, and every requested violation is planted whatever the
+    /// date; after the last attempt the plan says which were not.
+    /// </summary>
+    public static SimulationPlan Plan(SimulationOptions options, OversightSettings settings, WorkingCalendar calendar, DateOnly today)
+    {
+        var plan = new SimulationPlanner(options, settings, calendar, outlierHalves: 3).Build(today);
+        for (var attempt = 1; attempt < PlanAttempts && plan.Planted.Any(p => p.Rule == NotPlanted); attempt++)
+        {
+            var retry = options with { Seed = unchecked(options.Seed + attempt * 7919) };
+            plan = new SimulationPlanner(retry, settings, calendar, outlierHalves: 3 + attempt).Build(today);
+        }
+        return plan;
+    }
+
+    private const int PlanAttempts = 6;
+    private const string ApprovalRateOutliers = "approval-rate-outliers";
+    private const string NotPlanted = "not-planted";
+
+    /// <summary>Requests of the outlier service per decision the report needs from each officer, in halves.</summary>
+    private readonly int _outlierHalves;
 
     private SimulationPlan Build(DateOnly today)
     {
@@ -103,10 +128,10 @@ public sealed partial class SimulationPlanner
         }
         if (_outlierService is not null)
         {
-            var count = _options.OutlierMinimumDecisions * _options.OfficersPerDepartment * 3 / 2;
+            var count = _options.OutlierMinimumDecisions * _options.OfficersPerDepartment * _outlierHalves / 2;
             for (var i = 0; i < count; i++)
             {
-                Schedule(SubmissionTime(start, window), () => Submit(_outlierService, "approval-rate-outliers"));
+                Schedule(SubmissionTime(start, window), () => Submit(_outlierService, ApprovalRateOutliers));
             }
         }
         PlantStandalone(start, window);
@@ -115,9 +140,9 @@ public sealed partial class SimulationPlanner
         {
             action();
         }
-        if (_outlierService is not null && _pending.Remove("approval-rate-outliers"))
+        if (_outlierService is not null && OutlierStandsOut() && _pending.Remove(ApprovalRateOutliers))
         {
-            _planted.Add(new PlantedViolation("approval-rate-outliers", "approval-rate-high", null, _departments[0].Officers[0].Subject,
+            _planted.Add(new PlantedViolation(ApprovalRateOutliers, "approval-rate-high", null, _departments[0].Officers[0].Subject,
                 $"approves every {_outlierService.Code} request while peers approve about 30 %"));
         }
         if (_pending.Remove("log-integrity"))
@@ -129,9 +154,29 @@ public sealed partial class SimulationPlanner
         FinishMoneyPlants();
         foreach (var missed in _pending)
         {
-            _planted.Add(new PlantedViolation(missed, "not-planted", null, null, "the simulated activity offered no occasion; try more requests"));
+            _planted.Add(new PlantedViolation(missed, NotPlanted, null, null, "the simulated activity offered no occasion; try more requests"));
         }
         return new SimulationPlan(_options, start, end, [.. _departments.Select(d => d.Code)], [.. _services.Select(s => s.Code)], _steps, _planted, _requests);
+    }
+
+    /// <summary>
+    /// Whether the plan gives the outlier report what it needs to find the planted officer, by the report's own rule
+    /// and thresholds: enough decisions on the outlier service by that officer and by the peers, and the peers'
+    /// approval rate below the officer's Wilson interval.
+    /// </summary>
+    private bool OutlierStandsOut()
+    {
+        var outlierRequests = _submitted.Where(r => r.Service == _outlierService).Select(r => r.Id).ToHashSet();
+        var decisions = _steps.OfType<InvokeStep>().Select(s => s.Command).OfType<ProposeDecision>()
+            .Where(d => outlierRequests.Contains(d.RequestId)).ToList();
+        var own = decisions.Where(d => d.By.Subject == _departments[0].Officers[0].Subject).ToList();
+        var peers = decisions.Except(own).ToList();
+        if (own.Count < _settings.OutlierMinimumDecisions || peers.Count < _settings.OutlierMinimumPeerDecisions)
+        {
+            return false;
+        }
+        var (low, _) = ApprovalRateOutlierReport.Wilson(own.Count(d => d.Outcome == DecisionOutcome.Approve), own.Count, _settings.OutlierZ);
+        return (double)peers.Count(d => d.Outcome == DecisionOutcome.Approve) / peers.Count < low;
     }
 
     private void SetUpCatalog(DateTimeOffset at, DateOnly effective)
@@ -162,7 +207,7 @@ public sealed partial class SimulationPlanner
                 DefineService(at, effective, new ServiceDef(Code($"D{d + 1}-PERMIT"), [department, _departments[(d + 1) % _departments.Count]], true, 10, 400m));
             }
         }
-        if (_pending.Contains("approval-rate-outliers"))
+        if (_pending.Contains(ApprovalRateOutliers))
         {
             _outlierService = new ServiceDef(Code("D1-GRANT"), [_departments[0]], false, 5, 50m);
             DefineService(at, effective, _outlierService);
@@ -187,7 +232,7 @@ public sealed partial class SimulationPlanner
         applicant ??= NewCitizen();
         var request = new Request(NewGuid(), service, applicant) { Plant = plant, PlantOfficer = plantOfficer };
         // Peers of the planted outlier approve less than usual, so one officer approving everything stands out.
-        request.Approve = _random.NextDouble() < (plant == "approval-rate-outliers" ? 0.3 : _options.ApprovalRate);
+        request.Approve = _random.NextDouble() < (plant == ApprovalRateOutliers ? 0.3 : _options.ApprovalRate);
         _requests++;
         _submitted.Add(request);
         Invoke(now, new SubmitServiceRequest(request.Id, service.Code, applicant.NationalId!, applicant, SubmissionChannel.Online, new Dictionary<string, string?>()));
@@ -323,7 +368,7 @@ public sealed partial class SimulationPlanner
             Free(officer, now);
             return;
         }
-        var approve = (request.Plant == "approval-rate-outliers" && officer == _departments[0].Officers[0]) || request.Approve;
+        var approve = (request.Plant == ApprovalRateOutliers && officer == _departments[0].Officers[0]) || request.Approve;
         Invoke(now, new ProposeDecision(request.Id, null, officer.Actor, approve ? DecisionOutcome.Approve : DecisionOutcome.Reject,
             approve ? null : RejectionReasons.All[_random.Next(0, RejectionReasons.All.Count - 1)], approve ? "Meets the requirements." : "Does not meet the requirements."));
         if (request.Service.SecondApprover)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alba;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Oversight;
 using MyGovernment.Application.Oversight;
@@ -61,6 +62,8 @@ public sealed partial class OversightReportTests(SimulatedOffice office) : IClas
             $"clean {office.Clean.Run.Commands} commands in {office.Clean.Run.Seconds:0.0} s, violations {office.Violations.Run.Commands} in {office.Violations.Run.Seconds:0.0} s");
         office.Violations.Planted.ShouldNotContain(p => p.Rule == "not-planted", string.Join("; ", office.Violations.Planted));
         office.Violations.Planted.Select(p => p.Report).Distinct().Count().ShouldBe(11);
+        // The plans of SimulationPlanDatesTests use these thresholds without a host.
+        office.Host.Services.GetRequiredService<IOptions<OversightSettings>>().Value.ShouldBeEquivalentTo(SimulatedOffice.Settings());
     }
 
     [Theory]

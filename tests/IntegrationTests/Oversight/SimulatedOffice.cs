@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Oversight;
+using MyGovernment.Domain.Oversight;
 using MyGovernment.IntegrationTests.Support;
 using MyGovernment.Integrity;
 using MyGovernment.Simulator;
@@ -52,13 +54,10 @@ public sealed class SimulatedOffice(AppFixture app) : IAsyncLifetime
             web.UseSetting("Integrity:CheckpointInterval", "00:00:00");
             web.UseSetting("Integrity:GapTimeout", "00:00:00");
             web.UseSetting("Integrity:SigningKeyPem", signing);
-            web.UseSetting("Oversight:OutlierMinimumDecisions", "8");
-            web.UseSetting("Oversight:OutlierMinimumPeerDecisions", "8");
-            // A short period: money kept after a rejection is due back sooner, and refund outliers need fewer refunds.
-            web.UseSetting("Oversight:UnservedRefundWorkingDays", "3");
-            web.UseSetting("Oversight:RefundOutlierMinimumRefunds", "4");
-            web.UseSetting("Oversight:RefundOutlierMinimumPeerRefunds", "4");
-            web.UseSetting("Oversight:RefundOutlierZ", "2");
+            foreach (var (name, value) in OversightOverrides)
+            {
+                web.UseSetting(name, value);
+            }
             web.UseSetting("RateLimiting:PermitsPerMinute", "1000000");
             web.UseSetting("RateLimiting:PermitsPerAddressPerMinute", "1000000");
         });
@@ -68,7 +67,25 @@ public sealed class SimulatedOffice(AppFixture app) : IAsyncLifetime
         Violations = await SimulateCommand.SimulateAsync(Host.Services, Options("VIOL", 23, SimulationOptions.ViolationKinds.ToHashSet()), ct);
     }
 
-    private static SimulationOptions Options(string prefix, int seed, IReadOnlySet<string> violations) => new()
+    /// <summary>
+    /// The oversight thresholds of this office, smaller than production's for three weeks of 60 requests: a short
+    /// period, so money kept after a rejection is due back sooner, and outliers judged on fewer decisions and refunds.
+    /// </summary>
+    private static readonly Dictionary<string, string?> OversightOverrides = new()
+    {
+        ["Oversight:OutlierMinimumDecisions"] = "8",
+        ["Oversight:OutlierMinimumPeerDecisions"] = "8",
+        ["Oversight:UnservedRefundWorkingDays"] = "3",
+        ["Oversight:RefundOutlierMinimumRefunds"] = "4",
+        ["Oversight:RefundOutlierMinimumPeerRefunds"] = "4",
+        ["Oversight:RefundOutlierZ"] = "2",
+    };
+
+    /// <summary>The settings the office's host runs its reports and plans its violations with.</summary>
+    internal static OversightSettings Settings() =>
+        new ConfigurationBuilder().AddInMemoryCollection(OversightOverrides).Build().GetSection("Oversight").Get<OversightSettings>()!;
+
+    internal static SimulationOptions Options(string prefix, int seed, IReadOnlySet<string> violations) => new()
     {
         Requests = 60, Departments = 2, OfficersPerDepartment = 3, Days = 21, Seed = seed, Prefix = prefix, Violations = violations,
     };
