@@ -79,7 +79,8 @@ public sealed class AllocationMeter : IAsyncDisposable
         {
             // The process is already gone.
         }
-        await _reading.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+        // A reader still blocked on a dead process's stream after 5 s is left behind: the totals read so far stand.
+        await _reading.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _session.Dispose();
     }
 }

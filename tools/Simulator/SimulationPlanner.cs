@@ -169,8 +169,9 @@ public sealed partial class SimulationPlanner
         var outlierRequests = _submitted.Where(r => r.Service == _outlierService).Select(r => r.Id).ToHashSet();
         var decisions = _steps.OfType<InvokeStep>().Select(s => s.Command).OfType<ProposeDecision>()
             .Where(d => outlierRequests.Contains(d.RequestId)).ToList();
-        var own = decisions.Where(d => d.By.Subject == _departments[0].Officers[0].Subject).ToList();
-        var peers = decisions.Except(own).ToList();
+        var officer = _departments[0].Officers[0].Subject;
+        var own = decisions.Where(d => d.By.Subject == officer).ToList();
+        var peers = decisions.Where(d => d.By.Subject != officer).ToList();
         if (own.Count < _settings.OutlierMinimumDecisions || peers.Count < _settings.OutlierMinimumPeerDecisions)
         {
             return false;

@@ -66,7 +66,7 @@ public sealed class CommandRoundTripTests(AppFixture app) : IDisposable
     public async Task A_submission_reads_its_stream_versions_in_one_statement_and_no_events()
     {
         // Twice: the first submission of a service on this node folds it; the second reads the assignment's inputs ahead.
-        var first = await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "BSc Nursing" });
+        await new Journey(app, "JOBSEEKER-REGISTRATION").SubmitAsync(new { qualification = "BSc Nursing" });
         Listen();
         var trace = ActivityTraceId.CreateRandom();
         var journey = new Journey(app, "JOBSEEKER-REGISTRATION");
@@ -83,21 +83,10 @@ public sealed class CommandRoundTripTests(AppFixture app) : IDisposable
         write.ShouldBeGreaterThan(0, listing);
         var reads = statements.Take(write).ToList();
         // The service's, the calendar's and the department roster's versions in one statement, by primary key.
-        reads.Sum(r => Occurrences(r, "mt_streams")).ShouldBe(1, listing);
+        reads.Sum(r => r.Split("mt_streams").Length - 1).ShouldBe(1, listing);
         reads.ShouldContain(r => r.Contains("mt_streams where id = any(", StringComparison.Ordinal), listing);
         // No stream is read event by event: the roster's fold, like the service's, is kept per version.
         reads.ShouldNotContain(r => r.Contains("mt_events", StringComparison.Ordinal), listing);
-        first.Id.ShouldNotBe(Guid.Empty);
-    }
-
-    private static int Occurrences(string text, string part)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-        return count;
     }
 
     private static string Statement(Activity activity) =>
