@@ -1,6 +1,9 @@
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Catalog;
+using MyGovernment.Projections;
 
 namespace MyGovernment.Application.Catalog;
 
@@ -10,6 +13,9 @@ namespace MyGovernment.Application.Catalog;
 /// </summary>
 public sealed partial class HolidayCalendarWriteModelProjection : SingleStreamProjection<HolidayCalendar, Guid>
 {
+    /// <summary>Run inline only for the transactions with an event of this projection's (see InlineScreen).</summary>
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new InlineScreen(base.buildForInline(), () => AllEventTypes);
+
     public HolidayCalendarWriteModelProjection()
     {
         // An explicit Evolve tells Marten nothing about which events matter: without this every stream got a document.

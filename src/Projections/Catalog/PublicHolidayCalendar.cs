@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Catalog;
 
@@ -13,6 +15,9 @@ public sealed class PublicHolidayCalendar
 
 public sealed partial class PublicHolidayCalendarProjection : SingleStreamProjection<PublicHolidayCalendar, Guid>
 {
+    /// <summary>Run inline only for the transactions with an event of this projection's (see InlineScreen).</summary>
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new InlineScreen(base.buildForInline(), () => AllEventTypes);
+
     public PublicHolidayCalendarProjection()
     {
         // An explicit Evolve tells Marten nothing about which events matter: name them, or every stream gets a row.

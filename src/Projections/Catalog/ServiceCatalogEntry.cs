@@ -1,3 +1,5 @@
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Catalog;
 
@@ -26,6 +28,9 @@ public sealed class ServiceCatalogEntry
 
 public sealed partial class ServiceCatalogEntryProjection : SingleStreamProjection<ServiceCatalogEntry, Guid>
 {
+    /// <summary>Run inline only for the transactions with an event of this projection's (see InlineScreen).</summary>
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new InlineScreen(base.buildForInline(), () => AllEventTypes);
+
     public static ServiceCatalogEntry Create(ServiceDefined e) => new()
     {
         Code = e.Code,

@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments;
@@ -76,6 +78,9 @@ public sealed class PaymentDetails
 /// <summary>Builds <see cref="PaymentDetails"/> from one payment stream; time comes from the events, never the clock.</summary>
 public sealed partial class PaymentDetailsProjection : SingleStreamProjection<PaymentDetails, Guid>
 {
+    /// <summary>Run inline only for the transactions with an event of this projection's (see InlineScreen).</summary>
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new InlineScreen(base.buildForInline(), () => AllEventTypes);
+
     public static PaymentDetails Create(IEvent<PaymentCreated> e) => new()
     {
         RequestId = e.Data.RequestId,

@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Payments.Refunds;
@@ -38,6 +40,9 @@ public sealed class RefundDetails
 /// <summary>Builds <see cref="RefundDetails"/> from one refund stream (inline: finance reads it right after acting).</summary>
 public sealed partial class RefundDetailsProjection : SingleStreamProjection<RefundDetails, Guid>
 {
+    /// <summary>Run inline only for the transactions with an event of this projection's (see InlineScreen).</summary>
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new InlineScreen(base.buildForInline(), () => AllEventTypes);
+
     public static RefundDetails Create(IEvent<RefundRequested> e) => new()
     {
         PaymentId = e.Data.PaymentId,

@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.Reconciliation;
@@ -42,6 +44,9 @@ public sealed class ReconciliationDetails
 
 public sealed partial class ReconciliationDetailsProjection : SingleStreamProjection<ReconciliationDetails, Guid>
 {
+    /// <summary>Run inline only for the transactions with an event of this projection's (see InlineScreen).</summary>
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new InlineScreen(base.buildForInline(), () => AllEventTypes);
+
     public static ReconciliationDetails Create(IEvent<SettlementStatementImported> e) => new()
     {
         Version = e.Version,

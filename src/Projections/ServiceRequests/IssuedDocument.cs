@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Projections;
 using MyGovernment.Domain.ServiceRequests;
 
@@ -21,6 +23,9 @@ public sealed class IssuedDocument
 
 public sealed partial class IssuedDocumentProjection : MultiStreamProjection<IssuedDocument, string>
 {
+    /// <summary>Run inline only for the transactions with an event of this projection's (see InlineScreen).</summary>
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new InlineScreen(base.buildForInline(), () => AllEventTypes);
+
     public IssuedDocumentProjection()
     {
         Identity<DocumentIssued>(e => e.VerificationCode);

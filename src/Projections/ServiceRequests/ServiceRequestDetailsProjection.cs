@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Aggregation;
 using MyGovernment.Domain.Common;
 using MyGovernment.Domain.ServiceRequests;
@@ -11,6 +13,9 @@ namespace MyGovernment.Projections.ServiceRequests;
 /// </summary>
 public sealed partial class ServiceRequestDetailsProjection : SingleStreamProjection<ServiceRequestDetails, Guid>
 {
+    /// <summary>Run inline only for the transactions with an event of this projection's (see InlineScreen).</summary>
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new InlineScreen(base.buildForInline(), () => AllEventTypes);
+
     public static ServiceRequestDetails Create(IEvent<ServiceRequestSubmitted> e) => new()
     {
         ServiceCode = e.Data.ServiceCode,
