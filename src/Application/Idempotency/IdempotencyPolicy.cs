@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -58,11 +59,15 @@ public sealed class IdempotencyPolicy : IHandlerPolicy
         // failure is how a repeat or a concurrent duplicate is detected (IdempotentCommand). The columns are those Marten
         // writes for this document (no revisions: mt_version is any new id), with its duplicated expiry column.
         session.QueueSqlCommand(
-            $"with expired as (delete from {table} where id = ? and {IdempotencyStorage.ExpiresAtColumn} <= ? returning id) "
-            + $"insert into {table} (id, data, mt_version, mt_dotnet_type, mt_last_modified, {IdempotencyStorage.ExpiresAtColumn}) "
-            + "select ?, ?::jsonb, ?, ?, transaction_timestamp(), ? from (select count(*) from expired) as deleted",
+            RecordSql.GetOrAdd(table, static t =>
+                $"with expired as (delete from {t} where id = ? and {IdempotencyStorage.ExpiresAtColumn} <= ? returning id) "
+                + $"insert into {t} (id, data, mt_version, mt_dotnet_type, mt_last_modified, {IdempotencyStorage.ExpiresAtColumn}) "
+                + "select ?, ?::jsonb, ?, ?, transaction_timestamp(), ? from (select count(*) from expired) as deleted"),
             id, now, id, marten.Serializer.ToJson(record), Guid.CreateVersion7(), typeof(IdempotencyRecord).FullName!, record.ExpiresAt);
     }
+
+    /// <summary>The statement's text per records table, built once rather than on every command.</summary>
+    private static readonly ConcurrentDictionary<string, string> RecordSql = new(StringComparer.Ordinal);
 
     /// <summary>The primary key of the records' table, named by Marten after the document type.</summary>
     private const string RecordKey = "pkey_mt_doc_idempotencyrecord_id";
