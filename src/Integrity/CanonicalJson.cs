@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace MyGovernment.Integrity;
@@ -74,32 +75,72 @@ public static class CanonicalJson
     {
         writer.WriteStartObject();
         var count = value.GetPropertyCount();
-        var properties = ArrayPool<(string Name, int Order, JsonElement Value)>.Shared.Rent(count);
+        var properties = ArrayPool<Property>.Shared.Rent(count);
+        // The names as UTF-16, end to end in one rented buffer: sorting them needs UTF-16 order, and asking each
+        // property for its Name allocated a string per property per event, twice per event (tag, then seal).
+        var names = ArrayPool<char>.Shared.Rent(NamesLength(value));
         try
         {
             var n = 0;
+            var used = 0;
             foreach (var property in value.EnumerateObject())
             {
-                properties[n] = (property.Name, n, property.Value);
+                var length = CopyName(property, names.AsSpan(used));
+                properties[n] = new Property(used, length, n, property.Value);
+                used += length;
                 n++;
             }
             // By name, then by position: the last of equal names is the one kept.
-            Array.Sort(properties, 0, n, PropertyOrder.Instance);
+            properties.AsSpan(0, n).Sort(new PropertyOrder(names));
             for (var i = 0; i < n; i++)
             {
-                if (i + 1 < n && string.Equals(properties[i].Name, properties[i + 1].Name, StringComparison.Ordinal))
+                var name = properties[i].Name(names);
+                if (i + 1 < n && name.SequenceEqual(properties[i + 1].Name(names)))
                 {
                     continue;
                 }
-                writer.WritePropertyName(properties[i].Name);
+                writer.WritePropertyName(name);
                 Write(writer, properties[i].Value);
             }
         }
         finally
         {
-            ArrayPool<(string, int, JsonElement)>.Shared.Return(properties, clearArray: true);
+            ArrayPool<char>.Shared.Return(names);
+            ArrayPool<Property>.Shared.Return(properties, clearArray: true);
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>Room for every name of the object in UTF-16: never more code units than the name's UTF-8 bytes.</summary>
+    private static int NamesLength(JsonElement value)
+    {
+        var length = 0;
+        foreach (var property in value.EnumerateObject())
+        {
+            length += JsonMarshal.GetRawUtf8PropertyName(property).Length;
+        }
+        return Math.Max(length, 1);
+    }
+
+    /// <summary>The property's unescaped name into <paramref name="into"/>; returns its length in UTF-16 code units.</summary>
+    private static int CopyName(JsonProperty property, Span<char> into)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Contains((byte)'\\'))
+        {
+            // Escaped in the JSON (rare: serializers escape only what they must): unescaped by the parser. Never longer
+            // than its escaped form.
+            var name = property.Name;
+            name.CopyTo(into);
+            return name.Length;
+        }
+        // The parsed document holds valid UTF-8, so this is the exact name.
+        return Encoding.UTF8.GetChars(raw, into);
+    }
+
+    private readonly record struct Property(int Start, int Length, int Order, JsonElement Value)
+    {
+        public ReadOnlySpan<char> Name(char[] names) => names.AsSpan(Start, Length);
     }
 
     private static void WriteNumber(Utf8JsonWriter writer, JsonElement value)
@@ -118,13 +159,12 @@ public static class CanonicalJson
         }
     }
 
-    private sealed class PropertyOrder : IComparer<(string Name, int Order, JsonElement Value)>
+    /// <summary>Ordinal order of the names' UTF-16 code units, as <c>string.CompareOrdinal</c>, then position.</summary>
+    private readonly struct PropertyOrder(char[] names) : IComparer<Property>
     {
-        public static readonly PropertyOrder Instance = new();
-
-        public int Compare((string Name, int Order, JsonElement Value) x, (string Name, int Order, JsonElement Value) y)
+        public int Compare(Property x, Property y)
         {
-            var byName = string.CompareOrdinal(x.Name, y.Name);
+            var byName = x.Name(names).SequenceCompareTo(y.Name(names));
             return byName != 0 ? byName : x.Order.CompareTo(y.Order);
         }
     }
