@@ -31,6 +31,18 @@ public static class CanonicalJson
     public static byte[] Hash(string json)
     {
         using var document = JsonDocument.Parse(json);
+        return Hash(document);
+    }
+
+    /// <summary>The same hash from UTF-8 JSON, as a serializer writes it, without a string in between.</summary>
+    public static byte[] Hash(ReadOnlyMemory<byte> utf8Json)
+    {
+        using var document = JsonDocument.Parse(utf8Json);
+        return Hash(document);
+    }
+
+    private static byte[] Hash(JsonDocument document)
+    {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
         var writer = _writer ??= new Utf8JsonWriter(buffer);
         buffer.ResetWrittenCount();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Marten;
 
 namespace MyGovernment.Integrity;
@@ -11,17 +12,34 @@ namespace MyGovernment.Integrity;
 /// </summary>
 public sealed class EventTagListener(CheckpointKey key) : DocumentSessionListenerBase
 {
+    private const int KeptBufferBytes = 64 * 1024;
+
+    /// <summary>
+    /// The event's JSON as the store's serializer writes it, in UTF-8, kept per thread (this method never awaits):
+    /// its text as a string was written, transcoded and parsed back for nothing but the hash (issue 16).
+    /// </summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _json;
+
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var serializer = session.DocumentStore.Options.Serializer();
+        var json = _json ??= new ArrayBufferWriter<byte>(1024);
         foreach (var stream in session.PendingChanges.Streams())
         {
             var streamId = stream.Key ?? stream.Id.ToString();
             foreach (var e in stream.Events)
             {
-                var tag = EventTag.Compute(key.TagKey, e.Id, streamId, e.EventTypeName, session.TenantId, CanonicalJson.Hash(serializer.ToJson(e.Data)));
+                json.ResetWrittenCount();
+                serializer.WriteTo(json, e.Data);
+                var tag = EventTag.Compute(key.TagKey, e.Id, streamId, e.EventTypeName, session.TenantId, CanonicalJson.Hash(json.WrittenMemory));
                 e.SetHeader(EventTag.Header, Convert.ToBase64String(tag));
             }
+        }
+        if (json.Capacity > KeptBufferBytes)
+        {
+            // One unusually large event must not pin its buffer to the thread for ever.
+            _json = null;
         }
         return Task.CompletedTask;
     }

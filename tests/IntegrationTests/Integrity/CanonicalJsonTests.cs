@@ -1,3 +1,4 @@
+using System.Text;
 using MyGovernment.Integrity;
 using Shouldly;
 
@@ -44,6 +45,10 @@ public sealed class CanonicalJsonTests
     // Names escaped in the JSON sort and print by their unescaped value, and the last of equal names is kept.
     [InlineData("""{"\u0062":1,"a":2,"\u00e9x":3,"a":{"y":1,"\u0079":[{"k\"q":1,"k":2}]}}""", "71EDF089A13DEAB376C1D14C89E85FFD1C295060AFBEA6AE227B71D284EBFA62")]
     [InlineData("""{"الاسم":"x","العنوان":{"مدينة":"رام الله","حي":null},"a":[{"ب":1,"أ":2}]}""", "AB8CB3F11BB8FB12072CB8DA005C568A559872CDDFD51BC6B88C28F3250AABC7")]
-    public void The_hashed_bytes_do_not_change(string json, string expected) =>
+    public void The_hashed_bytes_do_not_change(string json, string expected)
+    {
         Convert.ToHexString(CanonicalJson.Hash(json)).ShouldBe(expected);
+        // The tags hash the serializer's UTF-8 output; the sealer and the verifier hash PostgreSQL's text.
+        Convert.ToHexString(CanonicalJson.Hash(Encoding.UTF8.GetBytes(json))).ShouldBe(expected);
+    }
 }
