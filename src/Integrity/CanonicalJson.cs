@@ -15,12 +15,13 @@ namespace MyGovernment.Integrity;
 /// </summary>
 /// <remarks>
 /// Runs for every event appended and every event verified, so the canonical text is written into a buffer kept per
-/// thread, and numbers are parsed and printed as UTF-8 without strings (issue 16). The bytes hashed are pinned by
-/// <c>CanonicalJsonTests</c>: tags already stored depend on them.
+/// thread, and numbers and property names are handled as spans, not strings (issue 16). The bytes hashed are pinned
+/// by <c>CanonicalJsonTests</c>: tags already stored depend on them.
 /// </remarks>
 public static class CanonicalJson
 {
-    private const int KeptBufferBytes = 64 * 1024;
+    /// <summary>The largest buffer kept per thread: one unusually large event must not pin its buffer for ever.</summary>
+    internal const int KeptBufferBytes = 64 * 1024;
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _buffer;

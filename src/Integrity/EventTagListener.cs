@@ -12,8 +12,6 @@ namespace MyGovernment.Integrity;
 /// </summary>
 public sealed class EventTagListener(CheckpointKey key) : DocumentSessionListenerBase
 {
-    private const int KeptBufferBytes = 64 * 1024;
-
     /// <summary>
     /// The event's JSON as the store's serializer writes it, in UTF-8, kept per thread (this method never awaits):
     /// its text as a string was written, transcoded and parsed back for nothing but the hash (issue 16).
@@ -36,9 +34,8 @@ public sealed class EventTagListener(CheckpointKey key) : DocumentSessionListene
                 e.SetHeader(EventTag.Header, Convert.ToBase64String(tag));
             }
         }
-        if (json.Capacity > KeptBufferBytes)
+        if (json.Capacity > CanonicalJson.KeptBufferBytes)
         {
-            // One unusually large event must not pin its buffer to the thread for ever.
             _json = null;
         }
         return Task.CompletedTask;

@@ -25,9 +25,6 @@ public sealed class InlineScreen(IInlineProjection<IDocumentOperations> projecti
 {
     private readonly ConcurrentDictionary<Type, bool> _applies = new();
 
-    /// <summary>The projection behind the screen.</summary>
-    public IInlineProjection<IDocumentOperations> Projection => projection;
-
     public Task ApplyAsync(IDocumentOperations operations, IEnumerable<StreamAction> streams, CancellationToken cancellation)
     {
         foreach (var stream in streams)
