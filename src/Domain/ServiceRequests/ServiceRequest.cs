@@ -38,6 +38,9 @@ public sealed record ServiceRequest(
     long Version = 0,
     RequestDocuments? Documents = null)
 {
+    /// <summary>The stream version this state reflects. Set only by <see cref="Evolve"/>, on a copy it has just made.</summary>
+    public long Version { get; private set; } = Version;
+
     public bool IsLastStep => CurrentStep == WorkflowDepartments.Count - 1;
 
     public bool IsFullyPaid => !IsPaid || (Fee is not null && Paid is not null && Paid.Amount >= Fee.Amount);
@@ -68,8 +71,23 @@ public sealed record ServiceRequest(
     /// which stream version it reflects, even when the events were read a moment after the stream's version.
     /// (Not named Apply: Marten would take an Apply method on the aggregate for a projection convention.)
     /// </summary>
-    public static ServiceRequest? Evolve(ServiceRequest? state, object @event) =>
-        Transition(state, @event) is { } next ? Documented(next, @event) with { Version = (state?.Version ?? 0) + 1 } : null;
+    public static ServiceRequest? Evolve(ServiceRequest? state, object @event)
+    {
+        if (Transition(state, @event) is not { } next)
+        {
+            return null;
+        }
+        var version = (state?.Version ?? 0) + 1;
+        next = Documented(next, @event);
+        if (ReferenceEquals(next, state))
+        {
+            return state with { Version = version };
+        }
+        // Anything but the state itself is a copy made by this fold and not yet seen by anyone, so the version is
+        // written into it rather than paid for with a second copy of the whole record (issue 16: every command folds).
+        next.Version = version;
+        return next;
+    }
 
     /// <summary>The documents collected so far, and the flag a revoked, unreplaced reference raises.</summary>
     private static ServiceRequest Documented(ServiceRequest request, object @event)

@@ -261,4 +261,23 @@ public sealed class WriteModelVersionTests
         Given(permit.AssignedAtMolg()).Version.ShouldBe(permit.AssignedAtMolg().Length);
         Given(permit.Withdrawn()).Version.ShouldBe(permit.Withdrawn().Length);
     }
+
+    [Fact]
+    public void Folding_never_changes_a_state_already_handed_out()
+    {
+        // Evolve writes the version into the copy it makes; every earlier state must keep its own, and so must a
+        // state folded with an event that changes nothing else (returned as a copy, never as the same object).
+        var history = new History().Withdrawn();
+        var states = new List<ServiceRequest>();
+        ServiceRequest? state = null;
+        foreach (var e in history.Append(new object()))
+        {
+            state = ServiceRequest.Evolve(state, e)!;
+            states.Add(state);
+        }
+
+        states.Select(s => s.Version).ShouldBe(Enumerable.Range(1, history.Length + 1).Select(v => (long)v));
+        states.Distinct(ReferenceEqualityComparer.Instance).Count().ShouldBe(states.Count);
+        (states[^1].Status, states[^1].Flags, states[^1].Documents).ShouldBe((states[^2].Status, states[^2].Flags, states[^2].Documents));
+    }
 }
