@@ -33,19 +33,44 @@ public static class EventTag
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(headers);
-            if (json.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
-                || !json.RootElement.TryGetProperty(Header, out var value)
-                || value.ValueKind != System.Text.Json.JsonValueKind.String)
-            {
-                return null;
-            }
-            var tag = new byte[32];
-            return Convert.TryFromBase64String(value.GetString()!, tag, out var written) && written == tag.Length ? tag : null;
+            return FromHeaders(json);
         }
         catch (System.Text.Json.JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>The same answer as <see cref="FromHeaders(string?)"/>, for headers read as UTF-8 (the sealer's rows).</summary>
+    public static byte[]? FromHeaders(ReadOnlyMemory<byte>? headersUtf8)
+    {
+        if (headersUtf8 is not { } headers || headers.Span.IndexOf(HeaderUtf8) < 0)
+        {
+            return null;
+        }
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(headers);
+            return FromHeaders(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static ReadOnlySpan<byte> HeaderUtf8 => "integrityTag"u8;
+
+    private static byte[]? FromHeaders(System.Text.Json.JsonDocument json)
+    {
+        if (json.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !json.RootElement.TryGetProperty(Header, out var value)
+            || value.ValueKind != System.Text.Json.JsonValueKind.String)
+        {
+            return null;
+        }
+        var tag = new byte[32];
+        return Convert.TryFromBase64String(value.GetString()!, tag, out var written) && written == tag.Length ? tag : null;
     }
 
     public static byte[] Compute(byte[] key, Guid id, string streamId, string type, string tenantId, ReadOnlySpan<byte> dataHash)
@@ -109,6 +134,53 @@ public static class EventTag
             return false;
         }
         return CryptographicOperations.FixedTimeEquals(Compute(key, id, streamId, type, tenantId, dataHash), tag);
+    }
+
+    /// <summary>The same answer as <see cref="Matches(byte[], EventLeaf, byte[])"/> for a row read as UTF-8 (the sealer's).</summary>
+    public static bool Matches(byte[] key, Utf8EventRow row, byte[]? tag)
+    {
+        if (IsMartenTombstone(row))
+        {
+            return true;
+        }
+        if (tag is null)
+        {
+            return false;
+        }
+        byte[] dataHash;
+        try
+        {
+            dataHash = CanonicalJson.Hash(row.Data);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+        var head = row.Head;
+        return CryptographicOperations.FixedTimeEquals(Compute(key, head.Id, head.StreamId, head.Type, head.TenantId, dataHash), tag);
+    }
+
+    /// <summary><see cref="IsMartenTombstone(EventLeaf)"/> for a row read as UTF-8: data "{}" once spaces are removed.</summary>
+    public static bool IsMartenTombstone(Utf8EventRow row)
+    {
+        if (row.Head.Type != "tombstone" || row.Head.Version != row.Head.Sequence)
+        {
+            return false;
+        }
+        var seen = 0;
+        foreach (var b in row.Data.Span)
+        {
+            if (b == (byte)' ')
+            {
+                continue;
+            }
+            if (seen >= 2 || b != "{}"u8[seen])
+            {
+                return false;
+            }
+            seen++;
+        }
+        return seen == 2;
     }
 
     private const int StackBytes = 512;

@@ -10,19 +10,26 @@ namespace MyGovernment.Integrity;
 /// </summary>
 public static class EventTags
 {
-    public static async Task<Dictionary<Guid, byte[]>> ReadAsync(NpgsqlConnection connection, string schema, IReadOnlyCollection<EventLeaf> rows, CancellationToken ct)
+    public static Task<Dictionary<Guid, byte[]>> ReadAsync(NpgsqlConnection connection, string schema, IReadOnlyCollection<EventLeaf> rows, CancellationToken ct) =>
+        ReadAsync(connection, schema, rows.Select(row => (row.Id, EventTag.FromHeaders(row.Headers))), rows.Count, ct);
+
+    public static Task<Dictionary<Guid, byte[]>> ReadAsync(NpgsqlConnection connection, string schema, IReadOnlyCollection<Utf8EventRow> rows, CancellationToken ct) =>
+        ReadAsync(connection, schema, rows.Select(row => (row.Id, EventTag.FromHeaders(row.Headers))), rows.Count, ct);
+
+    private static async Task<Dictionary<Guid, byte[]>> ReadAsync(
+        NpgsqlConnection connection, string schema, IEnumerable<(Guid Id, byte[]? Tag)> fromHeaders, int count, CancellationToken ct)
     {
-        var tags = new Dictionary<Guid, byte[]>(rows.Count);
+        var tags = new Dictionary<Guid, byte[]>(count);
         var older = new List<Guid>();
-        foreach (var row in rows)
+        foreach (var (id, headerTag) in fromHeaders)
         {
-            if (EventTag.FromHeaders(row.Headers) is { } tag)
+            if (headerTag is { } tag)
             {
-                tags[row.Id] = tag;
+                tags[id] = tag;
             }
             else
             {
-                older.Add(row.Id);
+                older.Add(id);
             }
         }
         if (older.Count == 0)

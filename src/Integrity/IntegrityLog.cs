@@ -370,11 +370,12 @@ public sealed class IntegrityLog(
         var resolved = await resolutions.ValidAsync(connection, ct);
         while (true)
         {
-            var rows = new List<EventLeaf>();
-            await foreach (var e in EventRows.ReadAsync(connection, db.Schema, lastSeq, Batch, ct))
+            using var bytes = new RowBytes();
+            var rows = new List<Utf8EventRow>();
+            await foreach (var e in EventRows.ReadUtf8Async(connection, db.Schema, lastSeq, Batch, bytes, ct))
             {
                 var expected = rows.Count == 0 ? lastSeq + 1 : rows[^1].Sequence + 1;
-                if (e.Sequence != expected && e.Timestamp.UtcDateTime > settledBefore)
+                if (e.Sequence != expected && e.Head.Timestamp.UtcDateTime > settledBefore)
                 {
                     break;
                 }
@@ -386,8 +387,8 @@ public sealed class IntegrityLog(
                 return (nextIndex, fold);
             }
             var tags = await EventTags.ReadAsync(connection, db.Schema, rows, ct);
-            var batch = new List<EventLeaf>();
-            EventLeaf? refused = null;
+            var batch = new List<Utf8EventRow>();
+            Utf8EventRow? refused = null;
             foreach (var e in rows)
             {
                 if (e.Sequence <= options.Value.TagsRequiredAfterSeq || EventTag.Matches(key.TagKey, e, tags.GetValueOrDefault(e.Id)))
@@ -405,7 +406,7 @@ public sealed class IntegrityLog(
             if (refused is not null)
             {
                 alarm.Raise(IntegrityAlarm.UnauthenticatedEvent,
-                    $"event seq {refused.Sequence} (id {refused.Id}, type {refused.Type}) has no valid application tag: it was not appended by the application. " +
+                    $"event seq {refused.Sequence} (id {refused.Id}, type {refused.Head.Type}) has no valid application tag: it was not appended by the application. " +
                     "Sealing is halted at this row until an auditor resolves it (docs/operations.md, \"Sealing halted\").");
                 return (nextIndex, fold);
             }
@@ -418,7 +419,7 @@ public sealed class IntegrityLog(
         }
     }
 
-    private async Task WriteLeavesAsync(NpgsqlConnection connection, List<EventLeaf> batch, long firstIndex, LogFold? fold, CancellationToken ct)
+    private async Task WriteLeavesAsync(NpgsqlConnection connection, List<Utf8EventRow> batch, long firstIndex, LogFold? fold, CancellationToken ct)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             $"copy {db.Schema}.{IntegritySchema.Leaves} (leaf_index, seq_id, event_id, leaf_hash, data_hash, seal_tag) from stdin (format binary)", ct);

@@ -48,27 +48,50 @@ public sealed record EventLeaf(
     /// </summary>
     public byte[] LeafHash()
     {
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(Headers?.Length ?? 0) + Encoding.UTF8.GetMaxByteCount(Data.Length));
+        try
+        {
+            var headers = Headers is null ? 0 : Encoding.UTF8.GetBytes(Headers, rented);
+            var data = Encoding.UTF8.GetBytes(Data, rented.AsSpan(headers));
+            return HashOf(this, rented.AsSpan(0, headers), Headers is not null, rented.AsSpan(headers, data));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// The leaf hash of an event whose headers and data are at hand as UTF-8 (the sealer reads them so from
+    /// PostgreSQL, to hash without decoding): the same value as <see cref="LeafHash()"/> of a leaf holding that text.
+    /// <paramref name="head"/>'s own <see cref="Headers"/> and <see cref="Data"/> are not read.
+    /// </summary>
+    public static byte[] LeafHash(EventLeaf head, ReadOnlyMemory<byte>? headersUtf8, ReadOnlySpan<byte> dataUtf8) =>
+        HashOf(head, headersUtf8 is { } h ? h.Span : default, headersUtf8 is not null, dataUtf8);
+
+    private static byte[] HashOf(EventLeaf head, ReadOnlySpan<byte> headers, bool hasHeaders, ReadOnlySpan<byte> data)
+    {
         var max = 1 + Magic.Length + 11 * 5 + 3 * 20 + 36 + 40
-            + Encoding.UTF8.GetMaxByteCount(StreamId.Length) + Encoding.UTF8.GetMaxByteCount(Type.Length) + Encoding.UTF8.GetMaxByteCount(TenantId.Length)
-            + Encoding.UTF8.GetMaxByteCount(CorrelationId?.Length ?? 0) + Encoding.UTF8.GetMaxByteCount(CausationId?.Length ?? 0)
-            + Encoding.UTF8.GetMaxByteCount(Headers?.Length ?? 0) + Encoding.UTF8.GetMaxByteCount(Data.Length);
+            + Encoding.UTF8.GetMaxByteCount(head.StreamId.Length) + Encoding.UTF8.GetMaxByteCount(head.Type.Length) + Encoding.UTF8.GetMaxByteCount(head.TenantId.Length)
+            + Encoding.UTF8.GetMaxByteCount(head.CorrelationId?.Length ?? 0) + Encoding.UTF8.GetMaxByteCount(head.CausationId?.Length ?? 0)
+            + headers.Length + data.Length;
         var rented = ArrayPool<byte>.Shared.Rent(max);
         try
         {
             var buffer = rented.AsSpan();
             buffer[0] = 0;
             var at = 1 + Encoding.UTF8.GetBytes(Magic, buffer[1..]);
-            at += WriteFormatted(buffer[at..], Sequence, default);
-            at += WriteFormatted(buffer[at..], Id, "D");
-            at += Write(buffer[at..], StreamId);
-            at += WriteFormatted(buffer[at..], Version, default);
-            at += Write(buffer[at..], Type);
-            at += WriteFormatted(buffer[at..], Timestamp.UtcDateTime, TimeFormat);
-            at += Write(buffer[at..], TenantId);
-            at += Write(buffer[at..], CorrelationId);
-            at += Write(buffer[at..], CausationId);
-            at += Write(buffer[at..], Headers);
-            at += Write(buffer[at..], Data);
+            at += WriteFormatted(buffer[at..], head.Sequence, default);
+            at += WriteFormatted(buffer[at..], head.Id, "D");
+            at += Write(buffer[at..], head.StreamId);
+            at += WriteFormatted(buffer[at..], head.Version, default);
+            at += Write(buffer[at..], head.Type);
+            at += WriteFormatted(buffer[at..], head.Timestamp.UtcDateTime, TimeFormat);
+            at += Write(buffer[at..], head.TenantId);
+            at += Write(buffer[at..], head.CorrelationId);
+            at += Write(buffer[at..], head.CausationId);
+            at += hasHeaders ? Write(buffer[at..], headers) : WriteNull(buffer[at..]);
+            at += Write(buffer[at..], data);
             return SHA256.HashData(buffer[..at]);
         }
         finally
@@ -136,13 +159,27 @@ public sealed record EventLeaf(
     {
         if (value is null)
         {
-            to[0] = 0;
-            return 1;
+            return WriteNull(to);
         }
         var length = Encoding.UTF8.GetBytes(value, to[5..]);
         to[0] = 1;
         BinaryPrimitives.WriteUInt32BigEndian(to[1..], (uint)length);
         return 5 + length;
+    }
+
+    /// <summary>A present field already in UTF-8.</summary>
+    private static int Write(Span<byte> to, ReadOnlySpan<byte> utf8)
+    {
+        utf8.CopyTo(to[5..]);
+        to[0] = 1;
+        BinaryPrimitives.WriteUInt32BigEndian(to[1..], (uint)utf8.Length);
+        return 5 + utf8.Length;
+    }
+
+    private static int WriteNull(Span<byte> to)
+    {
+        to[0] = 0;
+        return 1;
     }
 
     private static int WriteFormatted<T>(Span<byte> to, T value, ReadOnlySpan<char> format)

@@ -18,6 +18,24 @@ public sealed class EventLeafTests
         Leaves.Sample(leaf => leaf.LeafHash().ShouldBe(MerkleTree.LeafHash(leaf.Bytes())));
 
     [Fact]
+    public void Headers_and_data_given_as_utf8_hash_like_the_leaf_holding_their_text() =>
+        Leaves.Sample(leaf =>
+        {
+            var headers = leaf.Headers is null ? (ReadOnlyMemory<byte>?)null : System.Text.Encoding.UTF8.GetBytes(leaf.Headers);
+            var head = leaf with { Headers = "ignored", Data = "ignored" };
+            EventLeaf.LeafHash(head, headers, System.Text.Encoding.UTF8.GetBytes(leaf.Data)).ShouldBe(MerkleTree.LeafHash(leaf.Bytes()));
+        });
+
+    [Fact]
+    public void Empty_headers_given_as_utf8_are_present_not_null()
+    {
+        var leaf = new EventLeaf(1, Guid.Empty, "s", 1, "t", DateTimeOffset.UnixEpoch, "*DEFAULT*", null, null, "", "{}");
+        EventLeaf.LeafHash(leaf, ReadOnlyMemory<byte>.Empty, "{}"u8).ShouldBe(leaf.LeafHash());
+        EventLeaf.LeafHash(leaf, null, "{}"u8).ShouldBe((leaf with { Headers = null }).LeafHash());
+        EventLeaf.LeafHash(leaf, null, "{}"u8).ShouldNotBe(leaf.LeafHash());
+    }
+
+    [Fact]
     public void Non_ascii_text_and_extreme_numbers_hash_like_their_specified_bytes()
     {
         var leaf = new EventLeaf(long.MinValue, Guid.Empty, "تيار", long.MaxValue, "طلب", DateTimeOffset.MaxValue, "*DEFAULT*", null, "", "{\"a\": \"😀\"}", "{\"ar\": \"تسجيل باحث عن عمل\"}");
