@@ -41,6 +41,9 @@ public sealed record ServiceRequest(
     /// <summary>The stream version this state reflects. Set only by <see cref="Evolve"/>, on a copy it has just made.</summary>
     public long Version { get; private set; } = Version;
 
+    /// <summary>Declared here only to stay after <see cref="Version"/>, where the stored JSON and the API's schema have it.</summary>
+    public RequestDocuments? Documents { get; init; } = Documents;
+
     public bool IsLastStep => CurrentStep == WorkflowDepartments.Count - 1;
 
     public bool IsFullyPaid => !IsPaid || (Fee is not null && Paid is not null && Paid.Amount >= Fee.Amount);
