@@ -69,7 +69,10 @@ public sealed class Notification
     public DateTimeOffset? ReadAt { get; set; }
 }
 
-/// <summary>One channel's copy of a notification (its own document, so channels never overwrite each other's status).</summary>
+/// <summary>
+/// One SMS or email copy of a notification (its own document, so channels never overwrite each other's status). The
+/// inbox copy has none: it is delivered by storing the notification.
+/// </summary>
 public sealed class NotificationDelivery
 {
     public Guid Id { get; set; }

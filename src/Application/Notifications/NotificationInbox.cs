@@ -14,16 +14,25 @@ public sealed record NotificationView(
 
 public static class NotificationViews
 {
+    /// <summary>The channels whose copies are stored, each in its own document; the inbox's is the notice itself.</summary>
+    private static readonly NotificationChannel[] StoredChannels = [NotificationChannel.Sms, NotificationChannel.Email];
+
     public static async Task<IReadOnlyList<NotificationView>> WithDeliveriesAsync(IQuerySession session, IReadOnlyList<Notification> notifications, CancellationToken ct)
     {
-        var ids = notifications.SelectMany(n => Enum.GetValues<NotificationChannel>().Select(c => NotificationDelivery.IdFor(n.Id, c))).ToArray();
+        var ids = notifications.SelectMany(n => StoredChannels.Select(c => NotificationDelivery.IdFor(n.Id, c))).ToArray();
         var deliveries = ids.Length == 0 ? [] : await session.LoadManyAsync<NotificationDelivery>(ct, ids);
         var reports = ids.Length == 0 ? [] : (await session.LoadManyAsync<NotificationDeliveryReport>(ct, ids)).ToDictionary(r => r.Id);
         var byNotification = deliveries.ToLookup(d => d.NotificationId);
         return [.. notifications.Select(n => new NotificationView(
             n.Id, n.Kind, n.RequestId, n.Reference, n.Language, n.Text, n.Link, n.CreatedAt, n.ReadAt is not null, n.ReadAt,
-            [.. byNotification[n.Id].OrderBy(d => d.Channel).Select(d => View(d, reports.GetValueOrDefault(d.Id)))]))];
+            [Inbox(n), .. byNotification[n.Id].OrderBy(d => d.Channel).Select(d => View(d, reports.GetValueOrDefault(d.Id)))]))];
     }
+
+    /// <summary>
+    /// The inbox copy is delivered when the notice is stored, so it is not stored apart: one row fewer per notice,
+    /// written in the command's own transaction (issue 16). Rows stored for it by earlier releases are not read.
+    /// </summary>
+    private static DeliveryView Inbox(Notification n) => new(NotificationChannel.Inbox, DeliveryStatus.Delivered, 0, null, n.CreatedAt);
 
     private static DeliveryView View(NotificationDelivery d, NotificationDeliveryReport? report) => report is null
         ? new DeliveryView(d.Channel, d.Status, d.Attempts, d.HeldUntil, d.UpdatedAt)

@@ -2,13 +2,16 @@ using MyGovernment.Projections;
 
 namespace MyGovernment.Application.Notifications;
 
-/// <summary>A notice ready to store, its channel copies, and the sends to publish (each at its time).</summary>
+/// <summary>
+/// A notice ready to store, its SMS and email copies, and the sends to publish (each at its time). The inbox copy is
+/// not among them: it is the notice itself, delivered when stored (<see cref="NotificationViews"/> shows it so).
+/// </summary>
 public sealed record PlannedNotification(
     Notification Notification, IReadOnlyList<NotificationDelivery> Deliveries, IReadOnlyList<(DeliverNotification Message, DateTimeOffset? At)> Sends);
 
 /// <summary>
-/// Turns an intent for a known recipient into the notice and its deliveries: the inbox at once, SMS and email only
-/// where the recipient gave an address and the channel is configured, held until the quiet hours end.
+/// Turns an intent for a known recipient into the notice and its deliveries: the inbox at once (the stored notice),
+/// SMS and email only where the recipient gave an address and the channel is configured, held until the quiet hours end.
 /// </summary>
 public static class NotificationPlanner
 {
@@ -34,7 +37,7 @@ public static class NotificationPlanner
             SourceEventId = sourceEventId,
         };
 
-        var deliveries = new List<NotificationDelivery> { Delivery(id, NotificationChannel.Inbox, DeliveryStatus.Delivered, intent.At, null) };
+        var deliveries = new List<NotificationDelivery>();
         var sends = new List<(DeliverNotification, DateTimeOffset?)>();
         var release = QuietHours.Release(intent.At, options.QuietHoursStart, options.QuietHoursEnd);
         var held = release > intent.At;

@@ -76,7 +76,10 @@ public static class NotificationOutbox
     public static async Task WriteAsync(PlannedNotification planned, IDocumentOperations operations, IMessageBus bus)
     {
         operations.Store(planned.Notification);
-        operations.Store(planned.Deliveries.ToArray());
+        if (planned.Deliveries.Count > 0)
+        {
+            operations.Store(planned.Deliveries.ToArray());
+        }
         foreach (var (message, at) in planned.Sends)
         {
             if (at is { } time)

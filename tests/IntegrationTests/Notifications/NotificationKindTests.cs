@@ -38,6 +38,11 @@ public sealed class NotificationKindTests(AppFixture app)
         all.Where(n => n.Kind is NotificationKind.Approved or NotificationKind.DocumentIssued).ShouldAllBe(n => n.Language == "ar");
         // Without a phone or an email the inbox is the only channel, and an inbox copy is delivered at once.
         all.ShouldAllBe(n => n.Deliveries.Count == 1 && n.Deliveries[0].Channel == NotificationChannel.Inbox && n.Deliveries[0].Status == DeliveryStatus.Delivered);
+        all.ShouldAllBe(n => n.Deliveries[0].UpdatedAt == n.CreatedAt, "the inbox copy is delivered when the notice is written");
+        // That copy is the notice itself: no delivery document is stored for it (issue 16: one row fewer per notice).
+        await using var session = app.Store.QuerySession();
+        var ids = all.SelectMany(n => Enum.GetValues<NotificationChannel>().Select(c => NotificationDelivery.IdFor(n.Id, c))).ToArray();
+        (await session.LoadManyAsync<NotificationDelivery>(TestContext.Current.CancellationToken, ids)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -93,6 +93,13 @@ public sealed class SmsDeliveryTests(AppFixture app)
         sms.Status.ShouldBe(DeliveryStatus.Held);
         sms.HeldUntil.ShouldBe(PalestineTime.FromLocal(now.Date.AddDays(1).AddHours(8)));
         fee.Deliveries.Single(d => d.Channel == NotificationChannel.Inbox).Status.ShouldBe(DeliveryStatus.Delivered);
+        fee.Deliveries.Select(d => d.Channel).ShouldBe([NotificationChannel.Inbox, NotificationChannel.Sms]);
+        await using (var session = app.Store.QuerySession())
+        {
+            var stored = await session.LoadManyAsync<NotificationDelivery>(TestContext.Current.CancellationToken,
+                Enum.GetValues<NotificationChannel>().Select(c => NotificationDelivery.IdFor(fee.Id, c)).ToArray());
+            stored.Select(d => d.Channel).ShouldBe([NotificationChannel.Sms], "the SMS copy is stored; the inbox copy is the notice");
+        }
         await Task.Delay(500, TestContext.Current.CancellationToken);
         (await _inbox.SandboxMessagesAsync(phone)).ShouldBeEmpty();
     }
