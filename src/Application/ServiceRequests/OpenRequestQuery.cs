@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Marten.Internal;
 using Marten.Linq.QueryHandlers;
@@ -16,18 +17,27 @@ namespace MyGovernment.Application.ServiceRequests;
 /// </summary>
 public sealed class OpenRequestQuery(string applicantId, string serviceCode) : IQueryHandler<Guid?>
 {
+    /// <summary>
+    /// The statement around its two parameters, per table and enum storage (what the literal statuses depend on): the
+    /// statuses were serialized and the text interpolated on every submission (issue 16).
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Table, Weasel.Core.EnumStorage Enums), (string Head, string Tail)> Texts = new();
+
     public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
     {
         var marten = (IMartenSession)session;
-        var table = marten.StorageFor<ServiceRequestDetails>().TableName;
-        builder.Append($"select d.id from {table.QualifiedName} as d where d.data ->> 'applicantId' = ");
+        var table = marten.StorageFor<ServiceRequestDetails>().TableName.QualifiedName;
+        var (head, tail) = Texts.GetOrAdd((table, marten.Serializer.EnumStorage), static (key, serializer) => (
+            $"select d.id from {key.Table} as d where d.data ->> 'applicantId' = ",
+            // Literal statuses, so the partial index of unfinished requests serves it (RequestStatusSql).
+            // Ordered by the index's own third column, so the earliest is its first entry: without it, every
+            // unfinished request of the applicant for the service was read and sorted on every submission.
+            $" and {RequestStatusSql.IsUnfinished(serializer, "d.data")} order by d.{RequestColumns.SubmittedAt} limit 1"), marten.Serializer);
+        builder.Append(head);
         builder.AppendParameter(applicantId);
         builder.Append(" and d.data ->> 'serviceCode' = ");
         builder.AppendParameter(serviceCode);
-        // Literal statuses, so the partial index of unfinished requests serves it (RequestStatusSql).
-        // Ordered by the index's own third column, so the earliest is its first entry: without it, every
-        // unfinished request of the applicant for the service was read and sorted on every submission.
-        builder.Append($" and {RequestStatusSql.IsUnfinished(marten.Serializer, "d.data")} order by d.{RequestColumns.SubmittedAt} limit 1");
+        builder.Append(tail);
     }
 
     public async Task<Guid?> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token) =>
