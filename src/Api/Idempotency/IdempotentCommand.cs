@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
@@ -123,22 +125,51 @@ public static class IdempotentCommand
     }
 
     /// <summary>Keys are per caller: the same key from two subjects names two records. Neither is stored in the clear.</summary>
-    public static string ScopedId(string subject, string key) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{subject.Length}:{subject}|{key}")));
+    /// <remarks>SHA-256 of the UTF-8 of "{subject length}:{subject}|{key}", written into one pooled buffer (issue 16).</remarks>
+    public static string ScopedId(string subject, string key)
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(11 + 2 + Encoding.UTF8.GetMaxByteCount(subject.Length + key.Length));
+        try
+        {
+            var name = rented.AsSpan();
+            subject.Length.TryFormat(name, out var at, default, CultureInfo.InvariantCulture);
+            name[at++] = (byte)':';
+            at += Encoding.UTF8.GetBytes(subject, name[at..]);
+            name[at++] = (byte)'|';
+            at += Encoding.UTF8.GetBytes(key, name[at..]);
+            return Convert.ToHexStringLower(SHA256.HashData(name[..at]));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
     /// <summary>Method, path, If-Match and the exact body bytes: "the same request" means all of them.</summary>
     private static async Task<string> RequestHashAsync(HttpRequest request, CancellationToken ct)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}{request.QueryString}\n{request.Headers.IfMatch}\n"));
+        var head = $"{request.Method}\n{request.Path}{request.QueryString}\n{request.Headers.IfMatch}\n";
         if (request.HttpContext.Features.Get<BufferedJsonBody>() is { } buffered)
         {
-            hash.AppendData(buffered.Bytes);
-            return Convert.ToHexStringLower(hash.GetHashAndReset());
+            // The body is at hand (every JSON command): one hash over one pooled buffer instead of an incremental
+            // hash's native context per command. The same bytes in the same order, so the same hash.
+            var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(head.Length) + buffered.Bytes.Length);
+            try
+            {
+                var at = Encoding.UTF8.GetBytes(head, rented);
+                buffered.Bytes.CopyTo(rented, at);
+                return Convert.ToHexStringLower(SHA256.HashData(rented.AsSpan(0, at + buffered.Bytes.Length)));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(head));
         request.Body.Position = 0;
         // Pooled: every command sent with a key used to allocate a fresh 16 KB buffer here.
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             int read;
@@ -149,7 +180,7 @@ public static class IdempotentCommand
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
