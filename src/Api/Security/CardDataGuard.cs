@@ -66,25 +66,40 @@ public sealed class CardDataGuard(RequestDelegate next)
 
     private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
+        // Read into one pooled chunk; a body larger than the chunk spills into a growing stream. Most commands fit,
+        // and then the only array made is the body's own (issue 16: the stream's doubling buffers were per command).
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        MemoryStream? spill = null;
         try
         {
+            var used = 0;
             int read;
-            while ((read = await body.ReadAsync(chunk, ct)) > 0)
+            while ((read = await body.ReadAsync(chunk.AsMemory(used), ct)) > 0)
             {
-                if (buffer.Length + read > MaxInspectedBytes)
+                used += read;
+                if ((spill?.Length ?? 0) + used > MaxInspectedBytes)
                 {
                     return null;
                 }
-                buffer.Write(chunk, 0, read);
+                if (used == chunk.Length)
+                {
+                    spill ??= new MemoryStream();
+                    spill.Write(chunk, 0, used);
+                    used = 0;
+                }
             }
+            if (spill is null)
+            {
+                return chunk.AsSpan(0, used).ToArray();
+            }
+            spill.Write(chunk, 0, used);
+            return spill.ToArray();
         }
         finally
         {
+            spill?.Dispose();
             ArrayPool<byte>.Shared.Return(chunk);
         }
-        return buffer.ToArray();
     }
 
     private static Task RefuseCardAsync(HttpContext context) =>

@@ -63,6 +63,24 @@ public sealed class CardDataGuardTests(AppFixture app)
         ((long)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(16 * 1024 - 40)]
+    [InlineData(40 * 1024)]
+    public async Task A_card_number_after_any_length_of_body_is_found(int padding)
+    {
+        // Bodies are read in 16 KB chunks and spill beyond one: the number must be found wherever it falls.
+        var citizen = new Journey(app, "BUILDING-PERMIT");
+        var body = "{\"serviceCode\":\"BUILDING-PERMIT\",\"form\":{\"note\":\"" + new string('x', padding) + "\",\"parcelNumber\":\"4012888888881881\"}}";
+        var refused = await app.Host.Scenario(s =>
+        {
+            s.As(citizen.CitizenToken).Post.Text(body).ToUrl("/api/service-requests");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.StatusCodeShouldBe(400);
+        });
+        refused.ReadAsText().ShouldContain("card_data_refused");
+    }
+
     [Fact]
     public async Task Ordinary_numbers_pass_the_guard()
     {
