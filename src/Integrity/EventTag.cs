@@ -118,46 +118,40 @@ public static class EventTag
     public static bool IsMartenTombstone(EventLeaf row) =>
         row.Type == "tombstone" && row.Version == row.Sequence && row.Data.Replace(" ", "", StringComparison.Ordinal) == "{}";
 
-    public static bool Matches(byte[] key, Guid id, string streamId, string type, string tenantId, string dataJson, byte[]? tag)
-    {
-        if (tag is null)
-        {
-            return false;
-        }
-        byte[] dataHash;
-        try
-        {
-            dataHash = CanonicalJson.Hash(dataJson);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
-        return CryptographicOperations.FixedTimeEquals(Compute(key, id, streamId, type, tenantId, dataHash), tag);
-    }
+    public static bool Matches(byte[] key, Guid id, string streamId, string type, string tenantId, string dataJson, byte[]? tag) =>
+        tag is not null && Holds(key, id, streamId, type, tenantId, HashOrNull(dataJson), tag);
 
     /// <summary>The same answer as <see cref="Matches(byte[], EventLeaf, byte[])"/> for a row read as UTF-8 (the sealer's).</summary>
-    public static bool Matches(byte[] key, Utf8EventRow row, byte[]? tag)
+    public static bool Matches(byte[] key, Utf8EventRow row, byte[]? tag) =>
+        IsMartenTombstone(row)
+        || (tag is not null && Holds(key, row.Head.Id, row.Head.StreamId, row.Head.Type, row.Head.TenantId, HashOrNull(row.Data), tag));
+
+    /// <summary>Whether <paramref name="tag"/> is the tag of these fields and data hash; data that is not JSON (no hash) matches none.</summary>
+    private static bool Holds(byte[] key, Guid id, string streamId, string type, string tenantId, byte[]? dataHash, byte[] tag) =>
+        dataHash is not null && CryptographicOperations.FixedTimeEquals(Compute(key, id, streamId, type, tenantId, dataHash), tag);
+
+    private static byte[]? HashOrNull(string json)
     {
-        if (IsMartenTombstone(row))
-        {
-            return true;
-        }
-        if (tag is null)
-        {
-            return false;
-        }
-        byte[] dataHash;
         try
         {
-            dataHash = CanonicalJson.Hash(row.Data);
+            return CanonicalJson.Hash(json);
         }
         catch (System.Text.Json.JsonException)
         {
-            return false;
+            return null;
         }
-        var head = row.Head;
-        return CryptographicOperations.FixedTimeEquals(Compute(key, head.Id, head.StreamId, head.Type, head.TenantId, dataHash), tag);
+    }
+
+    private static byte[]? HashOrNull(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            return CanonicalJson.Hash(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary><see cref="IsMartenTombstone(EventLeaf)"/> for a row read as UTF-8: data "{}" once spaces are removed.</summary>

@@ -48,12 +48,14 @@ public sealed record EventLeaf(
     /// </summary>
     public byte[] LeafHash()
     {
-        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(Headers?.Length ?? 0) + Encoding.UTF8.GetMaxByteCount(Data.Length));
+        var rented = ArrayPool<byte>.Shared.Rent(MaxHeadBytes(this) + Encoding.UTF8.GetMaxByteCount(Headers?.Length ?? 0) + Encoding.UTF8.GetMaxByteCount(Data.Length));
         try
         {
-            var headers = Headers is null ? 0 : Encoding.UTF8.GetBytes(Headers, rented);
-            var data = Encoding.UTF8.GetBytes(Data, rented.AsSpan(headers));
-            return HashOf(this, rented.AsSpan(0, headers), Headers is not null, rented.AsSpan(headers, data));
+            var buffer = rented.AsSpan();
+            var at = WriteHead(buffer, this);
+            at += Write(buffer[at..], Headers);
+            at += Write(buffer[at..], Data);
+            return SHA256.HashData(buffer[..at]);
         }
         finally
         {
@@ -66,38 +68,44 @@ public sealed record EventLeaf(
     /// PostgreSQL, to hash without decoding): the same value as <see cref="LeafHash()"/> of a leaf holding that text.
     /// <paramref name="head"/>'s own <see cref="Headers"/> and <see cref="Data"/> are not read.
     /// </summary>
-    public static byte[] LeafHash(EventLeaf head, ReadOnlyMemory<byte>? headersUtf8, ReadOnlySpan<byte> dataUtf8) =>
-        HashOf(head, headersUtf8 is { } h ? h.Span : default, headersUtf8 is not null, dataUtf8);
-
-    private static byte[] HashOf(EventLeaf head, ReadOnlySpan<byte> headers, bool hasHeaders, ReadOnlySpan<byte> data)
+    public static byte[] LeafHash(EventLeaf head, ReadOnlyMemory<byte>? headersUtf8, ReadOnlySpan<byte> dataUtf8)
     {
-        var max = 1 + Magic.Length + 11 * 5 + 3 * 20 + 36 + 40
-            + Encoding.UTF8.GetMaxByteCount(head.StreamId.Length) + Encoding.UTF8.GetMaxByteCount(head.Type.Length) + Encoding.UTF8.GetMaxByteCount(head.TenantId.Length)
-            + Encoding.UTF8.GetMaxByteCount(head.CorrelationId?.Length ?? 0) + Encoding.UTF8.GetMaxByteCount(head.CausationId?.Length ?? 0)
-            + headers.Length + data.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(max);
+        var rented = ArrayPool<byte>.Shared.Rent(MaxHeadBytes(head) + (headersUtf8?.Length ?? 0) + dataUtf8.Length);
         try
         {
             var buffer = rented.AsSpan();
-            buffer[0] = 0;
-            var at = 1 + Encoding.UTF8.GetBytes(Magic, buffer[1..]);
-            at += WriteFormatted(buffer[at..], head.Sequence, default);
-            at += WriteFormatted(buffer[at..], head.Id, "D");
-            at += Write(buffer[at..], head.StreamId);
-            at += WriteFormatted(buffer[at..], head.Version, default);
-            at += Write(buffer[at..], head.Type);
-            at += WriteFormatted(buffer[at..], head.Timestamp.UtcDateTime, TimeFormat);
-            at += Write(buffer[at..], head.TenantId);
-            at += Write(buffer[at..], head.CorrelationId);
-            at += Write(buffer[at..], head.CausationId);
-            at += hasHeaders ? Write(buffer[at..], headers) : WriteNull(buffer[at..]);
-            at += Write(buffer[at..], data);
+            var at = WriteHead(buffer, head);
+            at += headersUtf8 is { } headers ? Write(buffer[at..], headers.Span) : WriteNull(buffer[at..]);
+            at += Write(buffer[at..], dataUtf8);
             return SHA256.HashData(buffer[..at]);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>Room for the 0x00 leaf prefix, the magic and every field before the headers, with their prefixes.</summary>
+    private static int MaxHeadBytes(EventLeaf head) =>
+        1 + Magic.Length + 11 * 5 + 3 * 20 + 36 + 40
+        + Encoding.UTF8.GetMaxByteCount(head.StreamId.Length) + Encoding.UTF8.GetMaxByteCount(head.Type.Length) + Encoding.UTF8.GetMaxByteCount(head.TenantId.Length)
+        + Encoding.UTF8.GetMaxByteCount(head.CorrelationId?.Length ?? 0) + Encoding.UTF8.GetMaxByteCount(head.CausationId?.Length ?? 0);
+
+    /// <summary>The 0x00 leaf prefix, the magic and fields 1 to 9 into <paramref name="buffer"/>; returns the bytes written.</summary>
+    private static int WriteHead(Span<byte> buffer, EventLeaf head)
+    {
+        buffer[0] = 0;
+        var at = 1 + Encoding.UTF8.GetBytes(Magic, buffer[1..]);
+        at += WriteFormatted(buffer[at..], head.Sequence, default);
+        at += WriteFormatted(buffer[at..], head.Id, "D");
+        at += Write(buffer[at..], head.StreamId);
+        at += WriteFormatted(buffer[at..], head.Version, default);
+        at += Write(buffer[at..], head.Type);
+        at += WriteFormatted(buffer[at..], head.Timestamp.UtcDateTime, TimeFormat);
+        at += Write(buffer[at..], head.TenantId);
+        at += Write(buffer[at..], head.CorrelationId);
+        at += Write(buffer[at..], head.CausationId);
+        return at;
     }
 
     /// <summary>
