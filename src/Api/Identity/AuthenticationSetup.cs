@@ -84,14 +84,19 @@ public static class AuthenticationSetup
     /// A well-signed token is still refused (401) when its identity is broken (<see cref="IdentityClaimsRule"/>): every
     /// action is recorded against a subject, a token without a role would otherwise pass every plain [Authorize], and a
     /// citizen without a valid national ID or an officer without a department has no identity our rules can check.
+    /// The claims read for this check stay on the principal (<see cref="CallerPrincipal"/>), so that the request's
+    /// later questions about its caller are answered without reading the token's claims again.
     /// </summary>
     private static Task RequireIdentityClaims(TokenValidatedContext context)
     {
-        if (IdentityClaimsRule.Check(context.Principal!) is { } problem)
+        var caller = CallerClaims.Read(context.Principal!);
+        if (IdentityClaimsRule.Check(caller) is { } problem)
         {
             context.HttpContext.Features.Set(problem);
             context.Fail(problem.Message);
+            return Task.CompletedTask;
         }
+        context.Principal = new CallerPrincipal(context.Principal!, caller);
         return Task.CompletedTask;
     }
 

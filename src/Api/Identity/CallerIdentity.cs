@@ -2,33 +2,43 @@ using System.Security.Claims;
 
 namespace MyGovernment.Api.Identity;
 
-/// <summary>Reads who is calling from the validated token. Identity never comes from a request body.</summary>
+/// <summary>
+/// Reads who is calling from the validated token (<see cref="CallerClaims"/>, read once per request). Identity never
+/// comes from a request body.
+/// </summary>
 public static class CallerIdentity
 {
     public static string Subject(this ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimNames.Subject) ?? throw new UnauthorizedAccessException("The token has no subject.");
+        CallerClaims.Of(user).Subject ?? throw new UnauthorizedAccessException("The token has no subject.");
 
     /// <summary>The citizen's national ID, or the subject for resident/diaspora accounts without one.</summary>
     public static string ApplicantId(this ClaimsPrincipal user) => user.NationalId() ?? user.Subject();
 
     /// <summary>The token's national ID in ASCII digits: an identity provider may issue it in Arabic-Indic digits.</summary>
-    public static string? NationalId(this ClaimsPrincipal user) => MyGovernment.Domain.Common.NationalId.Normalise(user.FindFirstValue(ClaimNames.NationalId));
+    public static string? NationalId(this ClaimsPrincipal user) => CallerClaims.Of(user).NationalId;
 
     /// <summary>The client app the token was issued to, if any.</summary>
-    public static string? ClientId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.ClientId);
+    public static string? ClientId(this ClaimsPrincipal user) => CallerClaims.Of(user).ClientId;
 
     /// <summary>The app itself (its own client-credentials token), as opposed to a person using it.</summary>
-    public static string? ClientApp(this ClaimsPrincipal user) =>
-        user.ClientId() is { Length: > 0 } client && client == user.FindFirstValue(ClaimNames.Subject) && !user.HasClaim(c => c.Type == ClaimNames.Role) ? client : null;
+    public static string? ClientApp(this ClaimsPrincipal user)
+    {
+        var caller = CallerClaims.Of(user);
+        return caller.ClientId is { Length: > 0 } client && client == caller.Subject && caller.Roles.Count == 0 ? client : null;
+    }
 
-    public static string? Department(this ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Department);
+    public static string? Department(this ClaimsPrincipal user) => CallerClaims.Of(user).Department;
 
     /// <summary>The acting person as the domain records them: subject, role, department and national ID from the token.</summary>
-    public static MyGovernment.Domain.Common.Actor ToActor(this ClaimsPrincipal user) => new(
-        user.Subject(),
-        user.FindFirstValue(ClaimNames.Role) ?? "",
-        user.Department(),
-        user.NationalId());
+    public static MyGovernment.Domain.Common.Actor ToActor(this ClaimsPrincipal user)
+    {
+        var caller = CallerClaims.Of(user);
+        return new(
+            caller.Subject ?? throw new UnauthorizedAccessException("The token has no subject."),
+            caller.Role ?? "",
+            caller.Department,
+            caller.NationalId);
+    }
 
     public static bool IsStaffOf(this ClaimsPrincipal user, string? department) =>
         department is not null

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using MyGovernment.Domain.Common;
 
 namespace MyGovernment.Api.Identity;
@@ -20,12 +19,8 @@ public static class IdentityClaimsRule
     /// <summary>Resident and diaspora accounts have no national ID; their subject says so (as the domain expects).</summary>
     public const string ResidentSubjectPrefix = "R-";
 
-    public static IdentityProblem? Check(ClaimsPrincipal principal) => Check(
-        principal.FindFirst(ClaimNames.Subject)?.Value,
-        [.. principal.FindAll(ClaimNames.Role).Select(c => c.Value)],
-        principal.FindFirst(ClaimNames.Department)?.Value,
-        principal.FindFirst(ClaimNames.NationalId)?.Value,
-        principal.FindFirst(ClaimNames.ClientId)?.Value);
+    public static IdentityProblem? Check(CallerClaims caller) =>
+        Check(caller.Subject, caller.Roles, caller.Department, caller.NationalIdAsSent, caller.ClientId);
 
     public static IdentityProblem? Check(string? subject, IReadOnlyList<string> roles, string? department, string? nationalId, string? clientId = null)
     {
