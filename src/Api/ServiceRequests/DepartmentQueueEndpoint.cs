@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Marten;
 using Marten.Linq.MatchesSql;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MyGovernment.Api.Identity;
 using MyGovernment.Api.Paging;
+using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Domain.Catalog;
 using MyGovernment.Domain.ServiceRequests;
 using MyGovernment.Projections.ServiceRequests;
@@ -20,11 +22,17 @@ public sealed record QueueItem(
 public static class DepartmentQueueEndpoint
 {
     /// <summary>The statuses of a request that is still being worked at its current step: the queue and the workload count these.</summary>
-    public static readonly ServiceRequestStatus[] Open =
-    [
-        ServiceRequestStatus.InReview, ServiceRequestStatus.AwaitingApplicant, ServiceRequestStatus.Referred,
-        ServiceRequestStatus.AwaitingApproval, ServiceRequestStatus.Approved, ServiceRequestStatus.Reopened,
-    ];
+    public static readonly ServiceRequestStatus[] Open = RequestStatusSql.Open;
+
+    /// <summary>
+    /// A department's open requests, with the statuses written as SQL literals (<see cref="RequestStatusSql"/>) so that
+    /// PostgreSQL can prove the query reads only what the partial index of open requests holds
+    /// (<c>ServiceRequestIndexes</c>), and the queue's cost follows its open work rather than the department's history.
+    /// </summary>
+    public static Expression<Func<ServiceRequestDetails, bool>> IsOpenAt(string department) =>
+        r => r.CurrentDepartment == department && r.MatchesSql(OpenStatus);
+
+    private static readonly string OpenStatus = RequestStatusSql.ColumnIsOneOf(RequestStatusSql.Open, "d." + RequestColumns.Status);
 
     /// <summary>
     /// The one order of a queue: first come, first served by when the step received the request, ties by id. No other
@@ -53,7 +61,7 @@ public static class DepartmentQueueEndpoint
             extensions: new Dictionary<string, object?> { ["code"] = "department_not_found" });
         }
         var department = code.ToUpperInvariant();
-        var query = session.Query<ServiceRequestDetails>().Where(r => r.CurrentDepartment == department && r.Status.IsOneOf(Open));
+        var query = session.Query<ServiceRequestDetails>().Where(IsOpenAt(department));
         query = Filter(query, status, service, overdue);
         query = assigned switch
         {

@@ -41,11 +41,12 @@ public static class DepartmentWorkloadEndpoint
         // counts over the decided ones, which the database computes (indexed by department), never loading old rows.
         var batch = session.CreateBatchQuery();
         var openRows = batch.Query<ServiceRequestDetails>()
-            .Where(r => r.CurrentDepartment == department && r.Status.IsOneOf(DepartmentQueueEndpoint.Open))
+            .Where(DepartmentQueueEndpoint.IsOpenAt(department))
             .Select(r => new OpenWork { AssignedTo = r.AssignedTo, IsOverdue = r.IsOverdue })
             .ToList();
         var oldestUnassigned = batch.Query<ServiceRequestDetails>()
-            .Where(r => r.CurrentDepartment == department && r.Status.IsOneOf(DepartmentQueueEndpoint.Open) && r.AssignedTo == null)
+            .Where(DepartmentQueueEndpoint.IsOpenAt(department))
+            .Where(r => r.AssignedTo == null)
             .OrderBy(r => r.QueuedAt)
             .FirstOrDefault();
         var decided = batch.Query<ServiceRequestDetails>().Count(r => r.Decision!.Department == department);

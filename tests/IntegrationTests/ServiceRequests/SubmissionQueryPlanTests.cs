@@ -1,9 +1,13 @@
+using Marten;
 using Marten.Internal;
+using Marten.Linq;
 using Marten.Linq.QueryHandlers;
 using MyGovernment.Api.ServiceRequests;
 using MyGovernment.Application.ServiceRequests;
 using MyGovernment.Application.Staff;
 using MyGovernment.IntegrationTests.Support;
+using MyGovernment.Projections.ServiceRequests;
+using Npgsql;
 using Shouldly;
 using Weasel.Postgresql;
 
@@ -31,7 +35,7 @@ public sealed class SubmissionQueryPlanTests(AppFixture app)
     // large share of a small table: the test database is vacuumed first and bitmap scans are left out, so the plan
     // shows whether the query can be answered from the index at all.
     [Fact]
-    public async Task The_workload_count_is_an_index_only_scan_of_the_partial_index_of_held_requests()
+    public async Task The_workload_count_is_an_index_only_scan_of_the_partial_index_of_open_requests()
     {
         await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
         {
@@ -40,7 +44,32 @@ public sealed class SubmissionQueryPlanTests(AppFixture app)
             await vacuum.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
         (await PlanAsync(new OpenAssignmentsQuery("MOL"), "set enable_bitmapscan = off"))
-            .ShouldContain($"Index Only Scan using {ServiceRequestIndexes.HeldByDepartmentAndAssignee}");
+            .ShouldContain($"Index Only Scan using {ServiceRequestIndexes.OpenByDepartmentAndAssignee}");
+    }
+
+    // The queue shares the index (one entry per write of an open request instead of two, issue 16 part S): its page,
+    // in its one order, and the workload's list of open work must read it, not the department's whole history.
+    [Fact]
+    public async Task A_department_queue_and_its_open_work_read_the_partial_index_of_open_requests()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = app.Store.QuerySession();
+        var queue = session.Query<ServiceRequestDetails>().Where(DepartmentQueueEndpoint.IsOpenAt("MOL"));
+        NpgsqlCommand[] commands =
+        [
+            DepartmentQueueEndpoint.FirstComeFirstServed.Sort(queue).Take(21).ToCommand(FetchType.FetchMany),
+            queue.Where(r => r.AssignedTo == null).OrderBy(r => r.QueuedAt).ToCommand(FetchType.FetchOne),
+            queue.Select(r => new { r.AssignedTo, r.IsOverdue }).ToCommand(FetchType.FetchMany),
+        ];
+        foreach (var command in commands)
+        {
+            await using (command)
+            {
+                var plan = await QueryPlans.ExplainAsync(app.ConnectionString, command, ct, "set enable_bitmapscan = off");
+                plan.ShouldContain(ServiceRequestIndexes.OpenByDepartmentAndAssignee, customMessage: command.CommandText);
+                plan.ShouldNotContain("Seq Scan");
+            }
+        }
     }
 
     private async Task<string> PlanAsync<T>(IQueryHandler<T> query, string? setting = null)
