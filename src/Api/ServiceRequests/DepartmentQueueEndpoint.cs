@@ -32,6 +32,13 @@ public static class DepartmentQueueEndpoint
     public static Expression<Func<ServiceRequestDetails, bool>> IsOpenAt(string department) =>
         r => r.CurrentDepartment == department && r.MatchesSql(OpenStatus);
 
+    /// <summary>
+    /// An officer's open requests, from the same partial index: its assignee is not its first column, so this reads
+    /// every open request's entry (the country's open work), not the request table with its history.
+    /// </summary>
+    public static Expression<Func<ServiceRequestDetails, bool>> IsOpenWith(string officer) =>
+        r => r.AssignedTo == officer && r.MatchesSql(OpenStatus);
+
     private static readonly string OpenStatus = RequestStatusSql.ColumnIsOneOf(RequestStatusSql.Open, "d." + RequestColumns.Status);
 
     /// <summary>

@@ -24,7 +24,7 @@ public static class MyAssignmentsEndpoint
         CancellationToken ct)
     {
         var me = user.Subject();
-        var query = session.Query<ServiceRequestDetails>().Where(r => r.AssignedTo == me && r.Status.IsOneOf(DepartmentQueueEndpoint.Open));
+        var query = session.Query<ServiceRequestDetails>().Where(DepartmentQueueEndpoint.IsOpenWith(me));
         query = DepartmentQueueEndpoint.Filter(query, status, service, overdue);
         return KeysetPaging.PageAsync(query, DepartmentQueueEndpoint.FirstComeFirstServed, after, limit, DepartmentQueueEndpoint.ToItem, ct);
     }

@@ -48,9 +48,10 @@ public sealed class SubmissionQueryPlanTests(AppFixture app)
     }
 
     // The queue shares the index (one entry per write of an open request instead of two, issue 16 part S): its page,
-    // in its one order, and the workload's list of open work must read it, not the department's whole history.
+    // in its one order, the workload's list of open work and an officer's assignments must read it, not the
+    // department's (or the country's) whole history.
     [Fact]
-    public async Task A_department_queue_and_its_open_work_read_the_partial_index_of_open_requests()
+    public async Task Queues_workload_and_assignments_read_the_partial_index_of_open_requests()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var session = app.Store.QuerySession();
@@ -60,6 +61,9 @@ public sealed class SubmissionQueryPlanTests(AppFixture app)
             DepartmentQueueEndpoint.FirstComeFirstServed.Sort(queue).Take(21).ToCommand(FetchType.FetchMany),
             queue.Where(r => r.AssignedTo == null).OrderBy(r => r.QueuedAt).ToCommand(FetchType.FetchOne),
             queue.Select(r => new { r.AssignedTo, r.IsOverdue }).ToCommand(FetchType.FetchMany),
+            // An officer's own list: every open entry of the index, still not the table's history.
+            DepartmentQueueEndpoint.FirstComeFirstServed.Sort(session.Query<ServiceRequestDetails>().Where(DepartmentQueueEndpoint.IsOpenWith("officer-1")))
+                .Take(21).ToCommand(FetchType.FetchMany),
         ];
         foreach (var command in commands)
         {
