@@ -42,6 +42,28 @@ public sealed class RefusalLoggingTests(AppFixture app)
     }
 
     [Fact]
+    public void A_refusal_is_written_only_where_Information_is_configured()
+    {
+        var recorder = new RecordingProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(recorder).SetMinimumLevel(LogLevel.Warning).AddFilter("Wolverine.Chatty", LogLevel.Information));
+        services.LogRefusalsAsInformation();
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<ILoggerFactory>();
+
+        factory.CreateLogger("Wolverine.Handler").LogError(new DomainException("fee_not_paid", "The fee is not paid."), "Invocation failed");
+        factory.CreateLogger("Wolverine.Handler").LogError(new InvalidOperationException("a real bug"), "Invocation failed");
+        factory.CreateLogger("Wolverine.Chatty").LogError(new DomainException("stale_version", "Stale."), "Invocation failed");
+
+        // At Warning the refusal is not written (it would be Information); the failure is; a category set to
+        // Information still gets its refusals.
+        recorder.Entries.Select(e => (e.Level, e.Message)).ShouldBe([
+            (LogLevel.Error, "Invocation failed"),
+            (LogLevel.Information, "Invocation failed Refused: stale_version."),
+        ]);
+    }
+
+    [Fact]
     public void The_api_wraps_every_logging_provider()
     {
         // The fixture's own capture provider is added after the API's set-up, so it is the one left unwrapped.
