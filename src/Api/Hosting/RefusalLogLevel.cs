@@ -65,7 +65,8 @@ internal static class RefusalLogLevel
         /// an entry by the level it was written at (Error) before a provider sees it, and a provider's own logger does
         /// not filter at all, so an entry turned into Information here must be checked again, against the factory's
         /// logger for the same category; without it a node set to Warning still wrote every refusal (issue 16 part S:
-        /// 6% of a refusal's CPU in the benchmark, whose API logs at Warning).
+        /// 6% of a refusal's CPU in the benchmark, whose API logs at Warning). The factory's logger answers for all
+        /// providers at once: where one of them takes this category's Information, every wrapped one writes the line.
         /// </summary>
         private bool InformationEnabled => (filtered ??= configured()).IsEnabled(LogLevel.Information);
 

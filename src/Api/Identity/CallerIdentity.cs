@@ -8,8 +8,7 @@ namespace MyGovernment.Api.Identity;
 /// </summary>
 public static class CallerIdentity
 {
-    public static string Subject(this ClaimsPrincipal user) =>
-        CallerClaims.Of(user).Subject ?? throw new UnauthorizedAccessException("The token has no subject.");
+    public static string Subject(this ClaimsPrincipal user) => SubjectOf(CallerClaims.Of(user));
 
     /// <summary>The citizen's national ID, or the subject for resident/diaspora accounts without one.</summary>
     public static string ApplicantId(this ClaimsPrincipal user) => user.NationalId() ?? user.Subject();
@@ -34,11 +33,14 @@ public static class CallerIdentity
     {
         var caller = CallerClaims.Of(user);
         return new(
-            caller.Subject ?? throw new UnauthorizedAccessException("The token has no subject."),
+            SubjectOf(caller),
             caller.Role ?? "",
             caller.Department,
             caller.NationalId);
     }
+
+    private static string SubjectOf(CallerClaims caller) =>
+        caller.Subject ?? throw new UnauthorizedAccessException("The token has no subject.");
 
     public static bool IsStaffOf(this ClaimsPrincipal user, string? department) =>
         department is not null

@@ -21,9 +21,6 @@ public sealed record QueueItem(
 
 public static class DepartmentQueueEndpoint
 {
-    /// <summary>The statuses of a request that is still being worked at its current step: the queue and the workload count these.</summary>
-    public static readonly ServiceRequestStatus[] Open = RequestStatusSql.Open;
-
     /// <summary>
     /// A department's open requests, with the statuses written as SQL literals (<see cref="RequestStatusSql"/>) so that
     /// PostgreSQL can prove the query reads only what the partial index of open requests holds

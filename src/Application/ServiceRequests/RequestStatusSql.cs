@@ -25,11 +25,7 @@ public static class RequestStatusSql
     /// A request still being worked at its current step: held, or approved and waiting to be issued. What a
     /// department's queue lists and its workload counts, and the condition of the index that serves them.
     /// </summary>
-    public static readonly ServiceRequestStatus[] Open =
-    [
-        ServiceRequestStatus.InReview, ServiceRequestStatus.AwaitingApplicant, ServiceRequestStatus.Referred,
-        ServiceRequestStatus.AwaitingApproval, ServiceRequestStatus.Approved, ServiceRequestStatus.Reopened,
-    ];
+    public static readonly ServiceRequestStatus[] Open = [.. Held, ServiceRequestStatus.Approved];
 
     /// <summary><c>(data ->> 'status') = any(array[...])</c> over <paramref name="data"/> (a column or <c>alias.data</c>).</summary>
     public static string IsOneOf(ISerializer serializer, IEnumerable<ServiceRequestStatus> statuses, string data = "data") =>
