@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MyGovernment.Api.Identity;
@@ -40,6 +41,8 @@ public static class AuthenticationSetup
             builder.Services.AddSingleton(issuer);
         }
 
+        var tokenCache = section.GetSection("TokenCache").Get<TokenCacheOptions>() ?? new TokenCacheOptions();
+        builder.Services.AddSingleton(new ValidatedTokens(tokenCache, TimeProvider.System));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
@@ -55,7 +58,12 @@ public static class AuthenticationSetup
                 NameClaimType = ClaimNames.Subject,
                 RoleClaimType = ClaimNames.Role,
             };
-            options.Events = new JwtBearerEvents { OnTokenValidated = RequireIdentityClaims, OnChallenge = ExplainIdentityProblem };
+            options.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = UseValidatedToken,
+                OnTokenValidated = RequireIdentityClaims,
+                OnChallenge = ExplainIdentityProblem,
+            };
             if (issuer is not null)
             {
                 options.TokenValidationParameters.ValidIssuer = DevelopmentTokenIssuer.Issuer;
@@ -97,8 +105,35 @@ public static class AuthenticationSetup
             return Task.CompletedTask;
         }
         context.Principal = new CallerPrincipal(context.Principal!, caller);
+        if (context.SecurityToken is JsonWebToken token)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().Remember(
+                token.EncodedToken, context.Principal, new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc)));
+        }
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// A token this node has already validated, sent again, is answered with the caller it named (<see cref="ValidatedTokens"/>);
+    /// any other token is left to the handler, which reads it from the header by the same rule.
+    /// </summary>
+    private static Task UseValidatedToken(MessageReceivedContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.CompletedTask;
+        }
+        var token = authorization[BearerPrefix.Length..].Trim();
+        if (token.Length > 0 && context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().TryGet(token, out var principal))
+        {
+            context.Principal = principal;
+            context.Success();
+        }
+        return Task.CompletedTask;
+    }
+
+    private const string BearerPrefix = "Bearer ";
 
     /// <summary>A broken identity is answered with its own stable code and which claim is wrong, not a bare 401.</summary>
     private static async Task ExplainIdentityProblem(JwtBearerChallengeContext context)

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using MyGovernment.Api.Identity;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
@@ -50,7 +47,7 @@ public sealed class CallerClaimsTests(AppFixture app)
     {
         var token = app.TokenFor("officer-without-department", Roles.Officer, nationalId: Citizens.NewNationalId());
 
-        (await AuthenticateResultAsync(token)).Succeeded.ShouldBeFalse();
+        (await app.AuthenticateAsync(token)).Succeeded.ShouldBeFalse();
     }
 
     [Fact]
@@ -116,17 +113,8 @@ public sealed class CallerClaimsTests(AppFixture app)
 
     private async Task<ClaimsPrincipal> AuthenticateAsync(string token)
     {
-        var result = await AuthenticateResultAsync(token);
+        var result = await app.AuthenticateAsync(token);
         result.Succeeded.ShouldBeTrue(result.Failure?.Message);
         return result.Principal!;
-    }
-
-    /// <summary>The API's own authentication (the JWT bearer scheme and its events) applied to a request with the token.</summary>
-    private async Task<AuthenticateResult> AuthenticateResultAsync(string token)
-    {
-        await using var scope = app.Host.Services.CreateAsyncScope();
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        http.Request.Headers.Authorization = "Bearer " + token;
-        return await http.AuthenticateAsync();
     }
 }

@@ -1,6 +1,8 @@
 using Alba;
 using Marten;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
@@ -114,4 +116,13 @@ public sealed class AppFixture : IAsyncLifetime
     /// <param name="clientId">The client app the token was issued to (claim client_id), if any.</param>
     public string TokenFor(string subject, string role, string? department = null, string? nationalId = null, string? clientId = null) =>
         Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(subject, role, department, nationalId, clientId: clientId);
+
+    /// <summary>The API's own authentication (the JWT bearer scheme and its events) applied to a request with the token.</summary>
+    public async Task<AuthenticateResult> AuthenticateAsync(string token)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Headers.Authorization = "Bearer " + token;
+        return await http.AuthenticateAsync();
+    }
 }
