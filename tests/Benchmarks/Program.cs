@@ -23,6 +23,12 @@ if (args.Length > 0 && args[0] == "drain")
     return await FollowUpRun.RunAsync(current, ArgText("--before"), Arg("--messages", 10_000), Arg("--submissions", 500));
 }
 
+if (args.Length > 0 && args[0] == "tokens")
+{
+    // dotnet run -c Release --project tests/Benchmarks -- tokens [--rounds 6] [--per-round 20000]
+    return await TokenValidationRun.RunAsync(Arg("--rounds", 6), Arg("--per-round", 20_000));
+}
+
 var seconds = Arg("--seconds", 5);
 var bulkEvents = Arg("--events", 100_000);
 int[] concurrency = Arg("--clients", 0) is > 0 and var only ? [only] : [1, 4, 16, 64];
