@@ -21,6 +21,12 @@ namespace MyGovernment.Api.Identity;
 /// </remarks>
 public sealed class ValidatedTokens(TokenCacheOptions options, TimeProvider clock)
 {
+    /// <summary>
+    /// Longer tokens are validated each time instead of kept: identity providers' access tokens are one or two kB, and
+    /// the bound keeps a full cache's memory within tens of MB whatever an issuer puts into its tokens.
+    /// </summary>
+    public const int MaxTokenLength = 8 * 1024;
+
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private long nextSweep;
 
@@ -44,7 +50,7 @@ public sealed class ValidatedTokens(TokenCacheOptions options, TimeProvider cloc
     /// <summary>Keeps a validated token until it expires or <see cref="TokenCacheOptions.MaxAge"/> passes, whichever is first.</summary>
     public void Remember(string token, ClaimsPrincipal principal, DateTimeOffset expires)
     {
-        if (options.MaxAge <= TimeSpan.Zero || options.MaxEntries <= 0)
+        if (options.MaxAge <= TimeSpan.Zero || options.MaxEntries <= 0 || token.Length > MaxTokenLength)
         {
             return;
         }

@@ -103,6 +103,20 @@ public sealed class ValidatedTokensTests(AppFixture app)
         cache.TryGet("t", out _).ShouldBeFalse();
     }
 
+    [Fact]
+    public void A_token_longer_than_the_bound_is_validated_each_time_instead_of_kept()
+    {
+        var clock = new ManualClock();
+        var cache = new ValidatedTokens(new TokenCacheOptions(), clock);
+        var longest = new string('a', ValidatedTokens.MaxTokenLength);
+
+        cache.Remember(longest, Caller("a"), clock.GetUtcNow().AddHours(1));
+        cache.Remember(longest + "a", Caller("b"), clock.GetUtcNow().AddHours(1));
+
+        cache.TryGet(longest, out _).ShouldBeTrue();
+        cache.TryGet(longest + "a", out _).ShouldBeFalse();
+    }
+
     private static ClaimsPrincipal Caller(string subject) => new(new ClaimsIdentity([new(ClaimNames.Subject, subject)], "token"));
 
     private async Task<HttpStatusCode> GetAsync(string path, string token)
