@@ -82,12 +82,15 @@ public sealed class HttpCommands(ApiProcess api, HttpClient http, string[] citiz
     public async Task<System.Collections.Concurrent.ConcurrentQueue<(Guid Id, long Version)>> PrepareClaimedAsync(int size)
     {
         var pool = new System.Collections.Concurrent.ConcurrentQueue<(Guid, long)>();
-        await Parallel.ForAsync(0, size, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
-        {
-            var id = await SubmitAsync(i);
-            pool.Enqueue((id, await ClaimFromAnyVersionAsync(id)));
-        });
+        await Parallel.ForAsync(0, size, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) => pool.Enqueue(await SubmitClaimedAsync(i)));
         return pool;
+    }
+
+    /// <summary>A new request submitted by the given client's citizen and claimed by the officer: its id and version.</summary>
+    public async Task<(Guid Id, long Version)> SubmitClaimedAsync(int client)
+    {
+        var id = await SubmitAsync(client);
+        return (id, await ClaimFromAnyVersionAsync(id));
     }
 
     /// <summary>
