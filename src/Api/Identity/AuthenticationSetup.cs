@@ -115,7 +115,7 @@ public static class AuthenticationSetup
 
     /// <summary>
     /// A token this node has already validated, sent again, is answered with the caller it named (<see cref="ValidatedTokens"/>);
-    /// any other token is left to the handler, which reads it from the header by the same rule.
+    /// any other token is handed to the handler as read here, so the header is read once.
     /// </summary>
     private static Task UseValidatedToken(MessageReceivedContext context)
     {
@@ -129,7 +129,9 @@ public static class AuthenticationSetup
         {
             context.Principal = principal;
             context.Success();
+            return Task.CompletedTask;
         }
+        context.Token = token;
         return Task.CompletedTask;
     }
 
