@@ -12,8 +12,10 @@ public sealed class NoMoreWorkException : Exception;
 /// <param name="SustainedPerSecond">Operations over run plus drain: the rate the system can keep up, follow-ups included.</param>
 /// <param name="AppKbPerOp">Memory the application under test allocated per operation, follow-ups included: unlike CPU
 /// time it does not change with the machine's load, so it compares builds measured on different days.</param>
+/// <param name="AppMethodsCompiled">Methods the API's runtime compiled during run and drain (null where not counted): CPU
+/// spent once per process, which a measurement of the steady state should not contain.</param>
 public sealed record Measurement(string Scenario, int Clients, long Operations, long Errors, double Seconds, double PerSecond, double P50Ms, double P95Ms, double P99Ms,
-    double AppCpuMsPerOp = 0, double DbCpuMsPerOp = 0, double DrainSeconds = 0, double SustainedPerSecond = 0, double AppKbPerOp = 0);
+    double AppCpuMsPerOp = 0, double DbCpuMsPerOp = 0, double DrainSeconds = 0, double SustainedPerSecond = 0, double AppKbPerOp = 0, long? AppMethodsCompiled = null);
 
 /// <summary>
 /// Runs an operation from N concurrent clients for a fixed time (after a short warm-up) and records every latency.
@@ -23,11 +25,12 @@ public static class LoadRunner
 {
     public static async Task<Measurement> RunAsync(
         string scenario, int clients, TimeSpan duration, Func<int, Task> operation, TimeSpan? warmup = null, (CpuMeter Meter, Process App)? cpu = null,
-        Func<Task>? drain = null, Func<long>? allocated = null)
+        Func<Task>? drain = null, Func<long>? allocated = null, Func<long>? compiled = null)
     {
         await RunForAsync(clients, warmup ?? TimeSpan.FromSeconds(1), operation, null);
         var before = cpu?.Meter.Take(cpu.Value.App);
         var allocatedBefore = allocated?.Invoke();
+        var compiledBefore = compiled?.Invoke();
         var latencies = new List<double>[clients];
         var errors = 0L;
         var clock = Stopwatch.StartNew();
@@ -48,6 +51,7 @@ public static class LoadRunner
         // After the drain, so CPU per operation includes the follow-up work each operation caused.
         var after = cpu?.Meter.Take(cpu.Value.App);
         var allocatedAfter = allocated?.Invoke();
+        var compiledAfter = compiled?.Invoke();
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
         var ops = Math.Max(1, all.Length - errors);
         return new Measurement(scenario, clients, all.Length - errors, errors, seconds, (all.Length - errors) / seconds,
@@ -55,7 +59,8 @@ public static class LoadRunner
             before is { } b && after is { } a ? (a.App - b.App).TotalMilliseconds / ops : 0,
             before is { } b2 && after is { } a2 ? (a2.Db - b2.Db).TotalMilliseconds / ops : 0,
             drainSeconds, (all.Length - errors) / (seconds + drainSeconds),
-            allocatedBefore is { } ab && allocatedAfter is { } aa ? (aa - ab) / 1024.0 / ops : 0);
+            allocatedBefore is { } ab && allocatedAfter is { } aa ? (aa - ab) / 1024.0 / ops : 0,
+            compiledAfter - compiledBefore);
     }
 
     private static async Task RunForAsync(int clients, TimeSpan duration, Func<int, Task> operation, Action<int, double, bool>? record)

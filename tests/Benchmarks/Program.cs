@@ -112,23 +112,49 @@ foreach (var (route, ms) in firstRequests)
 {
     Console.WriteLine($"   first request after ready: {route,-50} {ms,7:0} ms");
 }
-// --warm S (default 60): S seconds of every command the scenarios measure (submit, claim, a refused decision, the
-// approval) at 16 clients before anything is measured, so the measurements see the code the runtime settles on after
+// --warm S (default 60): at least S seconds of every command the scenarios measure (submit, claim, a refused decision,
+// the approval) at 16 clients before anything is measured, so the measurements see the code the runtime settles on after
 // its tiered, profile-guided recompilation, as on a node that has run for a while; --warm 0 measures a node seconds
 // after its start (issue 16, part F: four times the CPU). Each round runs all four on one new request to the end of
 // the warm-up: approvals taken from a pool prepared beforehand ran out after about 15 s, while the runtime was still
 // busy compiling, and the approval's own code reached its optimized tier only in the measured run (part T).
+// After S seconds it goes on, 10 s at a time, until the runtime compiles fewer than SettledMethods methods in 10 s (at
+// most --warm-max seconds): at 60 s it was still compiling about 200 methods a second, background loops' code reaching
+// its last tier, and a tenth of the API's CPU in the first measurement was the JIT's (part U).
 var warmSeconds = Arg("--warm", 60);
+var warmMaxSeconds = Math.Max(warmSeconds, Arg("--warm-max", 300));
+const int SettledMethods = 150;
+await using var apiJit = JitMeter.Attach(api.Process.Id);
+long ApiCompiled() => apiJit.Compiled;
+var warmedSeconds = 0;
 if (warmSeconds > 0 && !onlyStart)
 {
-    Console.WriteLine($"   warming up for {warmSeconds} s (not measured)...");
-    await LoadRunner.RunAsync("warm-up", 16, TimeSpan.FromSeconds(warmSeconds), async c =>
+    Console.WriteLine($"   warming up for at least {warmSeconds} s, until the JIT settles (not measured)...");
+    const int Slice = 10;
+    while (warmedSeconds < warmMaxSeconds)
     {
-        var (id, claimed) = await http.SubmitClaimedAsync(c);
-        await http.RefusedApproveAsync(id, claimed - 1);
-        await http.ApproveAsync(id, claimed);
-    });
+        var sliceSeconds = warmedSeconds == 0 ? warmSeconds : Slice;
+        var compiledBefore = ApiCompiled();
+        await LoadRunner.RunAsync("warm-up", 16, TimeSpan.FromSeconds(sliceSeconds), async c =>
+        {
+            var (id, claimed) = await http.SubmitClaimedAsync(c);
+            await http.RefusedApproveAsync(id, claimed - 1);
+            await http.ApproveAsync(id, claimed);
+        }, warmup: TimeSpan.Zero);
+        warmedSeconds += sliceSeconds;
+        var lastSliceCompiled = ApiCompiled() - compiledBefore;
+        if (sliceSeconds == Slice)
+        {
+            // Only a 10 s slice's count says whether compilation has settled; the first, long one always compiles much.
+            Console.WriteLine($"   ... {warmedSeconds} s: {lastSliceCompiled} methods compiled in the last {Slice} s");
+            if (lastSliceCompiled < SettledMethods)
+            {
+                break;
+            }
+        }
+    }
     await DrainInboxAsync(db);
+    Console.WriteLine($"   warmed up for {warmedSeconds} s ({ApiCompiled():N0} methods compiled since the first requests)");
 }
 if (onlyStart)
 {
@@ -138,7 +164,7 @@ if (onlyStart)
 }
 foreach (var clients in concurrency)
 {
-    results.Add(Report(await LoadRunner.RunAsync("3a. HTTP submit request", clients, duration, c => http.SubmitAsync(c), cpu: (meter, api.Process), drain: () => DrainInboxAsync(db), allocated: ApiAllocated)));
+    results.Add(Report(await LoadRunner.RunAsync("3a. HTTP submit request", clients, duration, c => http.SubmitAsync(c), cpu: (meter, api.Process), drain: () => DrainInboxAsync(db), allocated: ApiAllocated, compiled: ApiCompiled)));
 }
 foreach (var clients in concurrency)
 {
@@ -154,7 +180,7 @@ foreach (var clients in concurrency)
             throw new NoMoreWorkException();
         }
         await http.ApproveAsync(item.Id, item.Version);
-    }, cpu: (meter, api.Process), drain: () => DrainInboxAsync(db), allocated: ApiAllocated)));
+    }, cpu: (meter, api.Process), drain: () => DrainInboxAsync(db), allocated: ApiAllocated, compiled: ApiCompiled)));
 }
 
 foreach (var clients in concurrency)
@@ -168,7 +194,7 @@ foreach (var clients in concurrency)
     {
         var (id, version) = targets[(Interlocked.Increment(ref next) & int.MaxValue) % targets.Length];
         await http.RefusedApproveAsync(id, version - 1);
-    }, cpu: (meter, api.Process), drain: () => DrainInboxAsync(db), allocated: ApiAllocated)));
+    }, cpu: (meter, api.Process), drain: () => DrainInboxAsync(db), allocated: ApiAllocated, compiled: ApiCompiled)));
 }
 
 // Saturation is the sustained rate: a burst can outrun the background follow-ups (automatic assignment after every
@@ -234,7 +260,7 @@ Console.WriteLine("6. verify over the whole event log...");
 var verify = await VerifyAsync(apiDll, connectionString);
 Console.WriteLine($"   verify: {verify.Events:N0} events in {verify.Seconds:0.00} s = {verify.Events / verify.Seconds:N0} events/s");
 
-var report = Markdown(results, starts, lag, openRate * 100 / saturation, openSeconds, rebuilds, totalEvents, seconds, bulkEvents, warmSeconds)
+var report = Markdown(results, starts, lag, openRate * 100 / saturation, openSeconds, rebuilds, totalEvents, seconds, bulkEvents, warmSeconds, warmedSeconds)
     + "\nFirst request of each route on a freshly started API, right after `/health/ready` (target 500 ms): "
     + string.Join("; ", firstRequests.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Route} {f.Ms:0} ms"))) + ".\n"
     + string.Create(CultureInfo.InvariantCulture,
@@ -243,7 +269,7 @@ Directory.CreateDirectory(Path.Combine(root, "docs"));
 await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.md"), report);
 await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.json"), JsonSerializer.Serialize(new
 {
-    machine = Machine(), seconds, warmSeconds, results, startToReadyMs = starts, lag, verify = new { verify.Events, verify.Seconds }, rebuilds = rebuilds.Select(r => new { r.Projection, r.Ms, eventsPerSecond = totalEvents / (r.Ms / 1000) }), totalEvents,
+    machine = Machine(), seconds, warmSeconds, warmedSeconds, results, startToReadyMs = starts, lag, verify = new { verify.Events, verify.Seconds }, rebuilds = rebuilds.Select(r => new { r.Projection, r.Ms, eventsPerSecond = totalEvents / (r.Ms / 1000) }), totalEvents,
 }, new JsonSerializerOptions { WriteIndented = true }));
 PrintRatios();
 Console.WriteLine("wrote docs/benchmarks.md and docs/benchmarks.json");
@@ -262,7 +288,7 @@ static long SelfAllocated() => GC.GetTotalAllocatedBytes(precise: false);
 
 static Measurement Report(Measurement m)
 {
-    Console.WriteLine($"   {m.Scenario,-28} {m.Clients,3} clients: {m.PerSecond,8:N0}/s (sustained {m.SustainedPerSecond:N0}/s, drain {m.DrainSeconds:0.0} s)  p50 {m.P50Ms,6:0.0} ms  p95 {m.P95Ms,6:0.0} ms  p99 {m.P99Ms,6:0.0} ms  errors {m.Errors}  cpu/op app {m.AppCpuMsPerOp:0.00} ms db {m.DbCpuMsPerOp:0.00} ms  alloc/op {m.AppKbPerOp:0.0} kB");
+    Console.WriteLine($"   {m.Scenario,-28} {m.Clients,3} clients: {m.PerSecond,8:N0}/s (sustained {m.SustainedPerSecond:N0}/s, drain {m.DrainSeconds:0.0} s)  p50 {m.P50Ms,6:0.0} ms  p95 {m.P95Ms,6:0.0} ms  p99 {m.P99Ms,6:0.0} ms  errors {m.Errors}  cpu/op app {m.AppCpuMsPerOp:0.00} ms db {m.DbCpuMsPerOp:0.00} ms  alloc/op {m.AppKbPerOp:0.0} kB{(m.AppMethodsCompiled is { } jit ? $"  jit {jit}" : "")}");
     return m;
 }
 
@@ -336,7 +362,7 @@ static async Task<(long Events, double Seconds)> VerifyAsync(string apiDll, stri
     return (long.Parse(events.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(secs.Groups[1].Value, CultureInfo.InvariantCulture));
 }
 
-static string Markdown(List<Measurement> results, List<double> starts, LagResult lag, double openShare, int openSeconds, List<(string Projection, double Ms)> rebuilds, long events, int seconds, int requestedEvents, int warm)
+static string Markdown(List<Measurement> results, List<double> starts, LagResult lag, double openShare, int openSeconds, List<(string Projection, double Ms)> rebuilds, long events, int seconds, int requestedEvents, int warm, int warmed)
 {
     var sb = new System.Text.StringBuilder();
     sb.AppendLine("# Benchmarks").AppendLine();
@@ -344,9 +370,11 @@ static string Markdown(List<Measurement> results, List<double> starts, LagResult
     sb.AppendLine($"scenarios side by side in one run against one throwaway PostgreSQL ({seconds} s per measurement after a 1 s warm-up;");
     sb.AppendLine("fsync and synchronous_commit on). Not a test: numbers depend on the machine and on what else runs on it.").AppendLine();
     sb.AppendLine(warm > 0
-        ? $"Before the HTTP scenarios (3, 4) the API runs {warm} s of every command they measure (submit, claim, a refused decision, approve) at 16 clients, not measured, so they see the code the"
-          + "\nruntime settles on after its tiered, profile-guided recompilation, as a node that has been up for a while does; the first"
-          + "\nrequests below are measured before it. `--warm 0` measures a node seconds after its start."
+        ? $"Before the HTTP scenarios (3, 4) the API runs every command they measure (submit, claim, a refused decision, approve) at 16 clients, not measured, so they see the code the"
+          + "\nruntime settles on after its tiered, profile-guided recompilation, as a node that has been up for a while does: at least"
+          + $"\n{warm} s, then 10 s at a time until its runtime compiles fewer than 150 methods in 10 s (this run: {warmed} s). The first"
+          + "\nrequests below are measured before it. `--warm 0` measures a node seconds after its start. \"JIT\" counts the methods"
+          + "\nthe API's runtime compiled during each HTTP measurement (run and drain), read from its event stream."
         : "The HTTP scenarios start seconds after the API did (`--warm 0`): much of its code still runs in the runtime's first tiers.").AppendLine();
     sb.AppendLine($"Machine: {Machine()}").AppendLine();
     sb.AppendLine("CPU per operation: milliseconds of CPU spent by the application (this benchmark process for 1 and 2, the API");
@@ -356,11 +384,11 @@ static string Markdown(List<Measurement> results, List<double> starts, LagResult
     sb.AppendLine("counts operations over run plus drain, and CPU per operation includes that work.").AppendLine();
     sb.AppendLine("Allocated per operation: memory the same application allocated, divided likewise (the API's read from its runtime's");
     sb.AppendLine("event stream); unlike CPU time it does not change with the machine's load.").AppendLine();
-    sb.AppendLine("| scenario | clients | ops/s | sustained ops/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/op | db CPU ms/op | app kB/op |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    sb.AppendLine("| scenario | clients | ops/s | sustained ops/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/op | db CPU ms/op | app kB/op | JIT |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     foreach (var m in results)
     {
         var sustained = m.DrainSeconds > 0 ? m.SustainedPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "–";
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Scenario} | {m.Clients} | {m.PerSecond:N0} | {sustained} | {m.P50Ms:0.0} | {m.P95Ms:0.0} | {m.P99Ms:0.0} | {m.Errors} | {m.AppCpuMsPerOp:0.00} | {m.DbCpuMsPerOp:0.00} | {m.AppKbPerOp:0.0} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Scenario} | {m.Clients} | {m.PerSecond:N0} | {sustained} | {m.P50Ms:0.0} | {m.P95Ms:0.0} | {m.P99Ms:0.0} | {m.Errors} | {m.AppCpuMsPerOp:0.00} | {m.DbCpuMsPerOp:0.00} | {m.AppKbPerOp:0.0} | {(m.AppMethodsCompiled is { } jit ? jit.ToString(CultureInfo.InvariantCulture) : "–")} |");
     }
     double At(string s, int c) => results.Single(r => r.Scenario.StartsWith(s, StringComparison.Ordinal) && r.Clients == c).PerSecond;
     sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Ratios at 16 clients: HTTP submit / bare Marten (3/2) = **{At("3a", 16) / At("2.", 16):0.00}**; bare Marten / raw Npgsql (2/1) = **{At("2.", 16) / At("1.", 16):0.00}**.");
