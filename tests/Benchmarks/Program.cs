@@ -372,7 +372,7 @@ static string Markdown(List<Measurement> results, List<double> starts, LagResult
     sb.AppendLine(warm > 0
         ? $"Before the HTTP scenarios (3, 4) the API runs every command they measure (submit, claim, a refused decision, approve) at 16 clients, not measured, so they see the code the"
           + "\nruntime settles on after its tiered, profile-guided recompilation, as a node that has been up for a while does: at least"
-          + $"\n{warm} s, then 10 s at a time until its runtime compiles fewer than 150 methods in 10 s (this run: {warmed} s). The first"
+          + $"\n{warm} s, then 10 s at a time until its runtime compiles fewer than {SettledMethods} methods in 10 s (this run: {warmed} s). The first"
           + "\nrequests below are measured before it. `--warm 0` measures a node seconds after its start. \"JIT\" counts the methods"
           + "\nthe API's runtime compiled during each HTTP measurement (run and drain), read from its event stream."
         : "The HTTP scenarios start seconds after the API did (`--warm 0`): much of its code still runs in the runtime's first tiers.").AppendLine();
