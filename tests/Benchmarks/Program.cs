@@ -130,32 +130,36 @@ var warmedSeconds = 0;
 if (warmSeconds > 0 && !onlyStart)
 {
     Console.WriteLine($"   warming up for at least {warmSeconds} s, until the JIT settles (not measured)...");
+    await WarmAsync(warmSeconds);
+    // Only a 10 s slice's count says whether compilation has settled; the first, long one always compiles much.
     const int Slice = 10;
     while (warmedSeconds < warmMaxSeconds)
     {
-        var sliceSeconds = warmedSeconds == 0 ? warmSeconds : Slice;
         var compiledBefore = ApiCompiled();
-        await LoadRunner.RunAsync("warm-up", 16, TimeSpan.FromSeconds(sliceSeconds), async c =>
+        await WarmAsync(Slice);
+        var compiled = ApiCompiled() - compiledBefore;
+        Console.WriteLine($"   ... {warmedSeconds} s: {compiled} methods compiled in the last {Slice} s");
+        if (compiled < SettledMethods)
         {
-            var (id, claimed) = await http.SubmitClaimedAsync(c);
-            await http.RefusedApproveAsync(id, claimed - 1);
-            await http.ApproveAsync(id, claimed);
-        }, warmup: TimeSpan.Zero);
-        warmedSeconds += sliceSeconds;
-        var lastSliceCompiled = ApiCompiled() - compiledBefore;
-        if (sliceSeconds == Slice)
-        {
-            // Only a 10 s slice's count says whether compilation has settled; the first, long one always compiles much.
-            Console.WriteLine($"   ... {warmedSeconds} s: {lastSliceCompiled} methods compiled in the last {Slice} s");
-            if (lastSliceCompiled < SettledMethods)
-            {
-                break;
-            }
+            break;
         }
     }
     await DrainInboxAsync(db);
     Console.WriteLine($"   warmed up for {warmedSeconds} s ({ApiCompiled():N0} methods compiled since the first requests)");
 }
+
+// One stretch of the warm-up: each round runs every measured command on one new request.
+async Task WarmAsync(int forSeconds)
+{
+    await LoadRunner.RunAsync("warm-up", 16, TimeSpan.FromSeconds(forSeconds), async c =>
+    {
+        var (id, claimed) = await http.SubmitClaimedAsync(c);
+        await http.RefusedApproveAsync(id, claimed - 1);
+        await http.ApproveAsync(id, claimed);
+    }, warmup: TimeSpan.Zero);
+    warmedSeconds += forSeconds;
+}
+
 if (onlyStart)
 {
     await api.DisposeAsync();

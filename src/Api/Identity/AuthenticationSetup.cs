@@ -42,7 +42,9 @@ public static class AuthenticationSetup
         }
 
         var tokenCache = section.GetSection("TokenCache").Get<TokenCacheOptions>() ?? new TokenCacheOptions();
-        builder.Services.AddSingleton(new ValidatedTokens(tokenCache, TimeProvider.System));
+        // One instance, held by the bearer events themselves: no container lookup on each request.
+        var validatedTokens = new ValidatedTokens(tokenCache, TimeProvider.System);
+        builder.Services.AddSingleton(validatedTokens);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
@@ -60,8 +62,8 @@ public static class AuthenticationSetup
             };
             options.Events = new JwtBearerEvents
             {
-                OnMessageReceived = UseValidatedToken,
-                OnTokenValidated = RequireIdentityClaims,
+                OnMessageReceived = context => UseValidatedToken(context, validatedTokens),
+                OnTokenValidated = context => RequireIdentityClaims(context, validatedTokens),
                 OnChallenge = ExplainIdentityProblem,
             };
             if (issuer is not null)
@@ -95,7 +97,7 @@ public static class AuthenticationSetup
     /// The claims read for this check stay on the principal (<see cref="CallerPrincipal"/>), so that the request's
     /// later questions about its caller are answered without reading the token's claims again.
     /// </summary>
-    private static Task RequireIdentityClaims(TokenValidatedContext context)
+    private static Task RequireIdentityClaims(TokenValidatedContext context, ValidatedTokens validatedTokens)
     {
         var caller = CallerClaims.Read(context.Principal!);
         if (IdentityClaimsRule.Check(caller) is { } problem)
@@ -107,8 +109,7 @@ public static class AuthenticationSetup
         context.Principal = new CallerPrincipal(context.Principal!, caller);
         if (context.SecurityToken is JsonWebToken token)
         {
-            context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().Remember(
-                token.EncodedToken, context.Principal, new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc)));
+            validatedTokens.Remember(token.EncodedToken, context.Principal, new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc)));
         }
         return Task.CompletedTask;
     }
@@ -117,7 +118,7 @@ public static class AuthenticationSetup
     /// A token this node has already validated, sent again, is answered with the caller it named (<see cref="ValidatedTokens"/>);
     /// any other token is handed to the handler as read here, so the header is read once.
     /// </summary>
-    private static Task UseValidatedToken(MessageReceivedContext context)
+    private static Task UseValidatedToken(MessageReceivedContext context, ValidatedTokens validatedTokens)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         if (!authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
@@ -125,7 +126,7 @@ public static class AuthenticationSetup
             return Task.CompletedTask;
         }
         var token = authorization[BearerPrefix.Length..].Trim();
-        if (token.Length > 0 && context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().TryGet(token, out var principal))
+        if (token.Length > 0 && validatedTokens.TryGet(token, out var principal))
         {
             context.Principal = principal;
             context.Success();

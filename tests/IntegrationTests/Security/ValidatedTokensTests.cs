@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MyGovernment.Api.Identity;
 using MyGovernment.IntegrationTests.Support;
 using Shouldly;
@@ -53,7 +54,7 @@ public sealed class ValidatedTokensTests(AppFixture app)
     [Fact]
     public void An_entry_ends_when_its_token_expires_or_at_the_maximum_age_whichever_comes_first()
     {
-        var clock = new ManualClock();
+        var clock = NewClock();
         var cache = new ValidatedTokens(new TokenCacheOptions { MaxAgeSeconds = 300 }, clock);
         var caller = Caller("a");
 
@@ -75,7 +76,7 @@ public sealed class ValidatedTokensTests(AppFixture app)
     [Fact]
     public void A_full_cache_takes_a_new_token_only_once_an_expired_one_is_swept()
     {
-        var clock = new ManualClock();
+        var clock = NewClock();
         var cache = new ValidatedTokens(new TokenCacheOptions { MaxEntries = 2, MaxAgeSeconds = 300 }, clock);
         cache.Remember("short", Caller("a"), clock.GetUtcNow().AddSeconds(10));
         cache.Remember("long", Caller("b"), clock.GetUtcNow().AddHours(1));
@@ -95,7 +96,7 @@ public sealed class ValidatedTokensTests(AppFixture app)
     [Fact]
     public void A_maximum_age_of_zero_turns_the_cache_off()
     {
-        var clock = new ManualClock();
+        var clock = NewClock();
         var cache = new ValidatedTokens(new TokenCacheOptions { MaxAgeSeconds = 0 }, clock);
 
         cache.Remember("t", Caller("a"), clock.GetUtcNow().AddHours(1));
@@ -106,7 +107,7 @@ public sealed class ValidatedTokensTests(AppFixture app)
     [Fact]
     public void A_token_longer_than_the_bound_is_validated_each_time_instead_of_kept()
     {
-        var clock = new ManualClock();
+        var clock = NewClock();
         var cache = new ValidatedTokens(new TokenCacheOptions(), clock);
         var longest = new string('a', ValidatedTokens.MaxTokenLength);
 
@@ -127,12 +128,5 @@ public sealed class ValidatedTokensTests(AppFixture app)
         return response.StatusCode;
     }
 
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset now = new(2026, 12, 6, 8, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public void Advance(TimeSpan by) => now += by;
-    }
+    private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero));
 }
