@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Alba;
 using MyGovernment.Domain.Common;
 using MyGovernment.IntegrationTests.Support;
@@ -45,8 +46,12 @@ public sealed class CardDataGuardTests(AppFixture app)
             s.StatusCodeShouldBe(400);
             s.ContentTypeShouldBe("application/problem+json");
         });
-        refused.ReadAsText().ShouldContain("card_data_refused");
-        refused.ReadAsText().ShouldNotContain("4012");
+        // The answer never echoes the number. Its traceId is random hex that may hold the same four digits by chance
+        // (it did once in CI), so it is left out of the check.
+        var problem = JsonNode.Parse(refused.ReadAsText())!.AsObject();
+        problem["type"]!.GetValue<string>().ShouldEndWith("card_data_refused");
+        problem.Remove("traceId");
+        problem.ToJsonString().ShouldNotContain("4012");
 
         // As a JSON number too, nested anywhere.
         await app.Host.Scenario(s =>
