@@ -228,6 +228,7 @@ await api.DisposeAsync();
 if (skipBulk || concurrency.Length < 4)
 {
     PrintRatios();
+    IssueTargets.Print(IssueTargets.Evaluate(results, lag, openRate * 100 / saturation, firstRequests), results);
     Console.WriteLine("partial run: report not written");
     return 0;
 }
@@ -264,18 +265,21 @@ Console.WriteLine("6. verify over the whole event log...");
 var verify = await VerifyAsync(apiDll, connectionString);
 Console.WriteLine($"   verify: {verify.Events:N0} events in {verify.Seconds:0.00} s = {verify.Events / verify.Seconds:N0} events/s");
 
+var verdicts = IssueTargets.Evaluate(results, lag, openRate * 100 / saturation, firstRequests);
 var report = Markdown(results, starts, lag, openRate * 100 / saturation, openSeconds, rebuilds, totalEvents, seconds, bulkEvents, warmSeconds, warmedSeconds)
     + "\nFirst request of each route on a freshly started API, right after `/health/ready` (target 500 ms): "
     + string.Join("; ", firstRequests.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Route} {f.Ms:0} ms"))) + ".\n"
     + string.Create(CultureInfo.InvariantCulture,
-    $"\n`verify` (recompute every leaf from `mt_events`, compare with the sealed leaves and checkpoints): {verify.Events:N0} events in {verify.Seconds:0.00} s = **{verify.Events / verify.Seconds:N0} events/s** (time measured inside the command, host start excluded).\n");
+    $"\n`verify` (recompute every leaf from `mt_events`, compare with the sealed leaves and checkpoints): {verify.Events:N0} events in {verify.Seconds:0.00} s = **{verify.Events / verify.Seconds:N0} events/s** (time measured inside the command, host start excluded).\n")
+    + "\n" + IssueTargets.Markdown(verdicts, results);
 Directory.CreateDirectory(Path.Combine(root, "docs"));
 await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.md"), report);
 await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.json"), JsonSerializer.Serialize(new
 {
-    machine = Machine(), seconds, warmSeconds, warmedSeconds, results, startToReadyMs = starts, lag, verify = new { verify.Events, verify.Seconds }, rebuilds = rebuilds.Select(r => new { r.Projection, r.Ms, eventsPerSecond = totalEvents / (r.Ms / 1000) }), totalEvents,
+    machine = Machine(), seconds, warmSeconds, warmedSeconds, results, startToReadyMs = starts, lag, verify = new { verify.Events, verify.Seconds }, rebuilds = rebuilds.Select(r => new { r.Projection, r.Ms, eventsPerSecond = totalEvents / (r.Ms / 1000) }), totalEvents, targets = verdicts,
 }, new JsonSerializerOptions { WriteIndented = true }));
 PrintRatios();
+IssueTargets.Print(verdicts, results);
 Console.WriteLine("wrote docs/benchmarks.md and docs/benchmarks.json");
 return 0;
 
