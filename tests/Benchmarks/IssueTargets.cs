@@ -12,8 +12,8 @@ namespace MyGovernment.Benchmarks;
 /// differed by a third within the hour on a busy machine), so the verdict on those targets is given only when the
 /// run's own raw inserts reached <see cref="ComparableShare"/> of the reference; otherwise the run says it cannot decide
 /// them. The same holds for the open loop's p99, also absolute milliseconds. The ratios compare measurements of the
-/// run with each other and are always decided, though a busy machine moves them too (0.21 to 0.47 for one build in three
-/// runs within forty minutes, part V).
+/// run with each other and are always decided, though a busy machine moves them too (0.21 to 0.47 for one build in four
+/// runs within the hour, part V).
 /// The backlog target is measured by the <c>drain</c> command, not by this run.
 /// </summary>
 public static class IssueTargets
