@@ -51,6 +51,11 @@ public static class FollowUpRun
                 var drain = await BacklogDrain.MeasureAsync(http, db, meter, requests, messages);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"drain [{label}]: {drain.Messages:N0} follow-ups in {drain.Seconds:0.0} s = {drain.PerSecond:N0}/s, cpu/message app {drain.AppCpuMsPerMessage:0.00} ms db {drain.DbCpuMsPerMessage:0.00} ms, load {drain.LoadBefore} -> {drain.LoadAfter}"));
+                if (settings.Count == 0 && dll == apiDll && messages == 10_000)
+                {
+                    var verdict = IssueTargets.Backlog(drain.PerSecond);
+                    Console.WriteLine($"issue 16 target: {verdict.Verdict}: {verdict.Target}: {verdict.Measured}");
+                }
             }
             if (settings.Count == 0)
             {
