@@ -214,7 +214,8 @@ await DrainInboxAsync(db);
 // --load P: the open loop at P% of the sustained saturation instead of 50% (overload runs, admission control A/B).
 // --rate R: the open loop at R submissions/s whatever the saturation (two builds compared at the same rate).
 var openRate = Arg("--rate", 0) is > 0 and var fixedRate ? fixedRate : saturation * Arg("--load", 50) / 100.0;
-Console.WriteLine($"4. projection lag at {openRate:0} submits/s ({openRate * 100 / saturation:0}% of the sustained saturation)...");
+var openShare = openRate * 100 / saturation;
+Console.WriteLine($"4. projection lag at {openRate:0} submits/s ({openShare:0}% of the sustained saturation)...");
 // --open-seconds S: how long the open loop runs (default twice --seconds, at least 10 s). At ~550 submissions/s a 10 s
 // loop has ~55 commands in its slowest 1%, so a single stall of ~100 ms decides its p99; a longer loop shows whether
 // the stalls are rare or the norm (issue 16, parts G to J).
@@ -228,7 +229,7 @@ await api.DisposeAsync();
 if (skipBulk || concurrency.Length < 4)
 {
     PrintRatios();
-    IssueTargets.Print(IssueTargets.Evaluate(results, lag, openRate * 100 / saturation, firstRequests), results);
+    IssueTargets.Print(IssueTargets.Evaluate(results, lag, openShare, firstRequests), results);
     Console.WriteLine("partial run: report not written");
     return 0;
 }
@@ -265,8 +266,8 @@ Console.WriteLine("6. verify over the whole event log...");
 var verify = await VerifyAsync(apiDll, connectionString);
 Console.WriteLine($"   verify: {verify.Events:N0} events in {verify.Seconds:0.00} s = {verify.Events / verify.Seconds:N0} events/s");
 
-var verdicts = IssueTargets.Evaluate(results, lag, openRate * 100 / saturation, firstRequests);
-var report = Markdown(results, starts, lag, openRate * 100 / saturation, openSeconds, rebuilds, totalEvents, seconds, bulkEvents, warmSeconds, warmedSeconds)
+var verdicts = IssueTargets.Evaluate(results, lag, openShare, firstRequests);
+var report = Markdown(results, starts, lag, openShare, openSeconds, rebuilds, totalEvents, seconds, bulkEvents, warmSeconds, warmedSeconds)
     + "\nFirst request of each route on a freshly started API, right after `/health/ready` (target 500 ms): "
     + string.Join("; ", firstRequests.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Route} {f.Ms:0} ms"))) + ".\n"
     + string.Create(CultureInfo.InvariantCulture,
