@@ -274,7 +274,8 @@ var report = Markdown(results, starts, lag, openShare, openSeconds, rebuilds, to
     $"\n`verify` (recompute every leaf from `mt_events`, compare with the sealed leaves and checkpoints): {verify.Events:N0} events in {verify.Seconds:0.00} s = **{verify.Events / verify.Seconds:N0} events/s** (time measured inside the command, host start excluded).\n")
     + "\n" + IssueTargets.Markdown(verdicts, results);
 Directory.CreateDirectory(Path.Combine(root, "docs"));
-await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.md"), report);
+var reportPath = Path.Combine(root, "docs", "benchmarks.md");
+await File.WriteAllTextAsync(reportPath, report + await HandWrittenPartsAsync(reportPath));
 await File.WriteAllTextAsync(Path.Combine(root, "docs", "benchmarks.json"), JsonSerializer.Serialize(new
 {
     machine = Machine(), seconds, warmSeconds, warmedSeconds, results, startToReadyMs = starts, lag, verify = new { verify.Events, verify.Seconds }, rebuilds = rebuilds.Select(r => new { r.Projection, r.Ms, eventsPerSecond = totalEvents / (r.Ms / 1000) }), totalEvents, targets = verdicts,
@@ -412,6 +413,19 @@ static string Markdown(List<Measurement> results, List<double> starts, LagResult
     var ordered = starts.Order().ToList();
     sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Start to ready (process start until `/health/ready` answers 200, database already up): median {ordered[ordered.Count / 2]:0} ms of {string.Join(", ", starts.Select(s => s.ToString("0", CultureInfo.InvariantCulture)))} ms.");
     return sb.ToString();
+}
+
+// The report's generated part has no "## " heading; everything from the file's first one on (the issue's reports, written
+// by hand with each change's before and after) is kept below a new run's tables instead of being overwritten.
+static async Task<string> HandWrittenPartsAsync(string reportPath)
+{
+    if (!File.Exists(reportPath))
+    {
+        return "";
+    }
+    var text = await File.ReadAllTextAsync(reportPath);
+    var start = text.StartsWith("## ", StringComparison.Ordinal) ? 0 : text.IndexOf("\n## ", StringComparison.Ordinal);
+    return start < 0 ? "" : "\n" + text[start..].TrimStart('\n');
 }
 
 static string Machine() =>
